@@ -1,0 +1,13 @@
+// Public surface of the X.509 building blocks (certificates, CSRs, names, TLS bundle).
+
+export type { TlsBundle, TlsBundleOptions } from './tls-bundle.js';
+export { createTlsBundle } from './tls-bundle.js';
+export type { CertificateIssuer, CreateCertificateOptions, EncodedObject, ReadCertificate } from './certificate.js';
+export { createCertificate, randomSerial, readCertificate } from './certificate.js';
+export type { CreateCsrOptions, ParsedCsr } from './csr.js';
+export { createCsr, parseCsr } from './csr.js';
+export type { KeyUsage, ParsedExtensions, SubjectAltNames } from './extensions.js';
+export { EKU, KEY_USAGES } from './extensions.js';
+export type { DistinguishedName, NameAttribute, Rdn } from './name.js';
+export { decodeName, encodeName, formatName, normalizeName, parseName } from './name.js';
+export type { HashName } from './signature.js';
