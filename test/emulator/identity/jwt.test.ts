@@ -1,0 +1,62 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TokenIssuer } from '../../../src/emulator/identity/jwt.js';
+import { createTokenIssuer, decodeJwtClaims } from '../../../src/emulator/identity/jwt.js';
+import { createIdentityRegistry } from '../../../src/emulator/identity/registry.js';
+
+const registry = createIdentityRegistry();
+
+describe('token issuer', () => {
+  let issuer: TokenIssuer;
+  before(async () => {
+    issuer = await createTokenIssuer(registry.tenantId);
+  });
+
+  it('mints RS256 JWTs whose claims say who the identity is', () => {
+    const app = registry.byName('kvx-app');
+    const { token, claims, expiresOn } = issuer.mintToken(app, 'https://vault.azure.net');
+    const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as Record<string, unknown>;
+    assert.equal(header.alg, 'RS256');
+    assert.equal(header.typ, 'JWT');
+    assert.deepEqual(decodeJwtClaims(token), claims);
+    assert.equal(claims.iss, `https://sts.windows.net/${registry.tenantId}/`);
+    assert.equal(claims.oid, app.objectId);
+    assert.equal(claims.appid, app.clientId);
+    assert.equal(claims.xms_mirid, app.resourceId);
+    assert.equal(expiresOn - claims.iat, 24 * 3600);
+  });
+
+  it('verifies its own valid tokens and rejects tampered, expired, foreign and wrong-audience ones', async () => {
+    const { token } = issuer.mintToken(registry.system, 'https://vault.azure.net');
+    assert.ok(issuer.verifyToken(token));
+    assert.ok(issuer.verifyToken(token, 'https://vault.azure.net/'), 'a trailing slash does not matter');
+    assert.equal(issuer.verifyToken(token, 'https://management.azure.com'), null);
+
+    const [head, , sig] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...decodeJwtClaims(token), oid: 'someone-else' })).toString('base64url');
+    assert.equal(issuer.verifyToken(`${head}.${forged}.${sig}`), null);
+
+    const longAgo = Math.floor(Date.now() / 1000) - 2 * 3600;
+    assert.equal(issuer.verifyToken(issuer.mintToken(registry.system, 'r', { issuedAt: longAgo, lifetimeSeconds: 60 }).token), null);
+
+    const other = await createTokenIssuer(registry.tenantId);
+    assert.equal(issuer.verifyToken(other.mintToken(registry.system, 'r').token), null);
+    assert.equal(issuer.verifyToken('not.a.jwt'), null);
+    assert.equal(issuer.verifyToken(''), null);
+  });
+
+  it('gives user identities upn, name and a delegated scope', () => {
+    const user = registry.all.find((i) => i.kind === 'user');
+    assert.ok(user);
+    const { claims } = issuer.mintToken(user, 'https://vault.azure.net');
+    assert.equal(claims.upn, 'alice@kvx.example');
+    assert.equal(claims.name, 'Alice');
+    assert.equal(claims.scp, 'user_impersonation');
+    assert.equal(claims.idtyp, 'user');
+  });
+
+  it('explains bad mint input', () => {
+    assert.throws(() => issuer.mintToken(registry.system, ''), /needs a resource/);
+    assert.throws(() => issuer.mintToken(registry.system, 'r', { lifetimeSeconds: 0 }), /must be positive/);
+  });
+});
