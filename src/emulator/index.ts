@@ -1,0 +1,232 @@
+/**
+ * The Key Vault emulator as a library: `startEmulator(options)` starts one HTTPS server per
+ * vault on loopback and resolves once all listen.
+ *
+ *   const emu = await startEmulator({ vaults: ['app'], deleteDelayMs: 5 });
+ *   const client = new SecretClient(emu.vaults[0].url, credential, {
+ *     tlsOptions: { ca: emu.caPem }, disableChallengeResourceVerification: true });
+ *   ...
+ *   await emu.stop();
+ *
+ * Any bearer token is accepted. Faults change at run time through `emu.faults` or the admin
+ * API on every vault origin (`/_emulator/faults`, see admin-routes.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import { createAdminRoutes } from './admin-routes.js';
+import type { FaultSettings } from './faults.js';
+import { FaultController } from './faults.js';
+import type { RecoveryLevel } from './object-store.js';
+import { RECOVERY_LEVELS } from './object-store.js';
+import { Router } from './router.js';
+import { routeModules } from './routes.js';
+import type { SeedName } from './seed.js';
+import { DEMO_VAULTS, SEED_NAMES, seedVaults } from './seed.js';
+import type { RequestLogEntry, VaultServer } from './server.js';
+import { createVaultServer } from './server.js';
+import type { TlsMaterial } from './tls.js';
+import { loadOrCreateTlsMaterial, userTlsMaterial } from './tls.js';
+import { VaultState } from './vault-state.js';
+
+export type { FaultController, FaultSettings, FaultStats } from './faults.js';
+export type { RecoveryLevel } from './object-store.js';
+export type { RequestLogEntry } from './server.js';
+export type { SeedName } from './seed.js';
+export { DEMO_VAULTS } from './seed.js';
+export { SUPPORTED_API_VERSIONS } from './api-versions.js';
+
+export interface VaultOptions {
+  name: string;
+  /** Default `Recoverable+Purgeable`, or `Recoverable` when purgeProtection is set. */
+  recoveryLevel?: RecoveryLevel;
+  /** 7 to 90; default 90. */
+  recoverableDays?: number;
+  /** Purge then answers 403, as on a purge-protected vault. */
+  purgeProtection?: boolean;
+  deleteDelayMs?: number;
+  purgeDelayMs?: number;
+}
+
+export interface EmulatorOptions {
+  /** Vault names (3–24 of a-z, 0-9, '-') or full options. Default: the demo vaults for seed `demo`, else one vault `kvx-local`. */
+  vaults?: (string | VaultOptions)[];
+  /** Settings for every vault that does not set its own. */
+  vaultDefaults?: Omit<VaultOptions, 'name'>;
+  /** Default `empty`. */
+  seed?: SeedName;
+  /** Seed string for the demo PRNG; default `kvx-demo`. */
+  seedRandom?: string;
+  /** The moment seeds treat as now (epoch ms); default the start time. */
+  seedNow?: number;
+  /** How long a delete takes before the item shows under /deleted* (ms); default 0. */
+  deleteDelayMs?: number;
+  /** How long a purge takes; the name stays taken meanwhile (ms); default 0. */
+  purgeDelayMs?: number;
+  /** Shorthand for `faults.latencyMs`. */
+  latencyMs?: number;
+  faults?: FaultSettings;
+  /** First port; vault i listens on port + i. Default 0: any free port. */
+  port?: number;
+  /** Loopback address to bind: 127.0.0.1 (default), ::1 or localhost. */
+  host?: string;
+  /** PEM certificate and key to serve instead of a generated pair; `ca` is what clients trust (default the certificate). */
+  cert?: string;
+  key?: string;
+  ca?: string;
+  /** Where the generated CA and leaf are cached; default `$XDG_CACHE_HOME/kvx/emulator-tls`. */
+  tlsCacheDir?: string;
+  /** Tenant named in the auth challenge. */
+  tenantId?: string;
+  /** Called once per answered request (never with bodies). */
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Epoch ms; for tests that move time. */
+  clock?: () => number;
+}
+
+export interface EmulatorVault {
+  name: string;
+  url: string;
+}
+
+export interface Emulator {
+  vaults: EmulatorVault[];
+  caPem: string;
+  caFile?: string;
+  faults: FaultController;
+  /** A vault's live state (stores, settings), for tests and the demo. */
+  vault(name: string): VaultState;
+  stop(): Promise<void>;
+}
+
+const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+
+export function checkVaultName(name: string): string {
+  if (!VAULT_NAME.test(name)) {
+    throw new Error(
+      `Invalid vault name '${name.slice(0, 40)}': use 3 to 24 letters, digits and '-', starting with a letter, ending with a letter or digit, without '--'.`,
+    );
+  }
+  return name;
+}
+
+/** Only loopback: the emulator accepts any token, so it must never be reachable from elsewhere. */
+export function checkLoopbackHost(host: string): string {
+  if (host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'))) return host;
+  throw new Error(`The emulator binds loopback addresses only (127.0.0.1, ::1 or localhost), not '${host.slice(0, 60)}'.`);
+}
+
+function urlHost(host: string): string {
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+function resolveVaults(options: EmulatorOptions): VaultOptions[] {
+  const defaults = options.vaultDefaults ?? {};
+  const given = options.vaults?.map((v) => (typeof v === 'string' ? { ...defaults, name: v } : { ...defaults, ...v }));
+  const fallback: VaultOptions[] = (options.seed === 'demo' ? DEMO_VAULTS.map((v) => v.name) : ['kvx-local']).map((name) => ({
+    ...defaults,
+    name,
+  }));
+  const list: VaultOptions[] = given && given.length > 0 ? given : fallback;
+  const seen = new Set<string>();
+  for (const v of list) {
+    checkVaultName(v.name);
+    if (seen.has(v.name.toLowerCase())) throw new Error(`Vault '${v.name}' is given twice.`);
+    seen.add(v.name.toLowerCase());
+    if (v.recoveryLevel !== undefined && !RECOVERY_LEVELS.includes(v.recoveryLevel)) {
+      throw new Error(`Unknown recovery level '${String(v.recoveryLevel)}'; allowed: ${RECOVERY_LEVELS.join(', ')}.`);
+    }
+    const days = v.recoverableDays;
+    if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 90)) {
+      throw new Error(`recoverableDays must be an integer from 7 to 90, got ${days}.`);
+    }
+  }
+  return list;
+}
+
+function checkDelay(name: string, value: number | undefined): number {
+  if (value === undefined) return 0;
+  if (!Number.isFinite(value) || value < 0 || value > 3_600_000) {
+    throw new Error(`${name} must be a number of milliseconds from 0 to 3600000, got ${value}.`);
+  }
+  return value;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = checkLoopbackHost(options.host ?? '127.0.0.1');
+  const seed = options.seed ?? 'empty';
+  if (!SEED_NAMES.includes(seed)) throw new Error(`Unknown seed '${String(seed)}'; allowed: ${SEED_NAMES.join(', ')}.`);
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`The port must be 0 to 65535, got ${port}.`);
+  const deleteDelayMs = checkDelay('deleteDelayMs', options.deleteDelayMs);
+  const purgeDelayMs = checkDelay('purgeDelayMs', options.purgeDelayMs);
+  const vaultOptions = resolveVaults(options);
+  if (port !== 0 && port + vaultOptions.length - 1 > 65535) throw new Error(`Not enough ports above ${port} for ${vaultOptions.length} vaults.`);
+
+  let tls: TlsMaterial;
+  if (options.cert !== undefined || options.key !== undefined) {
+    if (options.cert === undefined || options.key === undefined) throw new Error('Give both a TLS certificate and its key, or neither.');
+    tls = userTlsMaterial(options.cert, options.key, options.ca);
+  } else {
+    tls = loadOrCreateTlsMaterial(options.tlsCacheDir);
+  }
+
+  const faults = new FaultController({
+    ...(options.faults ?? {}),
+    ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+  });
+  const clock = options.clock ?? Date.now;
+  const states = vaultOptions.map(
+    (v) =>
+      new VaultState(
+        {
+          name: v.name,
+          recoveryLevel: v.recoveryLevel ?? (v.purgeProtection ? 'Recoverable' : 'Recoverable+Purgeable'),
+          recoverableDays: v.recoverableDays ?? 90,
+          deleteDelayMs: checkDelay('deleteDelayMs', v.deleteDelayMs ?? deleteDelayMs),
+          purgeDelayMs: checkDelay('purgeDelayMs', v.purgeDelayMs ?? purgeDelayMs),
+        },
+        clock,
+      ),
+  );
+  seedVaults(states, seed, { random: options.seedRandom ?? 'kvx-demo', now: options.seedNow ?? clock() });
+
+  const router = new Router(routeModules);
+  const adminRouter = new Router([createAdminRoutes(faults)]);
+  const tenantId = options.tenantId ?? randomUUID();
+  const servers: VaultServer[] = [];
+  const stop = async () => {
+    await Promise.all(servers.map((s) => s.close()));
+  };
+  try {
+    for (const [i, state] of states.entries()) {
+      const server = createVaultServer({
+        vault: state,
+        router,
+        adminRouter,
+        faults,
+        tenantId,
+        tls: { key: tls.key, cert: tls.cert },
+        onRequest: options.onRequest,
+      });
+      servers.push(server);
+      const bound = await server.listen(port === 0 ? 0 : port + i, host);
+      state.url = `https://${urlHost(host)}:${bound}`;
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+
+  return {
+    vaults: states.map((s) => ({ name: s.name, url: s.url })),
+    caPem: tls.caPem,
+    caFile: tls.caFile,
+    faults,
+    vault(name) {
+      const found = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw new Error(`No vault named '${name}' in this emulator.`);
+      return found;
+    },
+    stop,
+  };
+}

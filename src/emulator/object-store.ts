@@ -1,0 +1,454 @@
+/**
+ * Generic per-vault object store: named objects with versions, attributes, tags, soft delete
+ * with configurable delays, recover, purge, and backup/restore blobs. One instance per
+ * collection per vault; it knows nothing about the collection's wire format.
+ *
+ * How a collection plugs in (secrets do exactly this, see secrets/):
+ *  1. Define the payload of one version (`P`, e.g. `{ value, contentType }` or a key's JWK
+ *     and private KeyObject) and optional per-object metadata (`M`, e.g. a rotation policy),
+ *     then `defineCollection<P, M>({ name: 'keys', label: 'Key', payloadCodec })` once
+ *     (the codec turns the payload into JSON for backups, needed when P holds KeyObjects).
+ *  2. In a route handler, `req.vault.store(spec)` returns this store for that vault.
+ *  3. Call `create`, `getVersion`, `update`, `delete`, `getDeleted`, `recover`, `purge`,
+ *     `backup`, `restore`, `listLatest`, `listVersions`, `listDeleted`; every failure is a
+ *     ServiceError with the service's status and codes (404 `KeyNotFound`, 409 with
+ *     innererror `ObjectIsDeletedButRecoverable` / `ObjectIsBeingDeleted`, 403 on purge of a
+ *     purge-protected vault). Render results with `attributesJson` and `deletionJson`, and
+ *     page lists with `paginate` from paging.ts.
+ *
+ * Time is read from the vault's clock on every call and state changes are computed lazily
+ * (a delete becomes visible under /deleted* once `deleteDelayMs` has passed, a purge frees the
+ * name after `purgeDelayMs`, deleted objects are purged at their scheduled purge date), so no
+ * timers need cleaning up.
+ */
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { CollectionSpec } from './collection-spec.js';
+import type { ServiceError } from './errors.js';
+import { badParameter, conflict, forbidden, notFound } from './errors.js';
+import type { AttributesInput } from './request-validation.js';
+import { checkObjectName, isVersionId, printable } from './request-validation.js';
+
+export type RecoveryLevel =
+  | 'Purgeable'
+  | 'Recoverable+Purgeable'
+  | 'Recoverable'
+  | 'Recoverable+ProtectedSubscription'
+  | 'CustomizedRecoverable+Purgeable'
+  | 'CustomizedRecoverable'
+  | 'CustomizedRecoverable+ProtectedSubscription';
+
+export const RECOVERY_LEVELS: readonly RecoveryLevel[] = [
+  'Purgeable',
+  'Recoverable+Purgeable',
+  'Recoverable',
+  'Recoverable+ProtectedSubscription',
+  'CustomizedRecoverable+Purgeable',
+  'CustomizedRecoverable',
+  'CustomizedRecoverable+ProtectedSubscription',
+];
+
+/** The vault-wide settings a store reads on every call (so they can change at run time). */
+export interface StoreSettings {
+  recoveryLevel: RecoveryLevel;
+  recoverableDays: number;
+  /** How long a deleted object stays invisible (404 both live and under /deleted*). */
+  deleteDelayMs: number;
+  /** How long a purge takes; the name stays taken meanwhile. */
+  purgeDelayMs: number;
+}
+
+/** Epoch seconds, as on the wire. */
+export interface VersionAttributes {
+  enabled: boolean;
+  nbf?: number;
+  exp?: number;
+  created: number;
+  updated: number;
+}
+
+export interface StoredVersion<P> {
+  readonly version: string;
+  payload: P;
+  attributes: VersionAttributes;
+  tags: Record<string, string>;
+}
+
+export interface StoredObject<P, M> {
+  /** The name as first created (lookups ignore case, as the service does). */
+  readonly name: string;
+  /** Oldest first; the last one is the current version. */
+  versions: StoredVersion<P>[];
+  meta: M | undefined;
+}
+
+export interface DeletedObject<P, M> {
+  readonly object: StoredObject<P, M>;
+  /** Epoch seconds. */
+  readonly deletedDate: number;
+  readonly scheduledPurgeDate: number;
+  /** Epoch ms at which the delete has finished and the object shows under /deleted*. */
+  readonly visibleAt: number;
+  /** False when the vault has no soft delete: the object is gone for good. */
+  readonly recoverable: boolean;
+}
+
+export interface CreateInput<P> {
+  payload: P;
+  attributes?: AttributesInput;
+  tags?: Record<string, string>;
+  /** For seeds and restores: a fixed version id and creation time (epoch seconds). */
+  versionId?: string;
+  createdAt?: number;
+}
+
+export interface UpdateInput<P> {
+  attributes?: AttributesInput;
+  tags?: Record<string, string>;
+  payload?: (current: P) => P;
+}
+
+const BACKUP_FORMAT = 'kvx-backup-1';
+
+export function isSoftDeleteEnabled(level: RecoveryLevel): boolean {
+  return level !== 'Purgeable';
+}
+
+export function isPurgeAllowed(level: RecoveryLevel): boolean {
+  return level.endsWith('Purgeable');
+}
+
+export function newVersionId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export class ObjectStore<P, M = undefined> {
+  private readonly live = new Map<string, StoredObject<P, M>>();
+  private readonly deleted = new Map<string, DeletedObject<P, M>>();
+  /** Names whose purge is still running → epoch ms when it completes. */
+  private readonly purging = new Map<string, number>();
+
+  constructor(
+    readonly spec: CollectionSpec<P, M>,
+    private readonly settings: () => StoreSettings,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  private get label(): string {
+    return this.spec.label;
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock() / 1000);
+  }
+
+  /** Applies the state changes that time has made due: finished purges, scheduled purges. */
+  private sweep(): void {
+    const now = this.clock();
+    for (const [key, doneAt] of this.purging) if (doneAt <= now) this.purging.delete(key);
+    for (const [key, entry] of this.deleted) {
+      if (entry.scheduledPurgeDate * 1000 <= now) this.deleted.delete(key);
+    }
+  }
+
+  /** Throws the 409 the service gives when a name is taken by a deleted or deleting object. */
+  private checkNameFree(name: string, key: string): void {
+    if (this.purging.has(key)) {
+      throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
+    }
+    const entry = this.deleted.get(key);
+    if (entry) {
+      if (entry.visibleAt > this.clock()) {
+        throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
+      }
+      throw conflict(
+        `${this.label} ${name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the ${this.label.toLowerCase()} can only be recovered or purged.`,
+        'ObjectIsDeletedButRecoverable',
+      );
+    }
+  }
+
+  private notFoundError(name: string, version?: string): ServiceError {
+    const id = version ? `${name}/${version}` : name;
+    return notFound(
+      this.label,
+      `A ${this.label.toLowerCase()} with (name/id) ${printable(id)} was not found in this key vault. If you recently deleted this ${this.label.toLowerCase()} you may be able to recover it using the correct recovery command.`,
+    );
+  }
+
+  private deletedNotFound(name: string): ServiceError {
+    return notFound(this.label, `Deleted ${this.label} not found: ${printable(name)}`);
+  }
+
+  /** Adds a version, creating the object when the name is free. */
+  create(name: string, input: CreateInput<P>): { object: StoredObject<P, M>; version: StoredVersion<P> } {
+    checkObjectName(name, this.label);
+    this.sweep();
+    const key = name.toLowerCase();
+    let object = this.live.get(key);
+    if (!object) {
+      this.checkNameFree(name, key);
+      object = { name, versions: [], meta: undefined };
+      this.live.set(key, object);
+    }
+    const created = input.createdAt ?? this.nowSeconds();
+    const attributes: VersionAttributes = { enabled: input.attributes?.enabled ?? true, created, updated: created };
+    if (input.attributes?.nbf !== undefined) attributes.nbf = input.attributes.nbf;
+    if (input.attributes?.exp !== undefined) attributes.exp = input.attributes.exp;
+    const versionId = input.versionId ?? newVersionId();
+    if (!isVersionId(versionId)) throw badParameter(`Version ids are 32 hexadecimal characters; '${printable(versionId)}' is not.`);
+    const version: StoredVersion<P> = {
+      version: versionId.toLowerCase(),
+      payload: input.payload,
+      attributes,
+      tags: { ...(input.tags ?? {}) },
+    };
+    object.versions.push(version);
+    return { object, version };
+  }
+
+  has(name: string): boolean {
+    this.sweep();
+    return this.live.has(name.toLowerCase());
+  }
+
+  getObject(name: string): StoredObject<P, M> {
+    this.sweep();
+    const object = this.live.get(name.toLowerCase());
+    if (!object) throw this.notFoundError(name);
+    return object;
+  }
+
+  /** The given version, or the current one when `version` is empty. */
+  getVersion(name: string, version = ''): StoredVersion<P> {
+    const object = this.getObject(name);
+    if (version === '') return object.versions[object.versions.length - 1];
+    const wanted = version.toLowerCase();
+    const found = object.versions.find((v) => v.version === wanted);
+    if (!found) throw this.notFoundError(name, version);
+    return found;
+  }
+
+  update(name: string, version: string, input: UpdateInput<P>): StoredVersion<P> {
+    const target = this.getVersion(name, version);
+    const next: VersionAttributes = { ...target.attributes };
+    if (input.attributes?.enabled !== undefined) next.enabled = input.attributes.enabled;
+    if (input.attributes?.nbf !== undefined) next.nbf = input.attributes.nbf;
+    if (input.attributes?.exp !== undefined) next.exp = input.attributes.exp;
+    if (next.nbf !== undefined && next.exp !== undefined && next.nbf > next.exp) {
+      throw badParameter(`'nbf' (not before) must not be later than 'exp' (expires).`);
+    }
+    next.updated = Math.max(this.nowSeconds(), next.created);
+    target.attributes = next;
+    if (input.tags !== undefined) target.tags = { ...input.tags };
+    if (input.payload) target.payload = input.payload(target.payload);
+    return target;
+  }
+
+  setMeta(name: string, meta: M | undefined): void {
+    this.getObject(name).meta = meta;
+  }
+
+  /** Live objects sorted by name, each with its current version. */
+  listLatest(): { object: StoredObject<P, M>; latest: StoredVersion<P> }[] {
+    this.sweep();
+    return [...this.live.values()]
+      .sort((a, b) => compareNames(a.name, b.name))
+      .map((object) => ({ object, latest: object.versions[object.versions.length - 1] }));
+  }
+
+  /** Every version of a live object, oldest first. */
+  listVersions(name: string): StoredVersion<P>[] {
+    return [...this.getObject(name).versions];
+  }
+
+  delete(name: string): DeletedObject<P, M> {
+    const object = this.getObject(name);
+    const key = name.toLowerCase();
+    const settings = this.settings();
+    const now = this.clock();
+    this.live.delete(key);
+    const deletedDate = Math.floor(now / 1000);
+    const entry: DeletedObject<P, M> = {
+      object,
+      deletedDate,
+      scheduledPurgeDate: deletedDate + settings.recoverableDays * 86400,
+      visibleAt: now + Math.max(0, settings.deleteDelayMs),
+      recoverable: isSoftDeleteEnabled(settings.recoveryLevel),
+    };
+    if (entry.recoverable) this.deleted.set(key, entry);
+    return entry;
+  }
+
+  /** Puts an object straight into the deleted state, e.g. for seeds; `deletedDate` in epoch seconds. */
+  insertDeleted(object: StoredObject<P, M>, deletedDate: number): DeletedObject<P, M> {
+    checkObjectName(object.name, this.label);
+    const key = object.name.toLowerCase();
+    this.sweep();
+    if (this.live.has(key)) throw conflict(`${this.label} ${object.name} already exists.`);
+    this.checkNameFree(object.name, key);
+    const entry: DeletedObject<P, M> = {
+      object,
+      deletedDate,
+      scheduledPurgeDate: deletedDate + this.settings().recoverableDays * 86400,
+      visibleAt: 0,
+      recoverable: true,
+    };
+    this.deleted.set(key, entry);
+    return entry;
+  }
+
+  /** A deleted object whose delete has finished; 404 while it is still being deleted. */
+  getDeleted(name: string): DeletedObject<P, M> {
+    this.sweep();
+    const entry = this.deleted.get(name.toLowerCase());
+    if (!entry || entry.visibleAt > this.clock()) throw this.deletedNotFound(name);
+    return entry;
+  }
+
+  listDeleted(): DeletedObject<P, M>[] {
+    this.sweep();
+    const now = this.clock();
+    return [...this.deleted.values()]
+      .filter((entry) => entry.visibleAt <= now)
+      .sort((a, b) => compareNames(a.object.name, b.object.name));
+  }
+
+  recover(name: string): StoredObject<P, M> {
+    this.sweep();
+    const key = name.toLowerCase();
+    const entry = this.deleted.get(key);
+    if (!entry) throw this.deletedNotFound(name);
+    if (entry.visibleAt > this.clock()) {
+      throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
+    }
+    this.deleted.delete(key);
+    this.live.set(key, entry.object);
+    return entry.object;
+  }
+
+  purge(name: string): void {
+    this.sweep();
+    const key = name.toLowerCase();
+    const settings = this.settings();
+    const entry = this.deleted.get(key);
+    if (!entry) throw this.deletedNotFound(name);
+    if (!isPurgeAllowed(settings.recoveryLevel)) {
+      throw forbidden(
+        `Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.`,
+      );
+    }
+    if (entry.visibleAt > this.clock()) {
+      throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
+    }
+    this.deleted.delete(key);
+    const delay = Math.max(0, settings.purgeDelayMs);
+    if (delay > 0) this.purging.set(key, this.clock() + delay);
+  }
+
+  /** An opaque blob with every version and the metadata; it restores into any vault where the name is free. */
+  backup(name: string): string {
+    const object = this.getObject(name);
+    const payloadCodec = this.spec.payloadCodec;
+    const metaCodec = this.spec.metaCodec;
+    const doc = {
+      format: BACKUP_FORMAT,
+      collection: this.spec.name,
+      name: object.name,
+      meta: object.meta === undefined ? null : metaCodec ? metaCodec.encode(object.meta) : object.meta,
+      versions: object.versions.map((v) => ({
+        version: v.version,
+        attributes: v.attributes,
+        tags: v.tags,
+        payload: payloadCodec ? payloadCodec.encode(v.payload) : v.payload,
+      })),
+    };
+    return gzipSync(Buffer.from(JSON.stringify(doc), 'utf8')).toString('base64url');
+  }
+
+  restore(blob: string): StoredObject<P, M> {
+    const doc = this.parseBackup(blob);
+    const key = doc.name.toLowerCase();
+    this.sweep();
+    if (this.live.has(key)) {
+      throw conflict(`${this.label} ${doc.name} already exists in this vault; restore needs the name to be free.`);
+    }
+    this.checkNameFree(doc.name, key);
+    const object = doc.object;
+    this.live.set(key, object);
+    return object;
+  }
+
+  private parseBackup(blob: string): { name: string; object: StoredObject<P, M> } {
+    const invalid = (): ServiceError =>
+      badParameter(`The backup blob is not a valid ${this.label.toLowerCase()} backup (it is corrupt, or from another collection).`);
+    let doc: {
+      format?: unknown;
+      collection?: unknown;
+      name?: unknown;
+      meta?: unknown;
+      versions?: { version: string; attributes: VersionAttributes; tags: Record<string, string>; payload: unknown }[];
+    };
+    try {
+      doc = JSON.parse(gunzipSync(Buffer.from(blob, 'base64url')).toString('utf8'));
+    } catch {
+      throw invalid();
+    }
+    if (
+      doc === null ||
+      typeof doc !== 'object' ||
+      doc.format !== BACKUP_FORMAT ||
+      doc.collection !== this.spec.name ||
+      typeof doc.name !== 'string' ||
+      !Array.isArray(doc.versions) ||
+      doc.versions.length === 0
+    ) {
+      throw invalid();
+    }
+    const name = checkObjectName(doc.name, this.label);
+    const payloadCodec = this.spec.payloadCodec;
+    const metaCodec = this.spec.metaCodec;
+    try {
+      const versions = doc.versions.map((v) => ({
+        version: v.version,
+        attributes: { ...v.attributes },
+        tags: { ...v.tags },
+        payload: payloadCodec ? payloadCodec.decode(v.payload) : (v.payload as P),
+      }));
+      const meta = doc.meta === null || doc.meta === undefined ? undefined : metaCodec ? metaCodec.decode(doc.meta) : (doc.meta as M);
+      return { name, object: { name, versions, meta } };
+    } catch {
+      throw invalid();
+    }
+  }
+
+  /** The attributes as on the wire, with the vault's recovery settings. */
+  attributesJson(version: StoredVersion<P>): Record<string, unknown> {
+    const settings = this.settings();
+    const a = version.attributes;
+    const out: Record<string, unknown> = { enabled: a.enabled };
+    if (a.nbf !== undefined) out.nbf = a.nbf;
+    if (a.exp !== undefined) out.exp = a.exp;
+    out.created = a.created;
+    out.updated = a.updated;
+    out.recoveryLevel = settings.recoveryLevel;
+    out.recoverableDays = isSoftDeleteEnabled(settings.recoveryLevel) ? settings.recoverableDays : 0;
+    return out;
+  }
+
+  /** `recoveryId`, `deletedDate`, `scheduledPurgeDate` for a deleted bundle or item; empty when not recoverable. */
+  deletionJson(vaultUrl: string, entry: DeletedObject<P, M>): Record<string, unknown> {
+    if (!entry.recoverable) return {};
+    return {
+      recoveryId: `${vaultUrl}/deleted${this.spec.name}/${entry.object.name}`,
+      deletedDate: entry.deletedDate,
+      scheduledPurgeDate: entry.scheduledPurgeDate,
+    };
+  }
+}
+
+function compareNames(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}

@@ -1,0 +1,170 @@
+// The secrets REST surface (api-version 7.0 … 2026-04-01), on the generic object store.
+import { badParameter, forbidden } from '../errors.js';
+import { paginate } from '../paging.js';
+import type { JsonObject } from '../request-validation.js';
+import {
+  checkObjectName,
+  optionalAttributes,
+  optionalString,
+  optionalTags,
+  requireObject,
+  requireString,
+} from '../request-validation.js';
+import type { RouteModule, RouteRequest, RouteResponse } from '../router.js';
+import type { SecretPayload } from './secret-collection.js';
+import {
+  deletedSecretBundle,
+  deletedSecretItem,
+  MAX_SECRET_VALUE_BYTES,
+  secretBundle,
+  secretItem,
+  SECRETS,
+} from './secret-collection.js';
+
+function storeOf(req: RouteRequest) {
+  return req.vault.store(SECRETS);
+}
+
+function nameOf(req: RouteRequest): string {
+  return checkObjectName(req.params.name, 'Secret');
+}
+
+function ok(body: unknown): RouteResponse {
+  return { status: 200, body };
+}
+
+function setSecret(req: RouteRequest): RouteResponse {
+  const name = nameOf(req);
+  const body = requireObject(req.body, 'setting a secret');
+  const value = requireString(body, 'value');
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > MAX_SECRET_VALUE_BYTES) {
+    throw badParameter(`The secret value is ${bytes} bytes; the maximum is ${MAX_SECRET_VALUE_BYTES} bytes (25 KiB).`);
+  }
+  const payload: SecretPayload = { value };
+  const contentType = optionalString(body, 'contentType');
+  if (contentType !== undefined) payload.contentType = contentType;
+  const store = storeOf(req);
+  const { object, version } = store.create(name, {
+    payload,
+    attributes: optionalAttributes(body),
+    tags: optionalTags(body),
+  });
+  return ok(secretBundle(store, req.vault.url, object, version, true));
+}
+
+function getSecret(req: RouteRequest): RouteResponse {
+  const name = nameOf(req);
+  const store = storeOf(req);
+  const version = store.getVersion(name, req.params.version);
+  if (!version.attributes.enabled) {
+    throw forbidden('Operation get is not allowed on a disabled secret.', 'SecretDisabled');
+  }
+  return ok(secretBundle(store, req.vault.url, store.getObject(name), version, true));
+}
+
+function updateSecret(req: RouteRequest): RouteResponse {
+  const name = nameOf(req);
+  const body: JsonObject = req.body === undefined ? {} : requireObject(req.body, 'updating a secret');
+  const contentType = optionalString(body, 'contentType');
+  const store = storeOf(req);
+  const version = store.update(name, req.params.version, {
+    attributes: optionalAttributes(body),
+    tags: optionalTags(body),
+    payload: contentType === undefined ? undefined : (p) => ({ ...p, contentType }),
+  });
+  return ok(secretBundle(store, req.vault.url, store.getObject(name), version, false));
+}
+
+function listSecrets(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  const url = req.vault.url;
+  return ok(
+    paginate(
+      store.listLatest(),
+      (e) => e.object.name.toLowerCase(),
+      (e) => secretItem(store, url, e.object, e.latest, false),
+      { query: req.query, vaultUrl: url, path: '/secrets', apiVersion: req.apiVersion },
+    ),
+  );
+}
+
+function listVersions(req: RouteRequest): RouteResponse {
+  const name = nameOf(req);
+  const store = storeOf(req);
+  const object = store.getObject(name);
+  const url = req.vault.url;
+  return ok(
+    paginate(
+      store.listVersions(name),
+      (v) => `${String(v.attributes.created).padStart(12, '0')}-${v.version}`,
+      (v) => secretItem(store, url, object, v, true),
+      { query: req.query, vaultUrl: url, path: `/secrets/${object.name}/versions`, apiVersion: req.apiVersion },
+    ),
+  );
+}
+
+function deleteSecret(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  const entry = store.delete(nameOf(req));
+  return ok(deletedSecretBundle(store, req.vault.url, entry));
+}
+
+function getDeleted(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  return ok(deletedSecretBundle(store, req.vault.url, store.getDeleted(nameOf(req))));
+}
+
+function listDeleted(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  const url = req.vault.url;
+  return ok(
+    paginate(
+      store.listDeleted(),
+      (e) => e.object.name.toLowerCase(),
+      (e) => deletedSecretItem(store, url, e),
+      { query: req.query, vaultUrl: url, path: '/deletedsecrets', apiVersion: req.apiVersion },
+    ),
+  );
+}
+
+function recover(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  const object = store.recover(nameOf(req));
+  return ok(secretBundle(store, req.vault.url, object, object.versions[object.versions.length - 1], false));
+}
+
+function purge(req: RouteRequest): RouteResponse {
+  storeOf(req).purge(nameOf(req));
+  return { status: 204 };
+}
+
+function backup(req: RouteRequest): RouteResponse {
+  return ok({ value: storeOf(req).backup(nameOf(req)) });
+}
+
+function restore(req: RouteRequest): RouteResponse {
+  const body = requireObject(req.body, 'restoring a secret');
+  const blob = requireString(body, 'value');
+  const store = storeOf(req);
+  const object = store.restore(blob);
+  return ok(secretBundle(store, req.vault.url, object, object.versions[object.versions.length - 1], false));
+}
+
+export const secretRoutes: RouteModule = {
+  name: 'secrets',
+  routes: [
+    { method: 'GET', pattern: '/secrets', permission: 'secrets/list', handler: listSecrets },
+    { method: 'PUT', pattern: '/secrets/{name}', permission: 'secrets/set', handler: setSecret },
+    { method: 'DELETE', pattern: '/secrets/{name}', permission: 'secrets/delete', handler: deleteSecret },
+    { method: 'GET', pattern: '/secrets/{name}/{version?}', permission: 'secrets/get', handler: getSecret },
+    { method: 'PATCH', pattern: '/secrets/{name}/{version?}', permission: 'secrets/set', handler: updateSecret },
+    { method: 'GET', pattern: '/secrets/{name}/versions', permission: 'secrets/list', handler: listVersions },
+    { method: 'POST', pattern: '/secrets/{name}/backup', permission: 'secrets/backup', handler: backup },
+    { method: 'POST', pattern: '/secrets/restore', permission: 'secrets/restore', handler: restore },
+    { method: 'GET', pattern: '/deletedsecrets', permission: 'secrets/list', handler: listDeleted },
+    { method: 'GET', pattern: '/deletedsecrets/{name}', permission: 'secrets/get', handler: getDeleted },
+    { method: 'DELETE', pattern: '/deletedsecrets/{name}', permission: 'secrets/purge', handler: purge },
+    { method: 'POST', pattern: '/deletedsecrets/{name}/recover', permission: 'secrets/recover', handler: recover },
+  ],
+};

@@ -1,0 +1,61 @@
+/**
+ * Seeding. `empty` leaves vaults empty; `demo` fills them through one seeder per collection
+ * (secrets here; keys add `seedDemoKeys` to `demoSeeders`, certificates likewise). Each
+ * seeder gets its own PRNG stream per vault, so adding a seeder never changes what the
+ * others build, and the same seed string and `now` always build the same contents.
+ */
+import { Prng } from './prng.js';
+import { seedDemoSecrets } from './secrets/seed-demo-secrets.js';
+import type { VaultState } from './vault-state.js';
+
+export type SeedName = 'demo' | 'empty';
+export const SEED_NAMES: readonly SeedName[] = ['demo', 'empty'];
+
+/** The kind of app a demo vault looks like; seeders pick names and volumes from it. */
+export type VaultRole = 'prod' | 'dev' | 'payments';
+
+/** The vaults `--seed demo` creates when no `--vault` is given. */
+export const DEMO_VAULTS: readonly { name: string; role: VaultRole }[] = [
+  { name: 'contoso-prod', role: 'prod' },
+  { name: 'contoso-dev', role: 'dev' },
+  { name: 'contoso-payments', role: 'payments' },
+];
+
+export interface SeedContext {
+  vault: VaultState;
+  role: VaultRole;
+  rng: Prng;
+  /** The moment the seed treats as now (epoch ms); expiry and creation dates are relative to it. */
+  now: number;
+}
+
+export interface DemoSeeder {
+  name: string;
+  seed(ctx: SeedContext): void;
+}
+
+export const demoSeeders: readonly DemoSeeder[] = [
+  { name: 'secrets', seed: seedDemoSecrets },
+];
+
+export function roleOf(vaultName: string): VaultRole {
+  const known = DEMO_VAULTS.find((v) => v.name === vaultName);
+  if (known) return known.role;
+  if (/prod/i.test(vaultName)) return 'prod';
+  if (/pay/i.test(vaultName)) return 'payments';
+  return 'dev';
+}
+
+export function seedVaults(vaults: readonly VaultState[], seed: SeedName, options: { random: string; now: number }): void {
+  if (seed === 'empty') return;
+  for (const vault of vaults) {
+    for (const seeder of demoSeeders) {
+      seeder.seed({
+        vault,
+        role: roleOf(vault.name),
+        rng: new Prng(`${options.random}:${vault.name}:${seeder.name}`),
+        now: options.now,
+      });
+    }
+  }
+}

@@ -1,0 +1,253 @@
+// One HTTPS server per vault. Each request goes: admin API (no auth) | challenge auth →
+// api-version → route → faults → handler → JSON response with the service's error shape.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { ADMIN_PREFIX } from './admin-routes.js';
+import { checkApiVersion } from './api-versions.js';
+import { badParameter, ServiceError } from './errors.js';
+import type { FaultController } from './faults.js';
+import type { HttpMethod, Router } from './router.js';
+import type { VaultState } from './vault-state.js';
+
+/** Larger than any valid request (25 KiB secret values, backup blobs of many versions). */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const METHODS = new Set<string>(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']);
+
+export interface RequestLogEntry {
+  vault: string;
+  method: string;
+  /** Path only: the query is left out, bodies are never logged. */
+  path: string;
+  status: number;
+  ms: number;
+}
+
+export interface VaultServerOptions {
+  vault: VaultState;
+  router: Router;
+  adminRouter: Router;
+  faults: FaultController;
+  tenantId: string;
+  tls: { key: string; cert: string };
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface VaultServer {
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createVaultServer(options: VaultServerOptions): VaultServer {
+  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, (req, res) => {
+    const started = performance.now();
+    const path = (req.url ?? '/').split('?')[0];
+    res.on('close', () => {
+      options.onRequest?.({
+        vault: options.vault.name,
+        method: req.method ?? '?',
+        path,
+        status: res.headersSent ? res.statusCode : 0,
+        ms: Math.round(performance.now() - started),
+      });
+    });
+    handle(options, req, res).catch((err: unknown) => {
+      // Only reached for bugs in the pipeline itself; handlers' errors are answered in handle().
+      if (!res.headersSent) send(res, 500, internalError(err).toBody());
+      else res.destroy();
+    });
+  });
+  // Keep-alive sockets would hold close() open; tests stop servers often.
+  server.keepAliveTimeout = 5000;
+  return {
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+async function handle(options: VaultServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'https://vault.invalid');
+  const method = (req.method ?? 'GET').toUpperCase();
+  let raw: Buffer;
+  try {
+    raw = await readBody(req);
+  } catch (err) {
+    if (err instanceof ServiceError) return sendError(res, err);
+    res.destroy();
+    return;
+  }
+
+  if (url.pathname.startsWith(ADMIN_PREFIX)) {
+    return dispatch(options, options.adminRouter, req, res, url, method, raw, '');
+  }
+
+  const auth = req.headers.authorization;
+  if (!auth || !/^Bearer\s+\S+/i.test(auth)) {
+    res.setHeader(
+      'WWW-Authenticate',
+      `Bearer authorization="https://login.microsoftonline.com/${options.tenantId}", resource="https://vault.azure.net"`,
+    );
+    return sendError(res, new ServiceError(401, 'Unauthorized', 'AKV10000: Request is missing a Bearer or PoP token.'));
+  }
+
+  let apiVersion: string;
+  try {
+    apiVersion = checkApiVersion(url.searchParams);
+  } catch (err) {
+    return sendError(res, err as ServiceError);
+  }
+  return dispatch(options, options.router, req, res, url, method, raw, apiVersion);
+}
+
+async function dispatch(
+  options: VaultServerOptions,
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  method: string,
+  raw: Buffer,
+  apiVersion: string,
+): Promise<void> {
+  const match = METHODS.has(method) ? router.match(method, url.pathname) : ({ kind: 'not-found' } as const);
+  if (match.kind === 'not-found') {
+    return sendError(res, badParameter(`Unknown operation: ${method.slice(0, 10)} ${url.pathname.slice(0, 200)}.`));
+  }
+  if (match.kind === 'method-not-allowed') {
+    return sendError(
+      res,
+      badParameter(`Method ${method} is not supported on ${url.pathname.slice(0, 200)}; allowed: ${match.allowed.join(', ')}.`),
+    );
+  }
+  const { route, params } = match;
+
+  if (router !== options.adminRouter) {
+    const decision = options.faults.decide(route.permission);
+    if (decision.delayMs > 0) await delay(decision.delayMs);
+    // The client may have given up during the delay (req itself is done once its body is read).
+    if (req.socket.destroyed) return;
+    switch (decision.kind) {
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'throttle': {
+        const seconds = Math.ceil(decision.retryAfterMs / 1000);
+        const headers: Record<string, string> = { 'Retry-After': String(seconds) };
+        if (decision.retryAfterMs % 1000 !== 0) headers['retry-after-ms'] = String(Math.round(decision.retryAfterMs));
+        return sendError(
+          res,
+          new ServiceError(429, 'Throttled', 'Request was not processed because too many requests were received.', undefined, headers),
+        );
+      }
+      case 'error':
+        return sendError(
+          res,
+          decision.status === 500
+            ? new ServiceError(500, 'InternalServerError', 'The service encountered an internal error (injected fault).')
+            : new ServiceError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).'),
+        );
+      case 'forbidden': {
+        const [collection, operation] = decision.permission.split('/');
+        return sendError(
+          res,
+          new ServiceError(
+            403,
+            'Forbidden',
+            `The user, group or application 'appid=kvx-emulator;oid=00000000-0000-0000-0000-000000000000' does not have ${collection} ${operation ?? 'any'} permission on key vault '${options.vault.name};location=local'.`,
+            'ForbiddenByPolicy',
+          ),
+        );
+      }
+      case 'none':
+        break;
+    }
+  }
+
+  let body: unknown = undefined;
+  if (raw.length > 0) {
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendError(res, badParameter('The request body is not valid JSON.'));
+    }
+  }
+  try {
+    const result = await route.handler({
+      vault: options.vault,
+      params,
+      query: url.searchParams,
+      body,
+      apiVersion,
+      method: method as HttpMethod,
+      path: url.pathname,
+      headers: req.headers,
+    });
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+    send(res, result.status, result.body);
+  } catch (err) {
+    sendError(res, err instanceof ServiceError ? err : internalError(err));
+  }
+}
+
+function internalError(err: unknown): ServiceError {
+  // The message is ours (never request data), but keep it off the wire anyway.
+  process.emitWarning(`kvx emulator: internal error: ${err instanceof Error ? err.message : String(err)}`);
+  return new ServiceError(500, 'InternalServerError', 'The emulator failed to process the request.');
+}
+
+function sendError(res: ServerResponse, err: ServiceError): void {
+  for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
+  send(res, err.status, err.toBody());
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('x-ms-request-id', randomUUID());
+  res.setHeader('x-ms-keyvault-service-version', '1.9.0.0');
+  if (body === undefined || status === 204) {
+    res.setHeader('Content-Length', '0');
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(badParameter(`The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

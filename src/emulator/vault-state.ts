@@ -1,0 +1,41 @@
+// One emulated vault: its name, URL, recovery settings and one object store per collection.
+import type { CollectionSpec } from './collection-spec.js';
+import type { RecoveryLevel, StoreSettings } from './object-store.js';
+import { ObjectStore } from './object-store.js';
+
+export interface VaultSettings extends StoreSettings {
+  readonly name: string;
+}
+
+export class VaultState {
+  /** Set once the vault's server listens, e.g. `https://127.0.0.1:41234`. */
+  url = '';
+  readonly settings: VaultSettings;
+  private readonly stores = new Map<string, ObjectStore<unknown, unknown>>();
+
+  constructor(
+    settings: VaultSettings,
+    /** Epoch ms; every store reads time through it. */
+    readonly clock: () => number = Date.now,
+  ) {
+    this.settings = { ...settings };
+  }
+
+  get name(): string {
+    return this.settings.name;
+  }
+
+  get recoveryLevel(): RecoveryLevel {
+    return this.settings.recoveryLevel;
+  }
+
+  /** The store for a collection, created on first use. */
+  store<P, M>(spec: CollectionSpec<P, M>): ObjectStore<P, M> {
+    let store = this.stores.get(spec.name);
+    if (!store) {
+      store = new ObjectStore<P, M>(spec, () => this.settings, this.clock) as unknown as ObjectStore<unknown, unknown>;
+      this.stores.set(spec.name, store);
+    }
+    return store as unknown as ObjectStore<P, M>;
+  }
+}
