@@ -1,4 +1,4 @@
-import { badParameter } from './key-error.js';
+import { badParameter } from '../errors.js';
 
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 
@@ -13,7 +13,7 @@ export function toBase64Url(bytes: Uint8Array): string {
  */
 export function fromBase64Url(value: unknown, field: string): Buffer {
   if (typeof value !== 'string') {
-    throw badParameter(`'${field}' must be a base64url string.`);
+    throw badParameter(`'${field}' is required and must be a base64url string.`);
   }
   const normalized = value.replace(/\+/g, '-').replace(/\//g, '_');
   if (!BASE64URL.test(normalized)) {

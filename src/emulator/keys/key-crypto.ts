@@ -11,7 +11,7 @@ import {
   type CipherGCMTypes,
 } from 'node:crypto';
 import { ecdsaSignDigest, ecdsaVerifyDigest } from './ecdsa.js';
-import { badParameter } from './key-error.js';
+import { badParameter } from '../errors.js';
 import { asymmetricKeys, keySizeBits, keyTypeOf, octSecret, type CurveName, type KeyMaterial } from './key-material.js';
 import { digestInfo, HASH_BYTES, pkcs1v15Unpad, pssEncode, pssVerify, type HashName } from './rsa-padding.js';
 

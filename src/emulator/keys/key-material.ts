@@ -9,7 +9,7 @@ import {
 } from 'node:crypto';
 import { promisify } from 'node:util';
 import { fromBase64Url } from './base64url.js';
-import { badParameter } from './key-error.js';
+import { badParameter } from '../errors.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 

@@ -14,7 +14,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { decrypt, encrypt, signDigest, unwrapKey, verifyDigest, wrapKey } from '../../../src/emulator/keys/key-crypto.js';
-import { KeyError } from '../../../src/emulator/keys/key-error.js';
+import { ServiceError } from '../../../src/emulator/errors.js';
 import {
   asymmetricKeys,
   defaultKeyOps,
@@ -36,7 +36,7 @@ function clientPublicKey(material: KeyMaterial): KeyObject {
 
 function assertBadParameter(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof KeyError, `expected KeyError, got ${String(err)}`);
+    assert.ok(err instanceof ServiceError, `expected ServiceError, got ${String(err)}`);
     assert.equal(err.status, 400);
     assert.match(err.message, pattern);
     return true;

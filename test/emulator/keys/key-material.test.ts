@@ -9,13 +9,13 @@ import {
   parseKeyOps,
   publicJwk,
 } from '../../../src/emulator/keys/key-material.js';
-import { KeyError } from '../../../src/emulator/keys/key-error.js';
+import { ServiceError } from '../../../src/emulator/errors.js';
 
 const PRIVATE_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
 
 function assertBadParameter(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof KeyError, `expected KeyError, got ${String(err)}`);
+    assert.ok(err instanceof ServiceError, `expected ServiceError, got ${String(err)}`);
     assert.equal(err.status, 400);
     assert.equal(err.code, 'BadParameter');
     assert.match(err.message, pattern);
@@ -25,7 +25,7 @@ function assertBadParameter(fn: () => unknown, pattern: RegExp): void {
 
 async function assertRejectsBadParameter(promise: Promise<unknown>, pattern: RegExp): Promise<void> {
   await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof KeyError);
+    assert.ok(err instanceof ServiceError);
     assert.equal(err.status, 400);
     assert.match(err.message, pattern);
     return true;
