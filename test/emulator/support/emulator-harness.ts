@@ -1,0 +1,58 @@
+// Starts an emulator for one test file and builds real SDK clients for it: HTTPS with the
+// emulator's CA trusted per client, the real challenge handshake, and every response
+// recorded for the conformance check.
+import type { TokenCredential } from '@azure/core-auth';
+import type { SecretClientOptions } from '@azure/keyvault-secrets';
+import { SecretClient } from '@azure/keyvault-secrets';
+import type { Emulator, EmulatorOptions } from '../../../src/emulator/index.js';
+import { startEmulator } from '../../../src/emulator/index.js';
+import { ResponseRecorder } from './response-recorder.js';
+
+/** The emulator accepts any bearer token; the challenge flow itself is real. */
+export const testCredential: TokenCredential = {
+  getToken: async () => ({ token: 'kvx-test-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+
+export interface Harness {
+  emulator: Emulator;
+  url: string;
+  recorder: ResponseRecorder;
+  secrets: SecretClient;
+  /** Options for more clients of the same emulator (CA, no retries, recording). */
+  clientOptions(extra?: SecretClientOptions): SecretClientOptions;
+  secretClient(url?: string, extra?: SecretClientOptions): SecretClient;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator({ vaults: ['test-vault'], ...options });
+  const recorder = new ResponseRecorder();
+  const url = emulator.vaults[0].url;
+  const clientOptions = (extra: SecretClientOptions = {}): SecretClientOptions => ({
+    tlsOptions: { ca: emulator.caPem },
+    // 127.0.0.1 is not under the challenge's resource host (vault.azure.net).
+    disableChallengeResourceVerification: true,
+    retryOptions: { maxRetries: 0 },
+    ...extra,
+    additionalPolicies: [{ policy: recorder.policy(), position: 'perRetry' }, ...(extra.additionalPolicies ?? [])],
+  });
+  const secretClient = (vaultUrl = url, extra?: SecretClientOptions) => new SecretClient(vaultUrl, testCredential, clientOptions(extra));
+  return {
+    emulator,
+    url,
+    recorder,
+    secrets: secretClient(),
+    clientOptions,
+    secretClient,
+    stop: () => emulator.stop(),
+  };
+}
+
+/** Waits until `check` returns true (polling every few ms), or fails after `timeoutMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
