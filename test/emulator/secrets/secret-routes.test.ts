@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { RestError } from '@azure/core-rest-pipeline';
 import type { Harness } from '../support/emulator-harness.js';
-import { startHarness } from '../support/emulator-harness.js';
+import { collect, startHarness } from '../support/emulator-harness.js';
 
 let h: Harness;
 
@@ -100,7 +100,7 @@ describe('set and get', () => {
   test('get of a disabled secret is 403 with innererror SecretDisabled; its properties stay readable', async () => {
     await h.secrets.setSecret('switched-off', 'v', { enabled: false });
     await rejectsWith(h.secrets.getSecret('switched-off'), 403, 'Forbidden', 'SecretDisabled');
-    const [item] = await Array.fromAsync(h.secrets.listPropertiesOfSecretVersions('switched-off'));
+    const [item] = await collect(h.secrets.listPropertiesOfSecretVersions('switched-off'));
     assert.equal(item.enabled, false);
   });
 });
@@ -118,7 +118,7 @@ describe('update properties', () => {
     assert.equal(props.enabled, false);
     assert.equal(props.contentType, 'b');
     assert.deepEqual(props.tags, { k: 'v' });
-    const versions = await Array.fromAsync(h.secrets.listPropertiesOfSecretVersions('upd'));
+    const versions = await collect(h.secrets.listPropertiesOfSecretVersions('upd'));
     const updated = versions.find((v) => v.version === first.properties.version);
     assert.equal(updated?.enabled, false);
     assert.equal((await h.secrets.getSecret('upd')).value, 'newer');
@@ -137,12 +137,12 @@ describe('lists', () => {
     const c = h.secretClient();
     await c.setSecret('listed-a', 'secret-a');
     await c.setSecret('listed-a', 'secret-a2');
-    const all = await Array.fromAsync(c.listPropertiesOfSecrets());
+    const all = await collect(c.listPropertiesOfSecrets());
     const a = all.find((p) => p.name === 'listed-a');
     assert.ok(a);
     assert.equal(a.id, `${h.url}/secrets/listed-a`);
     assert.equal((a as unknown as { value?: string }).value, undefined);
-    const versions = await Array.fromAsync(c.listPropertiesOfSecretVersions('listed-a'));
+    const versions = await collect(c.listPropertiesOfSecretVersions('listed-a'));
     assert.equal(versions.length, 2);
     for (const v of versions) assert.equal(v.id, `${h.url}/secrets/listed-a/${v.version}`);
   });
@@ -173,7 +173,7 @@ describe('lists', () => {
 
   test('maxresults outside 1..25 is a 400 naming the range', async () => {
     await assert.rejects(
-      Array.fromAsync(h.secrets.listPropertiesOfSecrets().byPage({ maxPageSize: 26 })),
+      collect(h.secrets.listPropertiesOfSecrets().byPage({ maxPageSize: 26 })),
       (err: RestError) => err.statusCode === 400,
     );
     // The paging helper drops the body from its error; the recorder kept it.
@@ -183,7 +183,7 @@ describe('lists', () => {
   });
 
   test('list versions of an unknown secret is 404', async () => {
-    await assert.rejects(Array.fromAsync(h.secrets.listPropertiesOfSecretVersions('nope')), (err: RestError) => err.statusCode === 404);
+    await assert.rejects(collect(h.secrets.listPropertiesOfSecretVersions('nope')), (err: RestError) => err.statusCode === 404);
   });
 });
 
@@ -202,7 +202,7 @@ describe('delete, recover, purge', () => {
     const got = await h.secrets.getDeletedSecret('doomed');
     assert.equal(got.value, undefined);
     assert.deepEqual(got.properties.tags, { a: '1' });
-    const listed = await Array.fromAsync(h.secrets.listDeletedSecrets());
+    const listed = await collect(h.secrets.listDeletedSecrets());
     assert.ok(listed.some((d) => d.name === 'doomed' && d.properties.recoveryId === `${h.url}/deletedsecrets/doomed`));
 
     const recovered = await (await h.secrets.beginRecoverDeletedSecret('doomed', { intervalInMs: 2 })).pollUntilDone();
@@ -215,7 +215,7 @@ describe('delete, recover, purge', () => {
     await rejectsWith(h.secrets.getDeletedSecret('doomed'), 404, 'SecretNotFound');
     const again = await h.secrets.setSecret('doomed', 'fresh');
     assert.equal(again.value, 'fresh');
-    assert.equal((await Array.fromAsync(h.secrets.listPropertiesOfSecretVersions('doomed'))).length, 1);
+    assert.equal((await collect(h.secrets.listPropertiesOfSecretVersions('doomed'))).length, 1);
   });
 
   test('setting a deleted name is 409 ObjectIsDeletedButRecoverable', async () => {
@@ -247,7 +247,7 @@ describe('backup and restore', () => {
       const old = await other.secrets.getSecret('backed-up', { version: v1.properties.version });
       assert.equal(old.value, 'first');
       assert.equal(old.properties.contentType, 'text/plain');
-      assert.equal((await Array.fromAsync(other.secrets.listPropertiesOfSecretVersions('backed-up'))).length, 2);
+      assert.equal((await collect(other.secrets.listPropertiesOfSecretVersions('backed-up'))).length, 2);
 
       await rejectsWith(other.secrets.restoreSecretBackup(blob), 409, 'Conflict');
       assert.deepEqual(other.recorder.validate().problems, []);

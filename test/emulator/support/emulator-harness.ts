@@ -56,3 +56,10 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
+
+/** All items of an async iterable (Array.fromAsync is not in the project's ES2023 lib). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
