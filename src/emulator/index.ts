@@ -37,7 +37,7 @@ export { SUPPORTED_API_VERSIONS } from './api-versions.js';
 
 export interface VaultOptions {
   name: string;
-  /** Default `Recoverable+Purgeable`, or `Recoverable` when purgeProtection is set. */
+  /** Default from purgeProtection and recoverableDays: `Recoverable+Purgeable`, `Recoverable`, `CustomizedRecoverable…`. */
   recoveryLevel?: RecoveryLevel;
   /** 7 to 90; default 90. */
   recoverableDays?: number;
@@ -143,6 +143,13 @@ function resolveVaults(options: EmulatorOptions): VaultOptions[] {
   return list;
 }
 
+/** What the service reports: `Customized…` when retention is under 90 days, no `+Purgeable` with purge protection. */
+function defaultRecoveryLevel(v: VaultOptions): RecoveryLevel {
+  const customized = v.recoverableDays !== undefined && v.recoverableDays < 90;
+  if (v.purgeProtection) return customized ? 'CustomizedRecoverable' : 'Recoverable';
+  return customized ? 'CustomizedRecoverable+Purgeable' : 'Recoverable+Purgeable';
+}
+
 function checkDelay(name: string, value: number | undefined): number {
   if (value === undefined) return 0;
   if (!Number.isFinite(value) || value < 0 || value > 3_600_000) {
@@ -180,7 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       new VaultState(
         {
           name: v.name,
-          recoveryLevel: v.recoveryLevel ?? (v.purgeProtection ? 'Recoverable' : 'Recoverable+Purgeable'),
+          recoveryLevel: v.recoveryLevel ?? defaultRecoveryLevel(v),
           recoverableDays: v.recoverableDays ?? 90,
           deleteDelayMs: checkDelay('deleteDelayMs', v.deleteDelayMs ?? deleteDelayMs),
           purgeDelayMs: checkDelay('purgeDelayMs', v.purgeDelayMs ?? purgeDelayMs),
