@@ -221,41 +221,61 @@ export interface DerNode {
   content: Buffer;
   /** The whole TLV, useful to copy a structure byte for byte (e.g. a Name). */
   raw: Buffer;
+  /** Read in BER mode: children may use indefinite lengths too. */
+  ber?: boolean;
 }
 
 const CLASSES: DerClass[] = ['universal', 'application', 'context', 'private'];
 
-/** Reads one TLV at `offset`; returns it and the offset just past it. */
-export function readDerAt(buf: Buffer, offset: number): { node: DerNode; end: number } {
+/**
+ * Reads one TLV at `offset`; returns it and the offset just past it. With `ber`, also
+ * accepts indefinite lengths (constructed, ended by 00 00), as Windows writes PKCS#12.
+ */
+export function readDerAt(buf: Buffer, offset: number, ber = false): { node: DerNode; end: number } {
   if (offset + 2 > buf.length) throw new Error(`DER: truncated element at offset ${offset}`);
   const tag = buf[offset];
   if ((tag & 0x1f) === 0x1f) throw new Error(`DER: high tag numbers are not supported (offset ${offset})`);
+  const constructed = (tag & 0x20) !== 0;
   let pos = offset + 1;
   let length = buf[pos++];
-  if (length === 0x80) throw new Error(`DER: indefinite length is not allowed (offset ${offset})`);
-  if (length > 0x80) {
-    const count = length & 0x7f;
-    if (count > 4) throw new Error(`DER: length of ${count} bytes is too large (offset ${offset})`);
-    if (pos + count > buf.length) throw new Error(`DER: truncated length at offset ${offset}`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + buf[pos++];
+  let contentEnd: number;
+  let end: number;
+  if (length === 0x80) {
+    if (!ber) throw new Error(`DER: indefinite length is not allowed (offset ${offset})`);
+    if (!constructed) throw new Error(`BER: indefinite length on a primitive element (offset ${offset})`);
+    let inner = pos;
+    while (!(buf[inner] === 0 && buf[inner + 1] === 0)) {
+      if (inner + 2 > buf.length) throw new Error(`BER: missing end-of-contents for the element at offset ${offset}`);
+      inner = readDerAt(buf, inner, true).end;
+    }
+    contentEnd = inner;
+    end = inner + 2;
+  } else {
+    if (length > 0x80) {
+      const count = length & 0x7f;
+      if (count > 4) throw new Error(`DER: length of ${count} bytes is too large (offset ${offset})`);
+      if (pos + count > buf.length) throw new Error(`DER: truncated length at offset ${offset}`);
+      length = 0;
+      for (let i = 0; i < count; i++) length = length * 256 + buf[pos++];
+    }
+    contentEnd = end = pos + length;
+    if (end > buf.length) throw new Error(`DER: element at offset ${offset} runs past the end of the input`);
   }
-  const end = pos + length;
-  if (end > buf.length) throw new Error(`DER: element at offset ${offset} runs past the end of the input`);
   const node: DerNode = {
     tag,
     cls: CLASSES[tag >> 6],
-    constructed: (tag & 0x20) !== 0,
+    constructed,
     tagNumber: tag & 0x1f,
-    content: buf.subarray(pos, end),
+    content: buf.subarray(pos, contentEnd),
     raw: buf.subarray(offset, end),
+    ber,
   };
   return { node, end };
 }
 
-/** Reads a buffer that must hold exactly one TLV. */
-export function readDer(buf: Buffer): DerNode {
-  const { node, end } = readDerAt(buf, 0);
+/** Reads a buffer that must hold exactly one TLV (DER, or BER when `ber` is set). */
+export function readDer(buf: Buffer, ber = false): DerNode {
+  const { node, end } = readDerAt(buf, 0, ber);
   if (end !== buf.length) throw new Error(`DER: ${buf.length - end} trailing bytes after the element`);
   return node;
 }
@@ -265,11 +285,20 @@ export function children(node: DerNode): DerNode[] {
   if (!node.constructed) throw new Error(`DER: tag 0x${node.tag.toString(16)} is not constructed`);
   const out: DerNode[] = [];
   for (let pos = 0; pos < node.content.length; ) {
-    const { node: child, end } = readDerAt(node.content, pos);
+    const { node: child, end } = readDerAt(node.content, pos, node.ber ?? false);
     out.push(child);
     pos = end;
   }
   return out;
+}
+
+/**
+ * The bytes of an OCTET STRING (or an implicitly tagged one), joining the segments of a
+ * constructed (BER) encoding.
+ */
+export function octetStringBytes(node: DerNode): Buffer {
+  if (!node.constructed) return node.content;
+  return Buffer.concat(children(node).map(octetStringBytes));
 }
 
 function expectTag(node: DerNode, tag: number, what: string): void {

@@ -11,3 +11,5 @@ export { EKU, KEY_USAGES } from './extensions.js';
 export type { DistinguishedName, NameAttribute, Rdn } from './name.js';
 export { decodeName, encodeName, formatName, normalizeName, parseName } from './name.js';
 export type { HashName } from './signature.js';
+export type { CreatePkcs12Options, ParsedPkcs12 } from './pkcs12.js';
+export { createPkcs12, parsePkcs12 } from './pkcs12.js';

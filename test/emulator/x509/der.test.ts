@@ -11,6 +11,7 @@ import {
   namedBitString,
   nullValue,
   octetString,
+  octetStringBytes,
   oid,
   printableString,
   readBoolean,
@@ -118,6 +119,16 @@ describe('der reader', () => {
     assert.throws(() => readDer(Buffer.from('3005020101', 'hex')), /past the end/);
     assert.throws(() => readDer(Buffer.from('02010100', 'hex')), /trailing/);
     assert.throws(() => readDer(Buffer.from('30800000', 'hex')), /indefinite/);
+  });
+
+  it('reads BER indefinite lengths and constructed OCTET STRINGs only when asked', () => {
+    // SEQUENCE (indefinite) { OCTET STRING constructed (indefinite) { 'ab', 'cd' } }
+    const ber = Buffer.from('3080248004016104016200000000', 'hex');
+    assert.throws(() => readDer(ber), /indefinite length is not allowed/);
+    const node = readDer(ber, true);
+    const [octets] = children(node);
+    assert.equal(octetStringBytes(octets).toString(), 'ab');
+    assert.throws(() => readDer(Buffer.from('30800401', 'hex'), true), /end-of-contents|past the end|truncated/);
   });
 
   it('round-trips PEM armour and says which label is missing', () => {
