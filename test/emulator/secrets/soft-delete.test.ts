@@ -3,7 +3,7 @@
 // so "time passes" is a step the test takes, not a sleep.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { RestError } from '@azure/core-rest-pipeline';
+import type { RestError } from '@azure/core-rest-pipeline';
 import type { Harness } from '../support/emulator-harness.js';
 import { collect, startHarness, waitFor } from '../support/emulator-harness.js';
 
