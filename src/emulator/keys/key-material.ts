@@ -8,7 +8,6 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { promisify } from 'node:util';
-import { fromBase64Url } from './base64url.js';
 import { badParameter } from '../errors.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
@@ -74,7 +73,7 @@ export interface GenerateRequest {
 }
 
 /** node's names for the curves, and back. */
-const NODE_CURVE: Record<CurveName, string> = {
+export const NODE_CURVE: Record<CurveName, string> = {
   'P-256': 'P-256',
   'P-384': 'P-384',
   'P-521': 'P-521',
@@ -103,7 +102,7 @@ const DEFAULT_OPS: Record<BaseType, readonly KeyOperation[]> = {
   oct: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'],
 };
 
-function quoteList(values: readonly (string | number)[]): string {
+export function quoteList(values: readonly (string | number)[]): string {
   return values.map((v) => `"${v}"`).join(', ');
 }
 
@@ -182,106 +181,30 @@ export function parseCurve(value: unknown): CurveName {
   return value as CurveName;
 }
 
-/**
- * Key material from the `key` of PUT /keys/{name} (import). The private parts are required,
- * checked for consistency, and stored in node's canonical encoding.
- */
-export function importKeyMaterial(jwk: unknown, hsmFlag: unknown): KeyMaterial {
-  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) {
-    throw badParameter("'key' must be a JSON Web Key object.");
-  }
-  const fields = jwk as Record<string, unknown>;
-  const kty = parseKeyType(fields.kty);
-  if (fields.key_hsm !== undefined || fields.t !== undefined) {
-    throw badParameter("Bring-your-own-key blobs ('key_hsm') are not supported by this emulator; import the plain private JWK instead.");
-  }
-  if (hsmFlag !== undefined && typeof hsmFlag !== 'boolean') {
-    throw badParameter("'Hsm' must be true or false.");
-  }
-  const hsm = kty.endsWith('-HSM') || hsmFlag === true;
-  switch (baseType(kty)) {
-    case 'RSA':
-      return { hsm, jwk: importRsa(fields) };
-    case 'EC':
-      return { hsm, jwk: importEc(fields) };
-    case 'oct': {
-      const k = fromBase64Url(requireField(fields, 'k', 'an oct key'), 'key.k');
-      if (!(OCT_KEY_SIZES as readonly number[]).includes(k.length * 8)) {
-        throw badParameter(`Unsupported oct key size ${k.length * 8} bits. Supported values are ${OCT_KEY_SIZES.join(', ')}.`);
-      }
-      return { hsm, jwk: { kty: 'oct', k: k.toString('base64url') } };
-    }
-  }
-}
-
-const RSA_PRIVATE_FIELDS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
-
-function importRsa(fields: Record<string, unknown>): PrivateJwk {
-  const missing = RSA_PRIVATE_FIELDS.filter((f) => fields[f] === undefined);
-  if (missing.length > 0) {
-    throw badParameter(`An RSA key to import needs its private parts; missing: ${missing.join(', ')}.`);
-  }
-  const parts = Object.fromEntries(
-    RSA_PRIVATE_FIELDS.map((f) => [f, fromBase64Url(fields[f], `key.${f}`).toString('base64url')]),
-  ) as Record<(typeof RSA_PRIVATE_FIELDS)[number], string>;
-  let key: KeyObject;
-  try {
-    key = createPrivateKey({ key: { kty: 'RSA', ...parts }, format: 'jwk' });
-  } catch {
-    throw badParameter('The RSA key to import is not a valid private key.');
-  }
-  const size = key.asymmetricKeyDetails?.modulusLength;
-  if (!(RSA_KEY_SIZES as readonly (number | undefined)[]).includes(size)) {
-    throw badParameter(`Unsupported RSA key size ${size ?? 'unknown'}. Supported values are ${RSA_KEY_SIZES.join(', ')}.`);
-  }
-  // OpenSSL does not check that n = p·q when it loads a JWK; a mismatch would give wrong results later.
-  const big = (s: string) => BigInt(`0x${Buffer.from(s, 'base64url').toString('hex') || '0'}`);
-  if (big(parts.p) * big(parts.q) !== big(parts.n)) {
-    throw badParameter('The RSA key to import is inconsistent: n is not p·q.');
-  }
-  return rsaJwkFromKeyObject(key);
-}
-
-function importEc(fields: Record<string, unknown>): PrivateJwk {
-  const curve = parseCurve(fields.crv);
-  const size = CURVE_BYTES[curve];
-  const read = (name: 'd' | 'x' | 'y') => {
-    const bytes = fromBase64Url(requireField(fields, name, 'an EC key'), `key.${name}`);
-    if (bytes.length !== size) {
-      throw badParameter(`'key.${name}' must be ${size} bytes for curve ${curve}; got ${bytes.length}.`);
-    }
-    return bytes.toString('base64url');
-  };
-  const d = read('d');
-  const x = read('x');
-  const y = read('y');
-  let key: KeyObject;
-  let publicPoint: Buffer;
-  try {
-    key = createPrivateKey({ key: { kty: 'EC', crv: NODE_CURVE[curve], d, x, y }, format: 'jwk' });
-    // node keeps the x/y it was given; derive the point from d to catch a mismatch.
-    const ecdh = createECDH(NODE_CURVE_ALIASES[curve]);
-    ecdh.setPrivateKey(Buffer.from(d, 'base64url'));
-    publicPoint = ecdh.getPublicKey();
-  } catch {
-    throw badParameter(`The EC key to import is not a valid private key on ${curve}.`);
-  }
-  if (publicPoint.subarray(1, 1 + size).toString('base64url') !== x || publicPoint.subarray(1 + size).toString('base64url') !== y) {
-    throw badParameter("The EC key to import is inconsistent: 'x'/'y' are not the public point of 'd'.");
-  }
-  return ecJwkFromKeyObject(key, curve);
-}
-
-function requireField(fields: Record<string, unknown>, name: string, what: string): unknown {
-  if (fields[name] === undefined) {
-    throw badParameter(`'key.${name}' is required for ${what}.`);
-  }
-  return fields[name];
-}
-
 export function rsaJwkFromKeyObject(privateKey: KeyObject): PrivateJwk {
   const j = privateKey.export({ format: 'jwk' });
   return { kty: 'RSA', n: j.n, e: j.e, d: j.d, p: j.p, q: j.q, dp: j.dp, dq: j.dq, qi: j.qi };
+}
+
+/**
+ * EC material from a private scalar (big-endian, curve size): the public point is derived
+ * with ECDH, so x/y always match d. Throws node's error when d is 0 or not below the order.
+ */
+export function ecMaterialFromScalar(curve: CurveName, d: Buffer, hsm: boolean): KeyMaterial {
+  const ecdh = createECDH(NODE_CURVE_ALIASES[curve]);
+  ecdh.setPrivateKey(d);
+  const point = ecdh.getPublicKey();
+  const size = CURVE_BYTES[curve];
+  return {
+    hsm,
+    jwk: {
+      kty: 'EC',
+      crv: curve,
+      d: d.toString('base64url'),
+      x: point.subarray(1, 1 + size).toString('base64url'),
+      y: point.subarray(1 + size).toString('base64url'),
+    },
+  };
 }
 
 export function ecJwkFromKeyObject(privateKey: KeyObject, curve: CurveName): PrivateJwk {
@@ -342,7 +265,8 @@ export function keySizeBits(material: KeyMaterial): number {
   return Buffer.from(jwk.n ?? '', 'base64url').length * 8;
 }
 
-function describe(value: unknown): string {
+/** A request value shown in an error message: JSON-escaped (no control characters) and short. */
+export function describe(value: unknown): string {
   if (value === undefined) return '(missing)';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;

@@ -10,7 +10,8 @@ import type { RouteModule, RouteRequest, RouteResponse } from '../router.js';
 import type { KeyObject, KeyPayload, KeyStore } from './key-collection.js';
 import { deletedKeyBundle, deletedKeyItem, keyBundle, keyId, keyItem, KEYS, latestVersion } from './key-collection.js';
 import type { GenerateRequest, KeyMaterial } from './key-material.js';
-import { defaultKeyOps, generateKeyMaterial, importKeyMaterial, keySizeBits, parseKeyOps } from './key-material.js';
+import { importKeyMaterial } from './key-import.js';
+import { defaultKeyOps, generateKeyMaterial, keySizeBits, parseKeyOps } from './key-material.js';
 import { keyOperationRoutes } from './key-operation-routes.js';
 import { parseRotationPolicy, policyExpiry, rotationPolicyJson } from './rotation-policy.js';
 

@@ -4,11 +4,11 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   defaultKeyOps,
   generateKeyMaterial,
-  importKeyMaterial,
   keySizeBits,
   parseKeyOps,
   publicJwk,
 } from '../../../src/emulator/keys/key-material.js';
+import { importKeyMaterial } from '../../../src/emulator/keys/key-import.js';
 import { ServiceError } from '../../../src/emulator/errors.js';
 
 const PRIVATE_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'];
