@@ -4,6 +4,7 @@
  * seeder gets its own PRNG stream per vault, so adding a seeder never changes what the
  * others build, and the same seed string and `now` always build the same contents.
  */
+import { seedDemoKeys } from './keys/seed-demo-keys.js';
 import { Prng } from './prng.js';
 import { seedDemoSecrets } from './secrets/seed-demo-secrets.js';
 import type { VaultState } from './vault-state.js';
@@ -36,6 +37,7 @@ export interface DemoSeeder {
 
 export const demoSeeders: readonly DemoSeeder[] = [
   { name: 'secrets', seed: seedDemoSecrets },
+  { name: 'keys', seed: seedDemoKeys },
 ];
 
 export function roleOf(vaultName: string): VaultRole {
