@@ -3,21 +3,10 @@
 
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey, randomBytes } from 'node:crypto';
-import type { DerNode } from './der.js';
-import {
-  bitString,
-  children,
-  explicit,
-  fromPem,
-  integer,
-  octetString,
-  readBitString,
-  readDer,
-  readTime,
-  sequence,
-  time,
-  toPem,
-} from './der.js';
+import type { DerNode } from './der-reader.js';
+import { bitString, explicit, integer, octetString, sequence, time } from './der.js';
+import { children, readBitString, readDer, readTime } from './der-reader.js';
+import { fromPem, toPem } from './pem.js';
 import type { KeyUsage, ParsedExtensions, SubjectAltNames } from './extensions.js';
 import {
   OID,

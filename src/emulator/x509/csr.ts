@@ -3,7 +3,9 @@
 
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey } from 'node:crypto';
-import { bitString, children, implicit, integer, oid, readBitString, readDer, readOid, sequence, set, toPem } from './der.js';
+import { bitString, implicit, integer, oid, sequence, set } from './der.js';
+import { children, readBitString, readDer, readOid } from './der-reader.js';
+import { toPem } from './pem.js';
 import type { EncodedObject } from './certificate.js';
 import { subjectPublicKeyInfo, toDer } from './certificate.js';
 import type { KeyUsage, SubjectAltNames } from './extensions.js';

@@ -3,28 +3,9 @@
 
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { DerNode } from './der.js';
-import {
-  boolean,
-  children,
-  explicit,
-  ia5String,
-  implicit,
-  integer,
-  namedBitString,
-  octetString,
-  oid,
-  readBitString,
-  readBoolean,
-  readDer,
-  readInteger,
-  readNamedBits,
-  readOctetString,
-  readOid,
-  readString,
-  sequence,
-  utf8String,
-} from './der.js';
+import type { DerNode } from './der-reader.js';
+import { boolean, explicit, ia5String, implicit, integer, namedBitString, octetString, oid, sequence, utf8String } from './der.js';
+import { children, readBitString, readBoolean, readDer, readInteger, readNamedBits, readOctetString, readOid, readString } from './der-reader.js';
 
 export const OID = {
   basicConstraints: '2.5.29.19',

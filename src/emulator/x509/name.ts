@@ -2,19 +2,9 @@
 // and back. Strings follow RFC 4514 (as .NET and Key Vault policies write them): the most
 // specific RDN comes first in the string and last in the DER encoding.
 
-import type { DerNode } from './der.js';
-import {
-  children,
-  ia5String,
-  oid as encodeOid,
-  printableString,
-  readDer,
-  readOid,
-  readString,
-  sequence,
-  set,
-  utf8String,
-} from './der.js';
+import type { DerNode } from './der-reader.js';
+import { ia5String, oid as encodeOid, printableString, sequence, set, utf8String } from './der.js';
+import { children, readDer, readOid, readString } from './der-reader.js';
 
 export interface NameAttribute {
   /** Dotted OID of the attribute type, e.g. '2.5.4.3' for CN. */

@@ -3,8 +3,9 @@
 
 import type { Cipheriv } from 'node:crypto';
 import { createCipheriv, createDecipheriv, createHash, createHmac, getCiphers, pbkdf2Sync, randomBytes } from 'node:crypto';
-import type { DerNode } from './der.js';
-import { children, integer, nullValue, octetString, oid, readInteger, readOctetString, readOid, sequence } from './der.js';
+import type { DerNode } from './der-reader.js';
+import { integer, nullValue, octetString, oid, sequence } from './der.js';
+import { children, readInteger, readOctetString, readOid } from './der-reader.js';
 
 export type DigestName = 'sha1' | 'sha256' | 'sha384' | 'sha512';
 

@@ -4,24 +4,9 @@
 
 import type { KeyObject } from 'node:crypto';
 import { createHash, createHmac, createPrivateKey, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { DerNode } from './der.js';
-import {
-  children,
-  explicit,
-  implicit,
-  integer,
-  nullValue,
-  octetString,
-  octetStringBytes,
-  oid,
-  readDer,
-  readInteger,
-  readOctetString,
-  readOid,
-  sequence,
-  set,
-  tlv,
-} from './der.js';
+import type { DerNode } from './der-reader.js';
+import { explicit, implicit, integer, nullValue, octetString, oid, sequence, set, tlv } from './der.js';
+import { children, octetStringBytes, readDer, readInteger, readOctetString, readOid } from './der-reader.js';
 import { readCertificate, subjectPublicKeyInfo, toDer } from './certificate.js';
 import type { DigestName } from './pbe.js';
 import { DIGEST_OIDS, digestByOid, pbeDecrypt, pbes2Encrypt, pkcs12Kdf, pkcs12Mac } from './pbe.js';

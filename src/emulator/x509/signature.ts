@@ -4,8 +4,9 @@
 
 import type { KeyObject } from 'node:crypto';
 import { sign, verify } from 'node:crypto';
-import type { DerNode } from './der.js';
-import { children, nullValue, oid, readOid, sequence } from './der.js';
+import type { DerNode } from './der-reader.js';
+import { nullValue, oid, sequence } from './der.js';
+import { children, readOid } from './der-reader.js';
 
 export type HashName = 'sha256' | 'sha384' | 'sha512';
 

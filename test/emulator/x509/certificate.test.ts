@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, generateKeyPairSync } from 'node:crypto';
 import { createCertificate, readCertificate } from '../../../src/emulator/x509/certificate.js';
-import { children, readDer, readOid } from '../../../src/emulator/x509/der.js';
+import { children, readDer, readOid } from '../../../src/emulator/x509/der-reader.js';
 import { EKU } from '../../../src/emulator/x509/extensions.js';
 
 const notBefore = new Date(Date.UTC(2026, 0, 1));

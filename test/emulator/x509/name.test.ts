@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { children, readDer } from '../../../src/emulator/x509/der.js';
+import { children, readDer } from '../../../src/emulator/x509/der-reader.js';
 import { decodeName, encodeName, formatName, normalizeName, parseName } from '../../../src/emulator/x509/name.js';
 
 describe('distinguished names', () => {
