@@ -39,7 +39,7 @@ export interface ArmServerOptions {
    * Checks a bearer token for an audience and returns its claims or null; e.g. the identity
    * server's verifyToken. Without it any bearer token is accepted.
    */
-  verifyToken?: (token: string, audience?: string) => object | null;
+  verifyToken?: (token: string) => { aud?: unknown } | null;
   /** Default 127.0.0.1; loopback only. */
   host?: string;
   port?: number;
@@ -63,6 +63,21 @@ interface Answer {
 const AUDIENCES = ['https://management.azure.com', 'https://management.core.windows.net'];
 const CHALLENGE = 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"';
 
+/**
+ * Public ARM audiences, or this server's own origin under any loopback name: clients scope
+ * tokens to the endpoint they were given (`${endpoint}/.default`).
+ */
+function isArmAudience(audience: string, port: number): boolean {
+  const trimmed = audience.replace(/\/+$/, '').toLowerCase();
+  if (AUDIENCES.includes(trimmed)) return true;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'https:' && Number(url.port) === port && isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return false;
+  }
+}
+
 const fail = (status: number, code: string, message: string): Answer => ({ status, body: armError(code, message) });
 
 export async function startArmServer(options: ArmServerOptions): Promise<ArmServer> {
@@ -82,6 +97,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
 
   const subscriptionOf = (vault: ArmVault): string => vault.subscriptionId ?? subscriptions[0].subscriptionId;
   let base = '';
+  let port = 0;
 
   function authenticate(req: IncomingMessage): Answer | null {
     const header = req.headers.authorization;
@@ -93,9 +109,8 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return unauthorized('AuthenticationFailed', "Authentication failed. The 'Authorization' header must be 'Bearer <token>'.");
     if (options.verifyToken) {
-      // Clients scope tokens to the ARM endpoint they were given, so accept ours too.
-      const ok = [...AUDIENCES, base].some((audience) => options.verifyToken?.(match[1], audience));
-      if (!ok) {
+      const claims = options.verifyToken(match[1]);
+      if (!claims || !isArmAudience(String(claims.aud), port)) {
         return unauthorized('InvalidAuthenticationToken', 'The access token is invalid, expired, or not issued for Azure Resource Manager.');
       }
     }
@@ -179,7 +194,8 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
   });
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
-  base = `https://${formatHostPort(host, (server.address() as AddressInfo).port)}`;
+  port = (server.address() as AddressInfo).port;
+  base = `https://${formatHostPort(host, port)}`;
 
   return {
     url: base,

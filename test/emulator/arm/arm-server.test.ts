@@ -118,6 +118,13 @@ describe('ARM vault discovery', () => {
     }
   });
 
+  it('accepts tokens scoped to this endpoint under another loopback name', async () => {
+    const viaLocalhost = identity.mintToken('system', arm.url.replace('127.0.0.1', 'localhost')).token;
+    assert.equal((await rawGet(`${arm.url}/subscriptions?api-version=2022-12-01`, viaLocalhost)).status, 200);
+    const otherPort = identity.mintToken('system', 'https://127.0.0.1:1').token;
+    assert.equal((await rawGet(`${arm.url}/subscriptions?api-version=2022-12-01`, otherPort)).status, 401);
+  });
+
   it('lists subscriptions with paging metadata and the tenant', async () => {
     const { status, body } = await rawGet(`${arm.url}/subscriptions?api-version=2022-12-01`, token);
     assert.equal(status, 200);
@@ -165,6 +172,33 @@ describe('ARM vault discovery', () => {
       const response = await rawGet(arm.url + path, token);
       assert.equal(response.status, status, path);
       assert.equal((response.body.error as Record<string, unknown>).code, code, path);
+    }
+  });
+});
+
+describe('ARM with several subscriptions', () => {
+  it('lists each vault only under its own subscription', async () => {
+    const subscriptions = [
+      { subscriptionId: '11111111-1111-1111-1111-111111111111', displayName: 'prod' },
+      { subscriptionId: '22222222-2222-2222-2222-222222222222', displayName: 'dev' },
+    ];
+    const arm = await startArmServer({
+      tls,
+      subscriptions,
+      vaults: [
+        { name: 'kv-prod', url: 'https://127.0.0.1:9200/' },
+        { name: 'kv-dev', url: 'https://127.0.0.1:9201/', subscriptionId: subscriptions[1].subscriptionId },
+      ],
+    });
+    try {
+      const listed = await rawGet(`${arm.url}/subscriptions?api-version=2022-12-01`, 'any-token');
+      assert.deepEqual((listed.body.value as { displayName: string }[]).map((s) => s.displayName), ['prod', 'dev']);
+      for (const [sub, expected] of [[subscriptions[0], 'kv-prod'], [subscriptions[1], 'kv-dev']] as const) {
+        const vaults = await rawGet(`${arm.url}/subscriptions/${sub.subscriptionId}/providers/Microsoft.KeyVault/vaults?api-version=2026-02-01`, 'any-token');
+        assert.deepEqual((vaults.body.value as { name: string }[]).map((v) => v.name), [expected]);
+      }
+    } finally {
+      await arm.stop();
     }
   });
 });
