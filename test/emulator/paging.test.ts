@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ServiceError } from '../../src/emulator/errors.js';
+import type { ServiceError } from '../../src/emulator/errors.js';
 import { paginate } from '../../src/emulator/paging.js';
 
 const items = Array.from({ length: 12 }, (_, i) => `item-${String(i).padStart(2, '0')}`);
