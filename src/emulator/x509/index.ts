@@ -1,4 +1,4 @@
-// Public surface of the X.509 building blocks (certificates, CSRs, names, TLS bundle).
+// Public surface of the X.509 building blocks (certificates, CSRs, PKCS#12, names, PEM, TLS bundle).
 
 export type { TlsBundle, TlsBundleOptions } from './tls-bundle.js';
 export { createTlsBundle } from './tls-bundle.js';
@@ -13,3 +13,4 @@ export { decodeName, encodeName, formatName, normalizeName, parseName } from './
 export type { HashName } from './signature.js';
 export type { CreatePkcs12Options, ParsedPkcs12 } from './pkcs12.js';
 export { createPkcs12, parsePkcs12 } from './pkcs12.js';
+export { fromPem, toPem } from './pem.js';
