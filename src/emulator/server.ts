@@ -40,7 +40,7 @@ export interface VaultServer {
 }
 
 export function createVaultServer(options: VaultServerOptions): VaultServer {
-  const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
     res.on('close', () => {
@@ -57,26 +57,49 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
       if (!res.headersSent) send(res, 500, internalError(err).toBody());
       else res.destroy();
     });
-  });
-  // Keep-alive sockets would hold close() open; tests stop servers often.
-  server.keepAliveTimeout = 5000;
+  };
+  const servers: https.Server[] = [];
+  const listenOne = (port: number, address: string): Promise<number> => {
+    const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, onRequest);
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port, host: address, exclusive: true }, () => {
+        server.off('error', reject);
+        servers.push(server);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+  };
   return {
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve((server.address() as AddressInfo).port);
-        });
-      });
+    async listen(port, host) {
+      if (host !== 'localhost') return listenOne(port, host);
+      // `localhost` may resolve to 127.0.0.1 or ::1 depending on the machine: answer on both,
+      // same port, so https://localhost:PORT works everywhere. ::1 is best effort (no IPv6).
+      for (let attempt = 0; ; attempt++) {
+        const bound = await listenOne(port, '127.0.0.1');
+        try {
+          await listenOne(bound, '::1');
+          return bound;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return bound;
+          if (code !== 'EADDRINUSE' || port !== 0 || attempt >= 5) throw err;
+          // Port 0 gave a port whose ::1 twin is taken: try another.
+          await closeServer(servers.pop() as https.Server);
+        }
+      }
     },
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    async close() {
+      await Promise.all(servers.splice(0).map(closeServer));
     },
   };
+}
+
+function closeServer(server: https.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 async function handle(options: VaultServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
