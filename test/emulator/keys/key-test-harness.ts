@@ -1,11 +1,12 @@
 // Starts an emulator and real KeyClient / CryptographyClient instances that trust its CA per
-// client (tlsOptions), with every response checked against keys.json.
+// client (tlsOptions), with every response recorded for the keys.json conformance check
+// (the shared ResponseRecorder / OpenApiValidator in ../support).
 import type { TokenCredential } from '@azure/core-auth';
 import type { KeyClientOptions, KeyVaultKey } from '@azure/keyvault-keys';
 import { CryptographyClient, KeyClient } from '@azure/keyvault-keys';
 import type { Emulator, EmulatorOptions } from '../../../src/emulator/index.js';
 import { startEmulator } from '../../../src/emulator/index.js';
-import { createKeysValidator, validationPolicy } from './keys-openapi.js';
+import { ResponseRecorder } from '../support/response-recorder.js';
 
 /** The emulator accepts any bearer token; the challenge flow itself is real. */
 export const credential: TokenCredential = {
@@ -17,31 +18,38 @@ export interface KeysHarness {
   vaultUrl: string;
   client: KeyClient;
   clientOptions: KeyClientOptions;
-  /** Responses that did not match keys.json; tests assert it stays empty. */
-  failures: string[];
+  /** Problems with the responses since the last call (checked against keys.json); tests assert none. */
+  problems(): string[];
+  /** Every `operationId status` checked so far, to show the conformance check covered them. */
+  checked: Set<string>;
   crypto(key: KeyVaultKey | string): CryptographyClient;
   stop(): Promise<void>;
 }
 
-const validator = createKeysValidator();
-
 export async function startKeysHarness(options: EmulatorOptions = {}): Promise<KeysHarness> {
   const emulator = await startEmulator({ vaults: ['keys-test'], ...options });
   const vaultUrl = emulator.vaults[0].url;
-  const failures: string[] = [];
+  const recorder = new ResponseRecorder();
+  const checked = new Set<string>();
   const clientOptions: KeyClientOptions = {
     tlsOptions: { ca: emulator.caPem },
     // The vault is on 127.0.0.1, which is not under the challenge's resource host.
     disableChallengeResourceVerification: true,
     retryOptions: { maxRetries: 0 },
-    additionalPolicies: [{ policy: validationPolicy(validator, failures), position: 'perCall' }],
+    additionalPolicies: [{ policy: recorder.policy(), position: 'perRetry' }],
   };
   return {
     emulator,
     vaultUrl,
     client: new KeyClient(vaultUrl, credential, clientOptions),
     clientOptions,
-    failures,
+    checked,
+    problems: () => {
+      const { problems, operations } = recorder.validate();
+      for (const op of operations) checked.add(op);
+      recorder.records.length = 0;
+      return problems;
+    },
     crypto: (key) => new CryptographyClient(key, credential, clientOptions),
     stop: () => emulator.stop(),
   };
