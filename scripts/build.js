@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entries = {
-  cli: 'src/cli.ts',
+  cli: 'src/cli.tsx',
   runtime: 'src/runtime.ts',
   'emulator-main': 'src/emulator/main.ts',
 };
@@ -19,6 +19,9 @@ const separateEntries = {
   setup(b) {
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
+      if (args.path === './devtools.js' && args.importer.includes(`${path.sep}ink${path.sep}`)) {
+        return { path: 'ink/build/devtools.js', external: true };
+      }
       const target = path.join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       const name = entryFiles.get(target);
       if (!name) return undefined;
@@ -51,7 +54,8 @@ await build({
   target: 'node22',
   sourcemap: 'linked',
   jsx: 'automatic',
-  // Ink loads its devtools bridge only in development; it is not shipped.
+  // Ink loads its devtools bridge only when DEV=true and react-devtools-core is installed;
+  // keep that dynamic import out of the bundle instead of inlining its static imports.
   external: ['react-devtools-core'],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some SDK dependencies are CommonJS and call require(); give the ESM bundle one.

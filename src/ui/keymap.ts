@@ -1,0 +1,148 @@
+// The keymap is data: command id → keys → description → where it applies. Input handling
+// and the help overlay are both generated from it; config can remap keys by command id.
+
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret';
+
+export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App';
+
+export interface Binding {
+  command: string;
+  keys: readonly string[];
+  description: string;
+  section: Section;
+  /** Where the binding is active; 'global' means everywhere. */
+  contexts: readonly Context[];
+  /** Changes vault contents: disabled (and shown so in help) in read-only mode. */
+  mutating?: boolean;
+}
+
+export const defaultKeymap: readonly Binding[] = [
+  { command: 'move.down', keys: ['j', 'down'], description: 'move down', section: 'Move', contexts: ['list'] },
+  { command: 'move.up', keys: ['k', 'up'], description: 'move up', section: 'Move', contexts: ['list'] },
+  { command: 'move.top', keys: ['g', 'home'], description: 'first item', section: 'Move', contexts: ['list'] },
+  { command: 'move.bottom', keys: ['G', 'end'], description: 'last item', section: 'Move', contexts: ['list'] },
+  { command: 'move.pageUp', keys: ['pageup'], description: 'page up', section: 'Move', contexts: ['list'] },
+  { command: 'move.pageDown', keys: ['pagedown'], description: 'page down', section: 'Move', contexts: ['list'] },
+  { command: 'pane.next', keys: ['tab'], description: 'next pane', section: 'Panes', contexts: ['global'] },
+  { command: 'pane.prev', keys: ['shift+tab'], description: 'previous pane', section: 'Panes', contexts: ['global'] },
+  { command: 'pane.vaults', keys: ['1'], description: 'vaults', section: 'Panes', contexts: ['global'] },
+  { command: 'pane.keys', keys: ['2'], description: 'keys', section: 'Panes', contexts: ['global'] },
+  { command: 'pane.secrets', keys: ['3'], description: 'secrets', section: 'Panes', contexts: ['global'] },
+  { command: 'pane.certificates', keys: ['4'], description: 'certificates', section: 'Panes', contexts: ['global'] },
+  { command: 'open', keys: ['return'], description: 'open (details, versions)', section: 'Items', contexts: ['list'] },
+  { command: 'back', keys: ['escape'], description: 'back', section: 'Items', contexts: ['global'] },
+  { command: 'filter', keys: ['/'], description: 'filter the list (Esc clears)', section: 'Items', contexts: ['list'] },
+  { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
+  { command: 'copy', keys: ['y'], description: 'copy value, id or PEM', section: 'Items', contexts: ['items', 'details'] },
+  { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items'] },
+  { command: 'refresh', keys: ['R'], description: 'refresh', section: 'Items', contexts: ['global'] },
+  { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items'], mutating: true },
+  { command: 'item.edit', keys: ['e'], description: 'edit attributes / tags', section: 'Changes', contexts: ['items', 'details'], mutating: true },
+  { command: 'item.delete', keys: ['d'], description: 'delete (asks first)', section: 'Changes', contexts: ['items'], mutating: true },
+  { command: 'item.recover', keys: ['u'], description: 'recover a deleted item', section: 'Changes', contexts: ['items'], mutating: true },
+  { command: 'item.purge', keys: ['P'], description: 'purge (type the name)', section: 'Changes', contexts: ['items'], mutating: true },
+  { command: 'operations.focus', keys: ['o'], description: 'operations panel', section: 'App', contexts: ['global'] },
+  { command: 'operations.cancel', keys: ['c'], description: 'cancel the operation', section: 'App', contexts: ['operations'] },
+  { command: 'commandLine', keys: [':'], description: 'command line (:secrets, :vault NAME, :q)', section: 'App', contexts: ['global'] },
+  { command: 'help', keys: ['?'], description: 'help', section: 'App', contexts: ['global'] },
+  { command: 'quit', keys: ['q', 'ctrl+c'], description: 'quit', section: 'App', contexts: ['global'] },
+];
+
+/** The parts of Ink's `Key` that name a key; kept structural so tests need not import Ink. */
+export interface KeyInfo {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  ctrl?: boolean;
+  shift?: boolean;
+  meta?: boolean;
+}
+
+/** Canonical key name for an Ink input event ("j", "G", "down", "shift+tab", "ctrl+c"). */
+export function keyName(input: string, key: KeyInfo): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'return';
+  if (key.escape) return 'escape';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.backspace) return 'backspace';
+  if (key.delete) return 'delete';
+  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+  if (key.meta && input) return `meta+${input}`;
+  return input;
+}
+
+/** Applies `{command: [keys]}` overrides from config; unknown commands are reported, not ignored. */
+export function remap(
+  keymap: readonly Binding[],
+  overrides: Record<string, readonly string[]>,
+): { keymap: Binding[]; unknown: string[] } {
+  const known = new Set(keymap.map((b) => b.command));
+  const unknown = Object.keys(overrides).filter((c) => !known.has(c));
+  return {
+    keymap: keymap.map((b) => (overrides[b.command] ? { ...b, keys: [...overrides[b.command]] } : b)),
+    unknown,
+  };
+}
+
+/**
+ * The command a key triggers in the given active contexts. Later contexts are more specific
+ * and win, so a pane can take over a key that is also global.
+ */
+export function resolveCommand(
+  keymap: readonly Binding[],
+  name: string,
+  active: readonly Context[],
+): Binding | undefined {
+  let found: Binding | undefined;
+  let rank = -1;
+  for (const b of keymap) {
+    if (!b.keys.includes(name)) continue;
+    for (const c of b.contexts) {
+      const r = c === 'global' ? 0 : active.indexOf(c) + 1;
+      if (r > rank && (c === 'global' || active.includes(c))) {
+        found = b;
+        rank = r;
+      }
+    }
+  }
+  return found;
+}
+
+/** How a key name is shown to people: "↓", "PgDn", "S-Tab", "^C". */
+export function displayKey(name: string): string {
+  const names: Record<string, string> = {
+    down: '↓',
+    up: '↑',
+    left: '←',
+    right: '→',
+    pageup: 'PgUp',
+    pagedown: 'PgDn',
+    home: 'Home',
+    end: 'End',
+    return: 'Enter',
+    escape: 'Esc',
+    tab: 'Tab',
+    'shift+tab': 'S-Tab',
+    backspace: 'Bksp',
+  };
+  if (names[name]) return names[name];
+  if (name.startsWith('ctrl+')) return `^${name.slice(5).toUpperCase()}`;
+  return name;
+}
