@@ -100,6 +100,13 @@ describe('key operations through CryptographyClient', () => {
     });
   }
 
+  it('a CryptographyClient for a versionless key id operates on the current version', async () => {
+    const crypto = h.client.getCryptographyClient('ops-rsa');
+    const data = Buffer.from('latest');
+    const signed = await crypto.signData('RS256', data);
+    assert.ok(verify('sha256', data, nodePublicKey(rsa), Buffer.from(signed.result)));
+  });
+
   it('a signature algorithm that does not fit the curve is a 400 naming the right one', async () => {
     const key = await h.client.createEcKey('ops-mismatch', { curve: 'P-256' });
     await assertRestError(h.crypto(key).sign('ES384', randomBytes(48)), 400, /Supported values for sign with this key are ES256/);
