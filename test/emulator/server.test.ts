@@ -7,7 +7,7 @@ import { parseKeyVaultSecretIdentifier } from '@azure/keyvault-secrets';
 import { SUPPORTED_API_VERSIONS, startEmulator } from '../../src/emulator/index.js';
 import type { RequestLogEntry } from '../../src/emulator/index.js';
 import type { Harness } from './support/emulator-harness.js';
-import { startHarness } from './support/emulator-harness.js';
+import { startHarness, waitFor } from './support/emulator-harness.js';
 import { OpenApiValidator } from './support/openapi-validator.js';
 import { rawRequest } from './support/raw-request.js';
 
@@ -189,6 +189,8 @@ describe('unknown requests', () => {
 describe('request log', () => {
   test('logs one entry per request with method, path, status and time, never the query or body', async () => {
     await h.secretClient().setSecret('logged', 'log-secret-value');
+    // Entries are written when the server side of each response closes.
+    await waitFor(() => log.filter((e) => e.path === '/secrets/logged').length === 2, 'two logged requests');
     const entries = log.filter((e) => e.path === '/secrets/logged');
     assert.deepEqual(
       entries.map((e) => [e.vault, e.method, e.status]),
