@@ -1,0 +1,183 @@
+// The store's public shape: what the UI reads (snapshots) and calls (actions). The store is
+// plain TypeScript with no React; the UI reads it through useSyncExternalStore with
+// selectors. Snapshots are immutable: a slice keeps its reference while it is unchanged,
+// so selector hooks re-render only the panes whose slice changed.
+
+export type CollectionKind = 'keys' | 'secrets' | 'certificates';
+
+/** Errors are classified once, here; the UI renders the class, never a stack trace. */
+export type ErrorClass = 'forbidden' | 'notFound' | 'conflict' | 'throttled' | 'network' | 'auth' | 'invalid' | 'readOnly' | 'unknown';
+
+export interface ClassifiedError {
+  class: ErrorClass;
+  /** One line for people, already free of control characters. */
+  message: string;
+  status?: number;
+  /** Service error code and inner code, e.g. "Forbidden" / "AccessDenied", "Conflict" / "ObjectIsDeletedButRecoverable". */
+  code?: string;
+  innerCode?: string;
+  /** forbidden: the missing permission as the service names it, e.g. "list" on "secrets". */
+  permission?: { action: string; collection: CollectionKind };
+  /** forbidden: who was refused (identity name, upn or object id), when known. */
+  caller?: string;
+  /** throttled: when the next retry happens. */
+  retryAfterMs?: number;
+  /** auth: which credential failed. */
+  credential?: string;
+}
+
+export interface ItemSummary {
+  kind: CollectionKind;
+  /** Full id without version for lists (`https://vault/secrets/name`). */
+  id: string;
+  name: string;
+  vaultUrl: string;
+  version?: string;
+  enabled?: boolean;
+  createdOn?: Date;
+  updatedOn?: Date;
+  notBefore?: Date;
+  expiresOn?: Date;
+  tags: Readonly<Record<string, string>>;
+  /** secrets: content type; keys: key type (RSA, EC, oct-HSM…); certificates: issuer when known. */
+  contentType?: string;
+  keyType?: string;
+  /** Set for keys and secrets that back a certificate. */
+  managed?: boolean;
+  recoveryLevel?: string;
+  recoverableDays?: number;
+  /** Present in the deleted view. */
+  deletedOn?: Date;
+  scheduledPurgeDate?: Date;
+  recoveryId?: string;
+}
+
+export type LoadStatus = 'idle' | 'loading' | 'partial' | 'complete' | 'error';
+
+/**
+ * A collection loads page by page: `partial` once the first page is in and more are coming,
+ * `complete` when the last page arrived. `error` keeps the items already loaded.
+ */
+export interface CollectionState {
+  status: LoadStatus;
+  items: readonly ItemSummary[];
+  pagesLoaded: number;
+  error?: ClassifiedError;
+  /** Monotonic; bumps on every change so caches keyed on it stay valid. */
+  revision: number;
+}
+
+export interface VaultInfo {
+  name: string;
+  url: string;
+  /** The demo's and `kvx emulator`'s vaults. */
+  local: boolean;
+}
+
+export interface VaultState extends VaultInfo {
+  collections: Readonly<Record<CollectionKind, CollectionState>>;
+  deleted: Readonly<Record<CollectionKind, CollectionState>>;
+}
+
+export interface KeyDetails {
+  keyType: string;
+  keySize?: number;
+  curve?: string;
+  keyOps: readonly string[];
+  /** SubjectPublicKeyInfo PEM built from the public JWK; absent for oct keys. */
+  publicKeyPem?: string;
+}
+
+export interface CertificateDetails {
+  subject?: string;
+  issuer?: string;
+  sans: readonly string[];
+  serialNumber?: string;
+  thumbprintSha1?: string;
+  thumbprintSha256?: string;
+  validFrom?: Date;
+  validTo?: Date;
+  keyUsage: readonly string[];
+  extendedKeyUsage: readonly string[];
+  /** The certificate as PEM (public part only). */
+  pem?: string;
+  /** The policy as the service returned it, flattened to display pairs. */
+  policy: readonly (readonly [string, string])[];
+  pending?: { status: string; statusDetails?: string };
+}
+
+export interface ItemDetails extends ItemSummary {
+  key?: KeyDetails;
+  certificate?: CertificateDetails;
+}
+
+export interface DetailsState {
+  status: LoadStatus;
+  item?: ItemDetails;
+  /** Versions, newest first. */
+  versions: CollectionState;
+  error?: ClassifiedError;
+}
+
+/** A secret value fetched for display; cleared when hidden or after its deadline. */
+export interface RevealedSecret {
+  itemId: string;
+  version?: string;
+  value: string;
+  hideAt: number;
+}
+
+export type OperationKind = 'create' | 'delete' | 'recover' | 'purge' | 'deleteAndPurge' | 'import' | 'rotate' | 'update';
+export type OperationState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned';
+
+export interface Operation {
+  id: string;
+  kind: OperationKind;
+  collection: CollectionKind;
+  vault: string;
+  target: string;
+  state: OperationState;
+  /** The service's words for the current step: "deleting", "inProgress", "purging", "recovered"… */
+  detail: string;
+  startedAt: number;
+  updatedAt: number;
+  /** What the last poll answered, e.g. "GET deletedsecrets/x → 404". */
+  lastPoll?: string;
+  error?: ClassifiedError;
+  cancellable: boolean;
+}
+
+export interface IdentityInfo {
+  /** What the status bar shows: upn, app name or object id. */
+  display: string;
+  tenantId?: string;
+  objectId?: string;
+  /** Credential that produced the token, e.g. "ManagedIdentityCredential". */
+  credential?: string;
+}
+
+export interface StoreSnapshot {
+  vaults: readonly VaultState[];
+  identity?: IdentityInfo;
+  /** Keyed by item id (versionless) or versioned id for a specific version. */
+  details: Readonly<Record<string, DetailsState>>;
+  revealed?: RevealedSecret;
+  operations: readonly Operation[];
+  readOnly: boolean;
+}
+
+export interface Store {
+  getSnapshot(): StoreSnapshot;
+  subscribe(listener: () => void): () => void;
+
+  /** Starts (or restarts with `refresh`) loading a collection; cancels a previous load of it. */
+  loadCollection(vault: string, kind: CollectionKind, options?: { deleted?: boolean; refresh?: boolean }): void;
+  /** Stops loading (e.g. the user left the pane); items already loaded stay. */
+  cancelLoad(vault: string, kind: CollectionKind, options?: { deleted?: boolean }): void;
+  loadDetails(item: ItemSummary, options?: { version?: string; refresh?: boolean }): void;
+  /** Fetches and exposes a secret value until `hideAt` (default 30 s) or hideSecret(). */
+  revealSecret(item: ItemSummary, options?: { version?: string; hideAfterMs?: number }): Promise<void>;
+  hideSecret(): void;
+  addVault(nameOrUrl: string): VaultInfo;
+  dispose(): Promise<void>;
+}
