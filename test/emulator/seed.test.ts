@@ -69,8 +69,8 @@ describe('demo seed', () => {
 
   test('the dev vault holds a sample with terminal escape sequences, to prove the UI escapes them', () => {
     const sample = vaults[1].store(SECRETS).getVersion('escape-sequence-sample');
-    assert.match(sample.payload.value, /\u001b\[31m/);
-    assert.match(Object.values(sample.tags)[0], /\u001b\]0;/);
+    assert.ok(sample.payload.value.includes('\u001b[31m'));
+    assert.ok(Object.values(sample.tags)[0].includes('\u001b]0;'));
   });
 
   test('is deterministic for a seed string and differs for another', () => {
