@@ -7,7 +7,7 @@ import { parseKeyVaultSecretIdentifier } from '@azure/keyvault-secrets';
 import { SUPPORTED_API_VERSIONS, startEmulator } from '../../src/emulator/index.js';
 import type { RequestLogEntry } from '../../src/emulator/index.js';
 import type { Harness } from './support/emulator-harness.js';
-import { startHarness, waitFor } from './support/emulator-harness.js';
+import { startHarness, TEST_TLS_CACHE, waitFor } from './support/emulator-harness.js';
 import { OpenApiValidator } from './support/openapi-validator.js';
 import { rawRequest } from './support/raw-request.js';
 
@@ -55,7 +55,7 @@ describe('origins', () => {
   });
 
   test('localhost works with the SDK client, and ::1 with a stock Node client', async () => {
-    const local = await startEmulator({ host: 'localhost', vaults: ['local-vault'] });
+    const local = await startEmulator({ host: 'localhost', vaults: ['local-vault'], tlsCacheDir: TEST_TLS_CACHE });
     try {
       const url = local.vaults[0].url;
       assert.match(url, /^https:\/\/localhost:\d+$/);
@@ -66,7 +66,7 @@ describe('origins', () => {
     }
     // The SDK's HTTP client passes "[::1]" to DNS, so it cannot use an IPv6 literal URL;
     // node:https can.
-    const v6 = await startEmulator({ host: '::1', vaults: ['v6-vault'] });
+    const v6 = await startEmulator({ host: '::1', vaults: ['v6-vault'], tlsCacheDir: TEST_TLS_CACHE });
     try {
       const url = v6.vaults[0].url;
       assert.match(url, /^https:\/\/\[::1\]:\d+$/);
@@ -84,7 +84,7 @@ describe('origins', () => {
         s.close(() => resolve(port));
       });
     });
-    const emu = await startEmulator({ port: free, vaults: ['port-a', 'port-b'] });
+    const emu = await startEmulator({ port: free, vaults: ['port-a', 'port-b'], tlsCacheDir: TEST_TLS_CACHE });
     try {
       assert.deepEqual(
         emu.vaults.map((v) => Number(new URL(v.url).port)),

@@ -1,12 +1,17 @@
 // Starts an emulator for one test file and builds real SDK clients for it: HTTPS with the
 // emulator's CA trusted per client, the real challenge handshake, and every response
 // recorded for the conformance check.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TokenCredential } from '@azure/core-auth';
 import type { SecretClientOptions } from '@azure/keyvault-secrets';
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { Emulator, EmulatorOptions } from '../../../src/emulator/index.js';
 import { startEmulator } from '../../../src/emulator/index.js';
 import { ResponseRecorder } from './response-recorder.js';
+
+/** Tests keep the generated CA out of the user's cache, in the repo's ignored .kvx-test/. */
+export const TEST_TLS_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../.kvx-test/emulator-tls');
 
 /** The emulator accepts any bearer token; the challenge flow itself is real. */
 export const testCredential: TokenCredential = {
@@ -25,7 +30,7 @@ export interface Harness {
 }
 
 export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
-  const emulator = await startEmulator({ vaults: ['test-vault'], ...options });
+  const emulator = await startEmulator({ vaults: ['test-vault'], tlsCacheDir: TEST_TLS_CACHE, ...options });
   const recorder = new ResponseRecorder();
   const url = emulator.vaults[0].url;
   const clientOptions = (extra: SecretClientOptions = {}): SecretClientOptions => ({
