@@ -1,0 +1,154 @@
+// `kvx emulator`: flags, the ready line, the request log, clean stops on SIGINT/SIGTERM.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { SecretClient } from '@azure/keyvault-secrets';
+import { EMULATOR_FLAGS } from '../../src/emulator/cli-args.js';
+import { runEmulatorCli } from '../../src/emulator/main.js';
+import { collect, TEST_TLS_CACHE, testCredential, waitFor } from './support/emulator-harness.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const cacheHome = path.dirname(path.dirname(TEST_TLS_CACHE));
+let savedCacheHome: string | undefined;
+
+before(() => {
+  // The CLI caches its CA under $XDG_CACHE_HOME/kvx; keep it in the test directory.
+  savedCacheHome = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = cacheHome;
+});
+
+after(() => {
+  if (savedCacheHome === undefined) delete process.env.XDG_CACHE_HOME;
+  else process.env.XDG_CACHE_HOME = savedCacheHome;
+});
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return { stream, text: () => text };
+}
+
+async function runToEnd(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = capture();
+  const err = capture();
+  const code = await runEmulatorCli(argv, { stdout: out.stream, stderr: err.stream, signal: AbortSignal.abort() });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+interface Ready {
+  vaults: { name: string; url: string }[];
+  caFile: string;
+}
+
+describe('flags', () => {
+  test('--help lists every flag on its own line and exits 0', async () => {
+    const { code, stdout } = await runToEnd(['--help']);
+    assert.equal(code, 0);
+    for (const flag of EMULATOR_FLAGS) {
+      assert.ok(stdout.split('\n').some((line) => line.trimStart().startsWith(flag.name)), `${flag.name} missing from --help`);
+    }
+    for (const flag of ['--vault', '--port', '--seed', '--latency', '--delete-delay', '--purge-delay', '--cert', '--key']) {
+      assert.ok(EMULATOR_FLAGS.some((f) => f.name === flag), flag);
+    }
+  });
+
+  test('an unknown flag or a bad value exits 2 with a message naming it', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--nope'], /Unknown flag '--nope'/],
+      [['--port', 'abc'], /--port: 'abc' is not an integer from 0 to 65535/],
+      [['--seed', 'full'], /--seed: 'full' is not one of demo, empty/],
+      [['--throttle-rate', '2'], /--throttle-rate: '2' is not a number from 0 to 1/],
+      [['--error-status', '502'], /--error-status: '502' is not 500 or 503/],
+      [['--forbid', 'vaults'], /--forbid: Invalid permission 'vaults'/],
+      [['--vault'], /--vault needs a value: --vault NAME/],
+      [['--latency', '--seed', 'demo'], /--latency needs a value/],
+      [['--purge-protection=yes'], /--purge-protection takes no value/],
+      [['--cert', 'a.pem'], /--cert and --key go together/],
+      [['--recoverable-days', '3'], /--recoverable-days: '3' is not an integer from 7 to 90/],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, stderr, stdout } = await runToEnd(argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, message);
+      assert.equal(stdout, '');
+    }
+  });
+
+  test('a start that fails (non-loopback host, bad vault name) exits 1 with the reason', async () => {
+    const host = await runToEnd(['--host', '0.0.0.0']);
+    assert.equal(host.code, 1);
+    assert.match(host.stderr, /loopback addresses only/);
+    const name = await runToEnd(['--vault', 'x']);
+    assert.equal(name.code, 1);
+    assert.match(name.stderr, /Invalid vault name 'x'/);
+  });
+});
+
+describe('running in-process', () => {
+  test('prints one ready line, serves the vaults, logs each request to stderr, stops on abort', async () => {
+    const out = capture();
+    const err = capture();
+    const stop = new AbortController();
+    const done = runEmulatorCli(
+      ['--vault', 'cli-one', '--vault', 'cli-two', '--delete-delay=5', '--purge-delay', '5', '--purge-protection', '--latency', '1'],
+      { stdout: out.stream, stderr: err.stream, signal: stop.signal },
+    );
+    await waitFor(() => out.text().includes('\n'), 'the ready line');
+    const ready = JSON.parse(out.text()) as Ready;
+    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile']);
+    assert.deepEqual(ready.vaults.map((v) => v.name), ['cli-one', 'cli-two']);
+    const { readFileSync } = await import('node:fs');
+    const ca = readFileSync(ready.caFile, 'utf8');
+    const client = new SecretClient(ready.vaults[0].url, testCredential, { tlsOptions: { ca }, disableChallengeResourceVerification: true });
+    const s = await client.setSecret('from-cli', 'cli-secret-value');
+    assert.equal(s.properties.recoveryLevel, 'Recoverable');
+    await (await client.beginDeleteSecret('from-cli', { intervalInMs: 2 })).pollUntilDone();
+    await assert.rejects(client.purgeDeletedSecret('from-cli'), { statusCode: 403 });
+    await waitFor(() => err.text().includes('DELETE /deletedsecrets/from-cli 403'), 'the purge to be logged');
+    const lines = err.text().trim().split('\n');
+    for (const line of lines) assert.match(line, /^cli-one (GET|PUT|DELETE) \/\S* \d{3} \d+ms$/);
+    assert.ok(lines.some((l) => /^cli-one PUT \/secrets\/from-cli 200 \d+ms$/.test(l)), 'the set is logged');
+    assert.ok(!err.text().includes('cli-secret-value'));
+    stop.abort();
+    assert.equal(await done, 0);
+    assert.equal(out.text().split('\n').filter(Boolean).length, 1);
+  });
+});
+
+describe('running as a process', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    test(`${signal} stops it cleanly with exit code 0`, async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'support/run-emulator-cli.ts'), '--seed', 'demo'], {
+        cwd: repoRoot,
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        await waitFor(() => stdout.includes('\n'), `the ready line (stderr: ${stderr})`, 30_000);
+        const ready = JSON.parse(stdout) as Ready;
+        assert.deepEqual(ready.vaults.map((v) => v.name), ['contoso-prod', 'contoso-dev', 'contoso-payments']);
+        const { readFileSync } = await import('node:fs');
+        const client = new SecretClient(ready.vaults[2].url, testCredential, {
+          tlsOptions: { ca: readFileSync(ready.caFile, 'utf8') },
+          disableChallengeResourceVerification: true,
+        });
+        assert.ok((await collect(client.listPropertiesOfSecrets())).length > 20);
+        child.kill(signal);
+        assert.equal(await exited, 0);
+        assert.equal(stdout.split('\n').filter(Boolean).length, 1);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    });
+  }
+});
