@@ -8,11 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { EMULATOR_FLAGS } from '../../src/emulator/cli-args.js';
 import { runEmulatorCli } from '../../src/emulator/main.js';
-import { collect, TEST_TLS_CACHE, testCredential, waitFor } from './support/emulator-harness.js';
+import { collect, testCredential, waitFor } from './support/emulator-harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const cacheHome = path.dirname(path.dirname(TEST_TLS_CACHE));
+/** $XDG_CACHE_HOME for the CLI under test: its CA lands in the ignored .kvx-test/. */
+const cacheHome = path.join(repoRoot, '.kvx-test', 'xdg-cache');
 let savedCacheHome: string | undefined;
 
 before(() => {
