@@ -1,0 +1,60 @@
+// A classified store error as the lines a pane shows in place: what happened, what is
+// missing and for whom, and what the user can do. Never a stack trace.
+import type { ClassifiedError } from '../store/types.js';
+import { escapeControl } from './sanitize.js';
+
+export interface ErrorText {
+  title: string;
+  detail?: string;
+  hint?: string;
+  tone: 'error' | 'warning';
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+export function describeError(error: ClassifiedError): ErrorText {
+  const message = escapeControl(error.message);
+  switch (error.class) {
+    case 'forbidden': {
+      const who = error.caller ? ` for ${escapeControl(error.caller)}` : '';
+      const title = error.permission
+        ? `403 forbidden: missing '${error.permission.action}' permission on ${error.permission.collection}${who}`
+        : `403 forbidden${who}`;
+      return {
+        title,
+        detail: message,
+        hint: error.permission
+          ? `grant '${error.permission.action}' on ${error.permission.collection} (access policy or RBAC role); other panes keep working`
+          : 'other panes keep working',
+        tone: 'error',
+      };
+    }
+    case 'throttled':
+      return {
+        title: error.retryAfterMs !== undefined ? `throttled, retrying in ${seconds(error.retryAfterMs)}s` : 'throttled, retrying',
+        detail: message,
+        tone: 'warning',
+      };
+    case 'network':
+      return { title: `network error: ${message}`, hint: 'R retries', tone: 'error' };
+    case 'auth':
+      return {
+        title: `sign-in failed${error.credential ? ` (${escapeControl(error.credential)})` : ''}`,
+        detail: message,
+        hint: 'R retries',
+        tone: 'error',
+      };
+    case 'notFound':
+      return { title: 'not found', detail: message, hint: 'R refreshes', tone: 'warning' };
+    case 'conflict':
+      return { title: 'conflict', detail: message, tone: 'warning' };
+    case 'invalid':
+      return { title: 'rejected by the service', detail: message, tone: 'error' };
+    case 'readOnly':
+      return { title: 'read-only mode', detail: message, tone: 'warning' };
+    default:
+      return { title: `error${error.status ? ` ${error.status}` : ''}`, detail: message, hint: 'R retries', tone: 'error' };
+  }
+}

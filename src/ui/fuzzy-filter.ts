@@ -1,0 +1,93 @@
+// Fuzzy matching for `/` filters: the query's characters must appear in order (case-insensitive).
+// Matches at word starts and in runs score higher, so "dbpw" ranks "db-password" above
+// "debug-keypair-window". One forward pass finds the first match, a backward pass from its
+// end tightens it (the fzf v1 approach): linear in the name length, fast on 10,000 names.
+
+export interface FuzzyMatch {
+  score: number;
+  /** Indices (UTF-16 code units) of the matched characters in the text, ascending. */
+  indices: number[];
+}
+
+const BOUNDARY = new Set(['-', '_', '.', '/', ' ', ':']);
+
+function isBoundary(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const prev = text[i - 1];
+  if (BOUNDARY.has(prev)) return true;
+  // camelCase hump: lower followed by upper
+  const c = text[i];
+  return prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z';
+}
+
+/** Matches `query` against `text`; null when it does not match. An empty query matches everything with score 0. */
+export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
+  if (query === '') return { score: 0, indices: [] };
+  const q = query.toLowerCase();
+  const t = text.toLowerCase();
+  // Forward: earliest end of a subsequence match.
+  let qi = 0;
+  let end = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === q[qi]) {
+      qi++;
+      if (qi === q.length) {
+        end = i;
+        break;
+      }
+    }
+  }
+  if (end === -1) return null;
+  // Backward: latest start that still matches, which makes the match as tight as possible.
+  const indices = new Array<number>(q.length);
+  qi = q.length - 1;
+  for (let i = end; i >= 0 && qi >= 0; i--) {
+    if (t[i] === q[qi]) indices[qi--] = i;
+  }
+  let score = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    score += 1;
+    if (isBoundary(text, i)) score += 6;
+    if (k > 0 && indices[k - 1] === i - 1) score += 7;
+    else if (k > 0) score -= Math.min(3, i - indices[k - 1] - 1);
+  }
+  if (indices[0] === 0) score += 4;
+  // Shorter texts win ties: "db" prefers "db" over "db-replica-password".
+  score -= t.length / 1000;
+  return { score, indices };
+}
+
+export interface Filtered<T> {
+  item: T;
+  indices: readonly number[];
+}
+
+/**
+ * Keeps the items whose text matches; best matches first, ties in the original order.
+ * With an empty query every item is kept in its order.
+ */
+export function fuzzyFilter<T>(items: readonly T[], query: string, text: (item: T) => string): Filtered<T>[] {
+  if (query === '') return items.map((item) => ({ item, indices: [] }));
+  const scored: { item: T; indices: number[]; score: number; order: number }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const m = fuzzyMatch(query, text(items[i]));
+    if (m) scored.push({ item: items[i], indices: m.indices, score: m.score, order: i });
+  }
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.map(({ item, indices }) => ({ item, indices }));
+}
+
+/** Splits text into runs of matched / unmatched characters for highlighting. */
+export function highlightSegments(text: string, indices: readonly number[]): { text: string; match: boolean }[] {
+  if (indices.length === 0) return text === '' ? [] : [{ text, match: false }];
+  const marked = new Set(indices);
+  const out: { text: string; match: boolean }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const match = marked.has(i);
+    const last = out.at(-1);
+    if (last && last.match === match) last.text += text[i];
+    else out.push({ text: text[i], match });
+  }
+  return out;
+}

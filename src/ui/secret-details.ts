@@ -1,0 +1,27 @@
+// Details of a secret: the common fields and the value, hidden until `v`. A revealed value is
+// escaped (control characters shown as \e, \n…) and counts down to being hidden again.
+import type { ItemDetails, RevealedSecret } from '../store/types.js';
+import type { DetailLine } from './detail-lines.js';
+import { commonLines, heading, textLines } from './detail-lines.js';
+
+export function secretLines(
+  item: ItemDetails,
+  revealed: RevealedSecret | undefined,
+  options: { now: number; width: number; version?: string; revealing?: boolean },
+): DetailLine[] {
+  const lines: DetailLine[] = [];
+  const shown = revealed && revealed.itemId === item.id && revealed.version === options.version && revealed.hideAt > options.now;
+  if (shown) {
+    const left = Math.max(0, Math.ceil((revealed.hideAt - options.now) / 1000));
+    lines.push(heading(`Value (hidden again in ${left}s · v hides)`));
+    const value = textLines(revealed.value, options.width, 'secret');
+    lines.push(...(value.length ? value : [{ kind: 'text' as const, text: '(empty)', tone: 'muted' as const }]));
+  } else if (item.deletedOn) {
+    lines.push(heading('Value'));
+    lines.push({ kind: 'text', text: 'deleted: recover it to read the value', tone: 'muted' });
+  } else {
+    lines.push(heading('Value'));
+    lines.push({ kind: 'text', text: options.revealing ? 'fetching…' : '•••••••• hidden · v reveals', tone: 'muted' });
+  }
+  return [...lines, heading('Properties'), ...commonLines(item, options.now)];
+}

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { complete, completions, parseCommand } from '../../src/ui/commands.js';
+
+test('commands parse to actions', () => {
+  assert.deepEqual(parseCommand('keys'), { kind: 'collection', collection: 'keys' });
+  assert.deepEqual(parseCommand(':certs'), { kind: 'collection', collection: 'certificates' });
+  assert.deepEqual(parseCommand('secrets'), { kind: 'collection', collection: 'secrets' });
+  assert.deepEqual(parseCommand('deleted'), { kind: 'deleted' });
+  assert.deepEqual(parseCommand('vault  kvx-demo-dev '), { kind: 'vault', name: 'kvx-demo-dev' });
+  assert.deepEqual(parseCommand('filter db pass'), { kind: 'filter', text: 'db pass' });
+  assert.deepEqual(parseCommand('q'), { kind: 'quit' });
+  assert.deepEqual(parseCommand('sort expires'), { kind: 'sort', key: 'expires' });
+});
+
+test('unknown commands and missing arguments say what is wrong', () => {
+  const unknown = parseCommand('sekrets');
+  assert.equal(unknown.kind, 'error');
+  assert.match(unknown.kind === 'error' ? unknown.message : '', /unknown command :sekrets \(try :secrets, :sort\)/);
+  assert.deepEqual(parseCommand('vault'), { kind: 'error', message: ':vault needs a NAME or URL' });
+});
+
+test('Tab completes command names and vault names', () => {
+  assert.equal(complete('se', []), 'secrets');
+  assert.equal(complete('ce', []), 'certs');
+  assert.equal(complete('v', []), 'vault ');
+  assert.deepEqual(completions('s', []), ['secrets', 'sort ']);
+  assert.equal(complete('s', []), 's');
+  assert.equal(complete('vault kvx-demo-p', ['kvx-demo-prod', 'kvx-demo-dev']), 'vault kvx-demo-prod');
+  assert.equal(complete('vault kvx', ['kvx-demo-prod', 'kvx-demo-dev']), 'vault kvx-demo-');
+  assert.equal(complete('zz', []), 'zz');
+});

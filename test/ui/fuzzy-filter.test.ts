@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fuzzyFilter, fuzzyMatch, highlightSegments } from '../../src/ui/fuzzy-filter.js';
+
+test('a query matches when its characters appear in order, case-insensitively', () => {
+  assert.deepEqual(fuzzyMatch('dbpw', 'db-password')?.indices, [0, 1, 3, 7]);
+  assert.ok(fuzzyMatch('DBP', 'db-password'));
+  assert.equal(fuzzyMatch('pwdb', 'db-password'), null);
+  assert.equal(fuzzyMatch('x', ''), null);
+});
+
+test('the empty query matches everything and keeps the order', () => {
+  const out = fuzzyFilter(['b', 'a'], '', (s) => s);
+  assert.deepEqual(out.map((o) => o.item), ['b', 'a']);
+});
+
+test('matches at word starts and in runs rank first', () => {
+  const names = ['debug-keypair-window', 'db-password', 'adobe-paywall'];
+  const out = fuzzyFilter(names, 'dbpw', (s) => s).map((o) => o.item);
+  assert.equal(out[0], 'db-password');
+  const runs = fuzzyFilter(['s-t-o-r-a-g-e', 'storage-key'], 'storage', (s) => s).map((o) => o.item);
+  assert.equal(runs[0], 'storage-key');
+});
+
+test('the backward pass makes the match tight: "pay" in "p-api-pay" highlights the last run', () => {
+  assert.deepEqual(fuzzyMatch('pay', 'p-api-pay')?.indices, [6, 7, 8]);
+});
+
+test('highlight segments split text into matched and unmatched runs', () => {
+  assert.deepEqual(highlightSegments('db-password', [0, 1, 3]), [
+    { text: 'db', match: true },
+    { text: '-', match: false },
+    { text: 'p', match: true },
+    { text: 'assword', match: false },
+  ]);
+  assert.deepEqual(highlightSegments('abc', []), [{ text: 'abc', match: false }]);
+});
+
+test('filtering 10,000 names keeps exactly the matching ones', () => {
+  const names = Array.from({ length: 10_000 }, (_, i) => `app-${i % 7 === 0 ? 'payments' : 'orders'}-secret-${i}`);
+  const out = fuzzyFilter(names, 'paysec', (s) => s);
+  assert.equal(out.length, names.filter((n) => n.includes('payments')).length);
+});
