@@ -97,7 +97,10 @@ export class Router {
   }
 }
 
-function matchSegments(segments: CompiledRoute['segments'], parts: string[]): Record<string, string> | null {
+function matchSegments(segments: CompiledRoute['segments'], allParts: string[]): Record<string, string> | null {
+  // A trailing slash is harmless (`/secrets/` lists like `/secrets`), unless the pattern ends
+  // with an optional segment, which then matches empty.
+  const parts = allParts.length === segments.length + 1 && allParts[allParts.length - 1] === '' ? allParts.slice(0, -1) : allParts;
   if (parts.length > segments.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {

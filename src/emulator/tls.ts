@@ -27,7 +27,7 @@ export function defaultTlsCacheDir(): string {
 }
 
 /** The user's certificate and key (PEM); the CA to trust is `ca` when given, else the certificate itself. */
-export function userTlsMaterial(cert: string, key: string, ca?: string, caFile?: string): TlsMaterial {
+export function userTlsMaterial(cert: string, key: string, ca?: string): TlsMaterial {
   let parsed: X509Certificate;
   try {
     parsed = new X509Certificate(cert);
@@ -37,7 +37,7 @@ export function userTlsMaterial(cert: string, key: string, ca?: string, caFile?:
   if (!parsed.checkPrivateKey(createPrivateKeyOrThrow(key))) {
     throw new Error('The TLS key does not belong to the TLS certificate.');
   }
-  return { cert, key, caPem: ca ?? cert, caFile };
+  return { cert, key, caPem: ca ?? cert };
 }
 
 function createPrivateKeyOrThrow(key: string) {

@@ -27,6 +27,11 @@ test('an optional last segment matches absent, empty and given', () => {
   assert.deepEqual(found('GET', '/things/a/v1').params, { name: 'a', version: 'v1' });
 });
 
+test('a trailing slash matches the pattern without it', () => {
+  assert.equal(found('PUT', '/things/a/').route.permission, 'things/set');
+  assert.deepEqual(router.match('GET', '/things/a/v1/'), found('GET', '/things/a/v1'));
+});
+
 test('the most literal pattern wins', () => {
   assert.equal(found('GET', '/things/a/versions').route.permission, 'things/list');
   assert.equal(found('POST', '/things/restore').route.permission, 'things/restore');
