@@ -65,6 +65,10 @@ export interface CollectionState {
   error?: ClassifiedError;
   /** Monotonic; bumps on every change so caches keyed on it stay valid. */
   revision: number;
+  /** cancelLoad() stopped it before the last page; loadCollection() resumes from `continuationToken`. */
+  cancelled?: boolean;
+  /** Where a cancelled (or failed) load continues; internal to the store, the UI need not read it. */
+  continuationToken?: string;
 }
 
 export interface VaultInfo {
@@ -162,6 +166,8 @@ export interface StoreSnapshot {
   /** Keyed by item id (versionless) or versioned id for a specific version. */
   details: Readonly<Record<string, DetailsState>>;
   revealed?: RevealedSecret;
+  /** Why the last revealSecret() failed (revealSecret itself never rejects); cleared by the next reveal or hide. */
+  revealError?: { itemId: string; error: ClassifiedError };
   operations: readonly Operation[];
   readOnly: boolean;
 }
@@ -170,14 +176,21 @@ export interface Store {
   getSnapshot(): StoreSnapshot;
   subscribe(listener: () => void): () => void;
 
-  /** Starts (or restarts with `refresh`) loading a collection; cancels a previous load of it. */
+  /**
+   * Starts (or restarts with `refresh`) loading a collection; cancels a previous load of it.
+   * `vault` is a vault's URL or name. Without `refresh`, a complete or loading collection is
+   * left alone and a cancelled one resumes where it stopped. A throttled load retries by itself
+   * after Retry-After (status `error` with class `throttled` meanwhile).
+   */
   loadCollection(vault: string, kind: CollectionKind, options?: { deleted?: boolean; refresh?: boolean }): void;
   /** Stops loading (e.g. the user left the pane); items already loaded stay. */
   cancelLoad(vault: string, kind: CollectionKind, options?: { deleted?: boolean }): void;
+  /** Details land in `details[item.id]`, or `details[\`${item.id}/${version}\`]` for one version (see detailsKey()). */
   loadDetails(item: ItemSummary, options?: { version?: string; refresh?: boolean }): void;
   /** Fetches and exposes a secret value until `hideAt` (default 30 s) or hideSecret(). */
   revealSecret(item: ItemSummary, options?: { version?: string; hideAfterMs?: number }): Promise<void>;
   hideSecret(): void;
+  /** Throws a UsageError (message for people) for a bad name or URL; an open vault is returned as is. */
   addVault(nameOrUrl: string): VaultInfo;
   dispose(): Promise<void>;
 }

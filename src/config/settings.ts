@@ -1,0 +1,213 @@
+// Flags + environment + optional config file → one validated Settings object. Precedence:
+// flags, then environment, then the config file. Anything wrong becomes a UsageError that
+// names the field and what is allowed (the CLI prints it and exits 2).
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { VaultInfo } from '../store/types.js';
+import type { ParsedArgs } from './flags.js';
+import { UsageError } from './flags.js';
+import { parseVaultAddress } from './vault-address.js';
+
+export type ThemeName = 'dark' | 'plain';
+export const THEME_NAMES: readonly ThemeName[] = ['dark', 'plain'];
+
+export interface Settings {
+  /** Vaults to open, in order, without duplicates. Empty with `demo` false: the UI explains how to start. */
+  vaults: VaultInfo[];
+  demo: boolean;
+  readOnly: boolean;
+  /** PEM of the CA trusted for loopback vaults (`--ca-file` or NODE_EXTRA_CA_CERTS). */
+  ca?: string;
+  caFile?: string;
+  /** Tenant for sign-in (`--tenant`, AZURE_TENANT_ID). */
+  tenantId?: string;
+  /** User-assigned managed identity (`--client-id`, AZURE_CLIENT_ID). */
+  clientId?: string;
+  noColor: boolean;
+  theme: ThemeName;
+  /** Keymap overrides by command id, e.g. {"move.down": ["j", "down"]}; the UI checks the ids. */
+  keys: Record<string, string[]>;
+  /** The config file that was read, if any. */
+  configFile?: string;
+}
+
+export interface SettingsIo {
+  /** File contents, or undefined when the file does not exist; other failures throw. */
+  readFile(file: string): string | undefined;
+  homeDir(): string;
+}
+
+export const nodeIo: SettingsIo = {
+  readFile(file) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  },
+  homeDir: () => homedir(),
+};
+
+interface ConfigFile {
+  vaults?: string[];
+  readOnly?: boolean;
+  theme?: ThemeName;
+  keys?: Record<string, string[]>;
+  caFile?: string;
+  tenantId?: string;
+  clientId?: string;
+}
+
+const CONFIG_FIELDS = ['vaults', 'readOnly', 'theme', 'keys', 'caFile', 'tenantId', 'clientId'];
+
+/** Validates the config file's JSON; `file` is named in every message. */
+export function parseConfigFile(text: string, file: string): ConfigFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(`${file}: must hold a JSON object like {"vaults": ["my-vault"], "keys": {"move.down": ["j", "down"]}}`);
+  }
+  const obj = data as Record<string, unknown>;
+  const out: ConfigFile = {};
+  for (const field of Object.keys(obj)) {
+    if (!CONFIG_FIELDS.includes(field)) {
+      throw new UsageError(`${file}: unknown field "${field.slice(0, 40)}"; allowed: ${CONFIG_FIELDS.join(', ')}`);
+    }
+  }
+  if (obj.vaults !== undefined) {
+    if (!Array.isArray(obj.vaults) || !obj.vaults.every((v) => typeof v === 'string')) {
+      throw new UsageError(`${file}: "vaults" must be a list of vault names or URLs, like ["my-vault"]`);
+    }
+    out.vaults = obj.vaults as string[];
+  }
+  if (obj.readOnly !== undefined) {
+    if (typeof obj.readOnly !== 'boolean') throw new UsageError(`${file}: "readOnly" must be true or false`);
+    out.readOnly = obj.readOnly;
+  }
+  if (obj.theme !== undefined) {
+    if (!THEME_NAMES.includes(obj.theme as ThemeName)) {
+      throw new UsageError(`${file}: "theme" must be one of ${THEME_NAMES.join(', ')}`);
+    }
+    out.theme = obj.theme as ThemeName;
+  }
+  if (obj.keys !== undefined) out.keys = parseKeys(obj.keys, file);
+  for (const field of ['caFile', 'tenantId', 'clientId'] as const) {
+    const v = obj[field];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v === '') throw new UsageError(`${file}: "${field}" must be a non-empty string`);
+    out[field] = v;
+  }
+  return out;
+}
+
+function parseKeys(value: unknown, file: string): Record<string, string[]> {
+  const example = '{"move.down": ["j", "down"]}';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`${file}: "keys" must map command ids to lists of keys, like ${example}`);
+  }
+  const out: Record<string, string[]> = {};
+  for (const [command, keys] of Object.entries(value)) {
+    if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'string' && k.length > 0)) {
+      throw new UsageError(`${file}: "keys.${command.slice(0, 40)}" must be a non-empty list of key names, like ${example}`);
+    }
+    out[command] = keys as string[];
+  }
+  return out;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Tenants are GUIDs or domain names (contoso.onmicrosoft.com). */
+const TENANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-zA-Z0-9][a-zA-Z0-9.-]{0,252})$/i;
+
+function checkId(value: string | undefined, field: string, pattern: RegExp, allowed: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!pattern.test(value)) throw new UsageError(`${field}: "${value.slice(0, 60)}" is not valid; ${allowed}`);
+  return value;
+}
+
+function flagString(parsed: ParsedArgs, name: string): string | undefined {
+  const v = parsed.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Builds Settings from parsed flags, the environment and the config file (read through `io`). */
+export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: SettingsIo = nodeIo): Settings {
+  const explicitConfig = flagString(parsed, 'config');
+  const configPath = explicitConfig ?? path.join(env.XDG_CONFIG_HOME || path.join(io.homeDir(), '.config'), 'kvx', 'config.json');
+  const text = io.readFile(configPath);
+  if (text === undefined && explicitConfig !== undefined) {
+    throw new UsageError(`--config: no file at ${explicitConfig}`);
+  }
+  const config = text === undefined ? {} : parseConfigFile(text, configPath);
+
+  const demo = Boolean(parsed.flags.demo);
+  let sources: { value: string; source: string }[];
+  if (parsed.positionals.length > 0) {
+    sources = parsed.positionals.map((value) => ({ value, source: 'vault argument' }));
+  } else if (env.KEY_VAULT_NAME) {
+    sources = [{ value: env.KEY_VAULT_NAME, source: 'KEY_VAULT_NAME' }];
+  } else if (env.AZURE_KEYVAULT_URL) {
+    sources = [{ value: env.AZURE_KEYVAULT_URL, source: 'AZURE_KEYVAULT_URL' }];
+  } else {
+    sources = (config.vaults ?? []).map((value) => ({ value, source: `${configPath}: "vaults"` }));
+  }
+  if (demo && parsed.positionals.length > 0) {
+    throw new UsageError('--demo opens the built-in demo vaults; give either --demo or vault names, not both');
+  }
+  const vaults: VaultInfo[] = [];
+  if (!demo) {
+    for (const { value, source } of sources) {
+      const vault = parseVaultAddress(value, source);
+      if (!vaults.some((v) => v.url === vault.url)) vaults.push(vault);
+    }
+  }
+
+  const caFlag = flagString(parsed, 'ca-file');
+  const caFile = caFlag ?? config.caFile ?? (env.NODE_EXTRA_CA_CERTS || undefined);
+  let ca: string | undefined;
+  if (caFile !== undefined) {
+    const field = caFlag !== undefined ? '--ca-file' : config.caFile !== undefined ? `${configPath}: "caFile"` : 'NODE_EXTRA_CA_CERTS';
+    const pem = io.readFile(caFile);
+    if (pem === undefined) throw new UsageError(`${field}: no file at ${caFile}`);
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new UsageError(`${field}: ${caFile} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----")`);
+    }
+    ca = pem;
+  }
+
+  const noColor = Boolean(parsed.flags['no-color']) || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  const settings: Settings = {
+    vaults,
+    demo,
+    readOnly: Boolean(parsed.flags['read-only']) || config.readOnly === true,
+    noColor,
+    theme: noColor ? 'plain' : (config.theme ?? 'dark'),
+    keys: config.keys ?? {},
+  };
+  if (ca !== undefined) {
+    settings.ca = ca;
+    settings.caFile = caFile;
+  }
+  const tenantId = checkId(
+    flagString(parsed, 'tenant') ?? env.AZURE_TENANT_ID ?? config.tenantId,
+    flagString(parsed, 'tenant') !== undefined ? '--tenant' : env.AZURE_TENANT_ID ? 'AZURE_TENANT_ID' : 'tenantId',
+    TENANT,
+    'use a tenant id (GUID) or domain like contoso.onmicrosoft.com',
+  );
+  if (tenantId) settings.tenantId = tenantId;
+  const clientId = checkId(
+    flagString(parsed, 'client-id') ?? env.AZURE_CLIENT_ID ?? config.clientId,
+    flagString(parsed, 'client-id') !== undefined ? '--client-id' : env.AZURE_CLIENT_ID ? 'AZURE_CLIENT_ID' : 'clientId',
+    GUID,
+    'use the client id (a GUID) of the managed identity',
+  );
+  if (clientId) settings.clientId = clientId;
+  if (text !== undefined) settings.configFile = configPath;
+  return settings;
+}

@@ -1,0 +1,200 @@
+// Every failure the store sees becomes one ClassifiedError: a class the UI can act on and one
+// escaped line for people. Service text is untrusted (it can echo names from the vault), so
+// it is made single-line and its control characters escaped here, once.
+import type { ClassifiedError, CollectionKind } from './types.js';
+import { escapeControl } from '../ui/sanitize.js';
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const COLLECTIONS: readonly CollectionKind[] = ['keys', 'secrets', 'certificates'];
+const MAX_MESSAGE = 240;
+
+/** One line, control characters escaped, long text cut. */
+export function oneLine(text: string, max = MAX_MESSAGE): string {
+  const flat = escapeControl(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  statusCode?: number;
+  details?: unknown;
+  request?: { url?: string };
+  response?: { headers?: { get(name: string): string | undefined }; bodyAsText?: string | null };
+  errors?: unknown[];
+  cause?: unknown;
+}
+
+function innerCodeOf(err: ErrorLike): string | undefined {
+  const fromBody = (body: unknown): string | undefined => {
+    const error = (body as { error?: { innerError?: { code?: unknown }; innererror?: { code?: unknown } } } | undefined)?.error;
+    const code = error?.innerError?.code ?? error?.innererror?.code;
+    return typeof code === 'string' ? code : undefined;
+  };
+  const fromDetails = fromBody(err.details);
+  if (fromDetails) return fromDetails;
+  const text = err.response?.bodyAsText;
+  if (typeof text === 'string' && text.startsWith('{')) {
+    try {
+      return fromBody(JSON.parse(text));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Retry delay from `retry-after-ms` / `x-ms-retry-after-ms` (ms) or `Retry-After` (seconds or an HTTP date). */
+export function retryAfterMs(headers: { get(name: string): string | undefined } | undefined, now = Date.now()): number | undefined {
+  if (!headers) return undefined;
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const ms = Number(headers.get(name));
+    if (headers.get(name) !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+  }
+  const raw = headers.get('retry-after');
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (raw.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Who was refused and which permission is missing, from the service's 403 text. Two wordings:
+ * access policies ("The user, group or application 'appid=…;oid=…' does not have secrets list
+ * permission on key vault '…'") and RBAC ("Caller: appid=…;oid=…" … "Action: 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'").
+ */
+export function parseForbidden(message: string): { permission?: { action: string; collection: CollectionKind }; caller?: string } {
+  const out: { permission?: { action: string; collection: CollectionKind }; caller?: string } = {};
+  const policy = /application '([^']*)' does not have (\w+) (\w+) permission/i.exec(message);
+  if (policy) {
+    const collection = policy[2].toLowerCase() as CollectionKind;
+    if (COLLECTIONS.includes(collection)) out.permission = { action: policy[3].toLowerCase(), collection };
+    out.caller = simplifyCaller(policy[1]);
+    return out;
+  }
+  const caller = /Caller:\s*([^\r\n]+)/i.exec(message);
+  if (caller) out.caller = simplifyCaller(caller[1].trim());
+  const action = /Action:\s*'?Microsoft\.KeyVault\/vaults\/(\w+)\/([\w/]+?)\/action'?/i.exec(message);
+  if (action) {
+    const collection = action[1].toLowerCase() as CollectionKind;
+    const rbac: Record<string, string> = { readmetadata: 'list', getsecret: 'get' };
+    if (COLLECTIONS.includes(collection)) out.permission = { action: rbac[action[2].toLowerCase()] ?? action[2], collection };
+  }
+  return out;
+}
+
+/** `appid=…;oid=…;iss=…` → `appid=…;oid=…` (the issuer says nothing to people). */
+function simplifyCaller(caller: string): string {
+  return caller
+    .split(';')
+    .filter((part) => !/^iss=/i.test(part.trim()))
+    .join(';');
+}
+
+function hostOf(err: ErrorLike): string | undefined {
+  const url = err.request?.url;
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first line of each credential's complaint, as "Name: reason". */
+function authReason(err: ErrorLike): string {
+  const parts = Array.isArray(err.errors) && err.errors.length > 0 ? (err.errors as ErrorLike[]) : [err];
+  return parts
+    .map((e) => (e.message ?? String(e)).split(/\r?\n/).find((l) => l.trim() !== '') ?? '')
+    .map((l) => l.replace(/\s*(To troubleshoot|For more information|See the troubleshooting).*$/i, '').trim())
+    .filter((l) => l !== '')
+    .join('; ');
+}
+
+const AUTH_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError']);
+
+export function classifyError(error: unknown, context: { credential?: string; now?: number } = {}): ClassifiedError {
+  if (error === null || typeof error !== 'object') {
+    return { class: 'unknown', message: oneLine(String(error)) };
+  }
+  const err = error as ErrorLike;
+  const name = err.name ?? '';
+  const serviceMessage = err.message ?? '';
+
+  if (AUTH_ERRORS.has(name) || /^(ManagedIdentity|DefaultAzure|AzureCli|Environment|Workload|LocalIdentity)\w*Credential/.test(serviceMessage)) {
+    const credential = context.credential ?? credentialNamed(serviceMessage) ?? 'credential';
+    return { class: 'auth', credential, message: oneLine(`sign-in failed (${credential}): ${authReason(err)}`) };
+  }
+  if (/challenge resource .* does not match/i.test(serviceMessage)) {
+    return { class: 'auth', message: oneLine(`sign-in refused: ${serviceMessage}`) };
+  }
+
+  const status = err.statusCode;
+  const code = typeof err.code === 'string' ? err.code : undefined;
+  const innerCode = innerCodeOf(err);
+  const base: Pick<ClassifiedError, 'status' | 'code' | 'innerCode'> = {};
+  if (status !== undefined) base.status = status;
+  if (code !== undefined) base.code = code;
+  if (innerCode !== undefined) base.innerCode = innerCode;
+
+  if (status === undefined) {
+    const netCode = code ?? (err.cause as { code?: string } | undefined)?.code;
+    const host = hostOf(err);
+    const where = host ? `cannot reach ${host}` : 'cannot reach the vault';
+    if (netCode && TLS_CODES.has(netCode)) {
+      return { ...base, class: 'network', message: oneLine(`network: ${where}: its TLS certificate is not trusted (${netCode}); for a local emulator pass --ca-file`) };
+    }
+    if ((netCode && NETWORK_CODES.has(netCode)) || code === 'REQUEST_SEND_ERROR' || name === 'TimeoutError' || /socket hang up|timed? ?out/i.test(serviceMessage)) {
+      return { ...base, class: 'network', message: oneLine(`network: ${where} (${netCode ?? serviceMessage})`) };
+    }
+    if (name === 'AbortError') return { ...base, class: 'unknown', message: 'cancelled' };
+    return { ...base, class: 'unknown', message: oneLine(serviceMessage || name || 'unknown error') };
+  }
+
+  switch (status) {
+    case 403: {
+      const { permission, caller } = parseForbidden(serviceMessage);
+      const out: ClassifiedError = { ...base, class: 'forbidden', message: '' };
+      if (permission) out.permission = permission;
+      if (caller) out.caller = oneLine(caller, 120);
+      const what = permission ? `no ${permission.action} permission on ${permission.collection}` : `access denied${innerCode ? ` (${innerCode})` : ''}`;
+      out.message = oneLine(`forbidden: ${what}${caller ? ` for ${caller}` : ''}`);
+      return out;
+    }
+    case 404:
+      return { ...base, class: 'notFound', message: oneLine(`not found: ${serviceMessage}`) };
+    case 409: {
+      if (innerCode === 'ObjectIsDeletedButRecoverable') {
+        return { ...base, class: 'conflict', message: 'conflict: a deleted item with this name exists; recover or purge it first' };
+      }
+      if (innerCode === 'ObjectIsBeingDeleted') {
+        return { ...base, class: 'conflict', message: 'conflict: the item is still being deleted; try again in a moment' };
+      }
+      return { ...base, class: 'conflict', message: oneLine(`conflict: ${serviceMessage}`) };
+    }
+    case 429: {
+      const delay = retryAfterMs(err.response?.headers, context.now) ?? 1000;
+      return { ...base, class: 'throttled', retryAfterMs: delay, message: `throttled, retrying in ${Math.max(1, Math.ceil(delay / 1000))}s` };
+    }
+    case 401:
+      return { ...base, class: 'auth', message: oneLine(`not signed in: ${serviceMessage}`) };
+    case 400:
+      return { ...base, class: 'invalid', message: oneLine(`rejected: ${serviceMessage}`) };
+    default:
+      return { ...base, class: 'unknown', message: oneLine(`${status}${code ? ` ${code}` : ''}: ${serviceMessage}`) };
+  }
+}
+
+function credentialNamed(message: string): string | undefined {
+  return /^(\w+Credential)\b/.exec(message)?.[1];
+}

@@ -1,0 +1,30 @@
+// Drives a page iterator until its last page, handing each page over as soon as it arrives.
+// Cancelling stops at once: the SDK sends only the first request with the abort signal
+// (later pages follow nextLink without it), so a page still in flight is left to finish in
+// the background and is dropped.
+import type { Page } from './vault-session.js';
+
+export type LoadEnd = 'complete' | 'aborted';
+
+export async function loadPages(pages: AsyncGenerator<Page>, signal: AbortSignal, onPage: (page: Page) => void): Promise<LoadEnd> {
+  if (signal.aborted) return 'aborted';
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<'aborted'>((resolve) => {
+    onAbort = () => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    for (;;) {
+      const next = pages.next();
+      // An abandoned request may still fail later; nobody is waiting for it then.
+      next.catch(() => undefined);
+      const result = await Promise.race([next, aborted]);
+      if (result === 'aborted' || signal.aborted) return 'aborted';
+      if (result.done) return 'complete';
+      onPage(result.value);
+      if (!result.value.continuationToken) return 'complete';
+    }
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}

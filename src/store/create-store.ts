@@ -1,0 +1,273 @@
+// The store: one object outside React that owns vault sessions, collection loads, details
+// and revealed secrets. Every change replaces the snapshot (sharing unchanged slices) and
+// tells subscribers; the UI reads it with useSyncExternalStore and selectors.
+import type { TokenCredential } from '@azure/core-auth';
+import { observeIdentity } from '../auth/observe-identity.js';
+import { parseVaultAddress } from '../config/vault-address.js';
+import { classifyError } from './classify-error.js';
+import { loadPages } from './collection-loader.js';
+import { fetchItemDetails } from './item-details.js';
+import { newestFirst } from './item-summary.js';
+import { createRevealer } from './secret-reveal.js';
+import type { View } from './snapshot-updates.js';
+import { emptyCollection, findVault, newVaultState, updateCollection, updateDetails, viewOf } from './snapshot-updates.js';
+import type { CollectionKind, IdentityInfo, ItemSummary, Store, StoreSnapshot, VaultInfo } from './types.js';
+import type { ConnectionOptions } from './vault-session.js';
+import { VaultSession } from './vault-session.js';
+
+export interface StoreOptions extends ConnectionOptions {
+  vaults: readonly VaultInfo[];
+  credential: TokenCredential;
+  readOnly?: boolean;
+  /** Epoch ms; reveal deadlines are computed with it. */
+  now?: () => number;
+  /** Items per page, 1–25 (the service's maximum and the default). */
+  maxPageSize?: number;
+  /** How long a revealed secret stays visible; default 30 s. */
+  hideAfterMs?: number;
+  /** How many times a throttled load retries by itself after Retry-After; default 3. */
+  throttleRetries?: number;
+}
+
+interface Load {
+  controller: AbortController;
+  continuationToken?: string;
+  retryTimer?: ReturnType<typeof setTimeout>;
+  throttleRetries: number;
+}
+
+/** The key of a details entry: the versionless item id, or `id/version` for one version. */
+export function detailsKey(item: Pick<ItemSummary, 'id'>, version?: string): string {
+  return version ? `${item.id}/${version}` : item.id;
+}
+
+export function createStore(options: StoreOptions): Store {
+  const maxPageSize = options.maxPageSize ?? 25;
+  if (!Number.isInteger(maxPageSize) || maxPageSize < 1 || maxPageSize > 25) {
+    throw new RangeError(`maxPageSize must be a whole number from 1 to 25, not ${maxPageSize}`);
+  }
+  const now = options.now ?? Date.now;
+  const throttleRetries = options.throttleRetries ?? 3;
+  const listeners = new Set<() => void>();
+  const credentialName = options.credential.constructor?.name;
+  const credential = observeIdentity(options.credential, (identity) => setIdentity(identity), credentialName);
+  const sessions = new Map<string, VaultSession>();
+  const loads = new Map<string, Load>();
+  const detailLoads = new Map<string, AbortController>();
+  let disposed = false;
+
+  let snapshot: StoreSnapshot = {
+    vaults: [],
+    details: {},
+    operations: [],
+    readOnly: options.readOnly ?? false,
+  };
+
+  function set(next: StoreSnapshot): void {
+    if (next === snapshot || disposed) return;
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+  }
+
+  function setIdentity(identity: IdentityInfo): void {
+    const cur = snapshot.identity;
+    if (cur && cur.display === identity.display && cur.objectId === identity.objectId && cur.tenantId === identity.tenantId) return;
+    set({ ...snapshot, identity });
+  }
+
+  function addSession(info: VaultInfo): VaultInfo {
+    const existing = snapshot.vaults.find((v) => v.url === info.url);
+    if (existing) return { name: existing.name, url: existing.url, local: existing.local };
+    sessions.set(info.url, new VaultSession(info, credential, options));
+    set({ ...snapshot, vaults: [...snapshot.vaults, newVaultState(info)] });
+    return info;
+  }
+  for (const vault of options.vaults) addSession(vault);
+
+  const classify = (error: unknown) => classifyError(error, { credential: credentialName, now: now() });
+
+  function sessionFor(vault: string): VaultSession {
+    const state = findVault(snapshot, vault);
+    const session = state && sessions.get(state.url);
+    if (!session) throw new Error(`No vault "${vault.slice(0, 80)}" is open; open vaults: ${snapshot.vaults.map((v) => v.name).join(', ')}`);
+    return session;
+  }
+
+  const loadKey = (url: string, view: View, kind: CollectionKind) => `${url}|${view}|${kind}`;
+
+  function stopLoad(key: string): Load | undefined {
+    const load = loads.get(key);
+    if (!load) return undefined;
+    load.controller.abort();
+    if (load.retryTimer) clearTimeout(load.retryTimer);
+    loads.delete(key);
+    return load;
+  }
+
+  function runLoad(session: VaultSession, view: View, kind: CollectionKind, continuationToken: string | undefined, throttleCount: number): void {
+    const url = session.info.url;
+    const key = loadKey(url, view, kind);
+    const load: Load = { controller: new AbortController(), continuationToken, throttleRetries: throttleCount };
+    loads.set(key, load);
+    const fresh = continuationToken === undefined;
+    let first = true;
+    const signal = load.controller.signal;
+    const pages = session.pages(kind, { deleted: view === 'deleted', maxPageSize, continuationToken, abortSignal: signal });
+    loadPages(pages, signal, (page) => {
+      load.continuationToken = page.continuationToken;
+      const replace = fresh && first;
+      first = false;
+      set(
+        updateCollection(snapshot, url, view, kind, (c) => ({
+          status: page.continuationToken ? 'partial' : 'complete',
+          items: replace ? page.items : [...c.items, ...page.items],
+          pagesLoaded: (replace ? 0 : c.pagesLoaded) + 1,
+          revision: c.revision,
+        })),
+      );
+    }).then(
+      (end) => {
+        if (end === 'aborted' || loads.get(key) !== load) return;
+        loads.delete(key);
+        // An empty collection arrives as one empty page without nextLink, handled above;
+        // this covers an iterator that ends without any page.
+        set(updateCollection(snapshot, url, view, kind, (c) => (c.status === 'complete' ? c : { ...c, status: 'complete', error: undefined })));
+      },
+      (error: unknown) => {
+        if (signal.aborted || loads.get(key) !== load) return;
+        const classified = classify(error);
+        set(updateCollection(snapshot, url, view, kind, (c) => ({ ...c, status: 'error', error: classified })));
+        if (classified.class === 'throttled' && load.throttleRetries < throttleRetries) {
+          // Keep the load registered so cancel and refresh still find (and stop) the retry.
+          load.retryTimer = setTimeout(() => {
+            if (loads.get(key) !== load || disposed) return;
+            runLoad(session, view, kind, load.continuationToken, load.throttleRetries + 1);
+          }, classified.retryAfterMs ?? 1000);
+          load.retryTimer.unref?.();
+        } else {
+          loads.delete(key);
+        }
+      },
+    );
+  }
+
+  function loadDetailsVersions(session: VaultSession, item: ItemSummary, key: string, signal: AbortSignal): void {
+    const pages = session.versionPages(item.kind, item.name, { maxPageSize, abortSignal: signal });
+    const setVersions = (change: Parameters<typeof updateCollection>[4]) =>
+      set(updateDetails(snapshot, key, (d) => ({ ...(d ?? { status: 'loading', versions: emptyCollection() }), versions: { ...change(d?.versions ?? emptyCollection()), revision: (d?.versions.revision ?? 0) + 1 } })));
+    setVersions((c) => ({ ...c, status: 'loading' }));
+    loadPages(pages, signal, (page) => {
+      setVersions((c) => ({
+        status: page.continuationToken ? 'partial' : 'complete',
+        items: [...c.items, ...page.items].sort(newestFirst),
+        pagesLoaded: c.pagesLoaded + 1,
+        revision: c.revision,
+      }));
+    }).then(
+      (end) => {
+        if (end === 'complete' && !signal.aborted) setVersions((c) => (c.status === 'complete' ? c : { ...c, status: 'complete' }));
+      },
+      (error: unknown) => {
+        if (!signal.aborted) setVersions((c) => ({ ...c, status: 'error', error: classify(error) }));
+      },
+    );
+  }
+
+  const revealer = createRevealer({
+    now,
+    hideAfterMs: options.hideAfterMs ?? 30_000,
+    fetchValue: async (item, version) => {
+      const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version });
+      return { value: secret.value ?? '', version: secret.properties.version };
+    },
+    classify,
+    getSnapshot: () => snapshot,
+    set,
+  });
+
+  return {
+    getSnapshot: () => snapshot,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    loadCollection(vault, kind, loadOptions = {}) {
+      if (disposed) return;
+      const session = sessionFor(vault);
+      const view = viewOf(loadOptions.deleted);
+      const key = loadKey(session.info.url, view, kind);
+      const state = findVault(snapshot, vault)![view][kind];
+      if (!loadOptions.refresh) {
+        if (loads.has(key) || state.status === 'complete') return;
+        // Resume a cancelled load where it stopped.
+        if (state.cancelled && state.continuationToken) {
+          set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'partial', cancelled: false, error: undefined })));
+          runLoad(session, view, kind, state.continuationToken, 0);
+          return;
+        }
+      }
+      stopLoad(key);
+      set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'loading', cancelled: false, continuationToken: undefined, error: undefined })));
+      runLoad(session, view, kind, undefined, 0);
+    },
+
+    cancelLoad(vault, kind, loadOptions = {}) {
+      const session = sessionFor(vault);
+      const view = viewOf(loadOptions.deleted);
+      const load = stopLoad(loadKey(session.info.url, view, kind));
+      if (!load) return;
+      set(
+        updateCollection(snapshot, session.info.url, view, kind, (c) =>
+          c.status === 'complete'
+            ? c
+            : { ...c, status: c.pagesLoaded > 0 ? 'partial' : 'idle', cancelled: true, continuationToken: c.pagesLoaded > 0 ? load.continuationToken : undefined },
+        ),
+      );
+    },
+
+    loadDetails(item, detailOptions = {}) {
+      if (disposed) return;
+      const key = detailsKey(item, detailOptions.version);
+      const current = snapshot.details[key];
+      const deleted = item.deletedOn !== undefined;
+      const sameView = current?.item ? (current.item.deletedOn !== undefined) === deleted : false;
+      if (!detailOptions.refresh && current && sameView && current.status !== 'error' && current.status !== 'idle') return;
+      detailLoads.get(key)?.abort();
+      const controller = new AbortController();
+      detailLoads.set(key, controller);
+      const session = sessionFor(item.vaultUrl);
+      set(updateDetails(snapshot, key, () => ({ status: 'loading', item: { ...item }, versions: emptyCollection() })));
+      // Versions of the current item only: a deleted item or one chosen version has none to list.
+      if (!deleted && !detailOptions.version) loadDetailsVersions(session, item, key, controller.signal);
+      fetchItemDetails(session, item, { version: detailOptions.version, abortSignal: controller.signal }).then(
+        (details) => {
+          if (controller.signal.aborted) return;
+          set(updateDetails(snapshot, key, (d) => ({ ...(d ?? { versions: emptyCollection() }), status: 'complete', item: details, error: undefined })));
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          set(updateDetails(snapshot, key, (d) => ({ ...(d ?? { versions: emptyCollection() }), status: 'error', error: classify(error) })));
+        },
+      );
+    },
+
+    revealSecret: (item, revealOptions) => revealer.reveal(item, revealOptions),
+    hideSecret: () => revealer.hide(),
+
+    addVault(nameOrUrl) {
+      return addSession(parseVaultAddress(nameOrUrl));
+    },
+
+    async dispose() {
+      for (const key of [...loads.keys()]) stopLoad(key);
+      for (const controller of detailLoads.values()) controller.abort();
+      detailLoads.clear();
+      revealer.hide();
+      revealer.dispose();
+      disposed = true;
+      listeners.clear();
+    },
+  };
+}
