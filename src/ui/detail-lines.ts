@@ -90,3 +90,21 @@ export function versionLines(state: DetailsState | undefined, shownVersion: stri
   if (versions.error) lines.push({ kind: 'text', text: escapeControl(versions.error.message), tone: 'error' });
   return lines;
 }
+
+export const LABEL_WIDTH = 13;
+
+/** Breaks field values that do not fit next to their label into continuation lines. */
+export function wrapLines(lines: readonly DetailLine[], width: number): DetailLine[] {
+  const room = Math.max(8, width - LABEL_WIDTH);
+  const out: DetailLine[] = [];
+  for (const line of lines) {
+    if (line.kind !== 'field' || line.value.length <= room) {
+      out.push(line);
+      continue;
+    }
+    for (let i = 0; i < line.value.length; i += room) {
+      out.push({ ...line, label: i === 0 ? line.label : '', value: line.value.slice(i, i + room) });
+    }
+  }
+  return out;
+}

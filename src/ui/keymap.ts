@@ -34,6 +34,7 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'filter', keys: ['/'], description: 'filter the list (Esc clears)', section: 'Items', contexts: ['list'] },
   { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
   { command: 'copy', keys: ['y'], description: 'copy value, id or PEM', section: 'Items', contexts: ['items', 'details'] },
+  { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items'] },
   { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items'] },
   { command: 'refresh', keys: ['R'], description: 'refresh', section: 'Items', contexts: ['global'] },
   { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items'], mutating: true },

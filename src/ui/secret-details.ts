@@ -4,13 +4,23 @@ import type { ItemDetails, RevealedSecret } from '../store/types.js';
 import type { DetailLine } from './detail-lines.js';
 import { commonLines, heading, textLines } from './detail-lines.js';
 
+/**
+ * Whether a revealed value belongs to what is shown: the same item and version. With the
+ * latest shown (`version` undefined), a value fetched for the latest or for its version id.
+ */
+export function revealMatches(revealed: RevealedSecret | undefined, itemId: string | undefined, version: string | undefined, latestVersion: string | undefined): boolean {
+  if (!revealed || revealed.itemId !== itemId) return false;
+  if (version !== undefined) return revealed.version === version;
+  return revealed.version === undefined || latestVersion === undefined || revealed.version === latestVersion;
+}
+
 export function secretLines(
   item: ItemDetails,
   revealed: RevealedSecret | undefined,
   options: { now: number; width: number; version?: string; revealing?: boolean },
 ): DetailLine[] {
   const lines: DetailLine[] = [];
-  const shown = revealed && revealed.itemId === item.id && revealed.version === options.version && revealed.hideAt > options.now;
+  const shown = revealed && revealMatches(revealed, item.id, options.version, item.version) && revealed.hideAt > options.now;
   if (shown) {
     const left = Math.max(0, Math.ceil((revealed.hideAt - options.now) / 1000));
     lines.push(heading(`Value (hidden again in ${left}s · v hides)`));

@@ -1,0 +1,156 @@
+import { useMemo } from 'react';
+import { Box, useApp } from 'ink';
+import type { ItemSummary, Store } from '../store/types.js';
+import type { Binding, Context } from './keymap.js';
+import type { Theme } from './theme.js';
+import { TitleBar } from './title-bar.js';
+import { StatusLine } from './status-line.js';
+import { HelpOverlay } from './help-overlay.js';
+import { CommandLine } from './command-line.js';
+import { ItemsPane } from './items-pane.js';
+import { VaultStrip, VaultsPane, vaultRows } from './vaults-pane.js';
+import { DetailsPane, EmptyDetails, buildDetailLines, detailLineWidth } from './details-pane.js';
+import { computeLayout } from './layout.js';
+import { clampCursor, cursorOf } from './navigation.js';
+import { currentCollection, detailsKey, listRows } from './view-model.js';
+import { runCommand, runCommandLine } from './explorer-commands.js';
+import { useStore } from './use-store.js';
+import { useNow } from './use-now.js';
+import { useNavState } from './use-nav-state.js';
+import { useExplorerInput } from './use-explorer-input.js';
+import { useCollectionLoading } from './use-collection-loading.js';
+import { useDetailsLoading } from './use-details-loading.js';
+import { useHideOnLeave } from './use-hide-on-leave.js';
+
+export interface ExplorerProps {
+  store: Store;
+  keymap: readonly Binding[];
+  theme: Theme;
+  readOnly: boolean;
+  clock: () => number;
+  columns: number;
+  rows: number;
+}
+
+const NO_ITEMS: readonly ItemSummary[] = [];
+const KIND_LABEL = { keys: 'keys', secrets: 'secrets', certificates: 'certificates' } as const;
+
+/** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
+export function Explorer({ store, keymap, theme, readOnly, clock, columns, rows: height }: ExplorerProps) {
+  const { exit } = useApp();
+  const [nav, dispatch, navRef] = useNavState();
+  const vaults = useStore(store, (s) => s.vaults);
+  const identity = useStore(store, (s) => s.identity);
+  const collection = useStore(store, (s) => currentCollection(s, nav));
+  const revealed = useStore(store, (s) => s.revealed);
+  const details = useStore(store, (s) => (nav.opened ? s.details[detailsKey(nav.opened.id, nav.opened.version)] : undefined));
+  const latest = useStore(store, (s) => (nav.opened ? s.details[nav.opened.id] : undefined));
+  const now = useNow(clock, Boolean(revealed));
+
+  const vault = vaults[Math.min(nav.vault, vaults.length - 1)];
+  const items = collection?.items ?? NO_ITEMS;
+  const rows = listRows(items, nav.sort, nav.filter);
+  const cursor = clampCursor(cursorOf(nav), rows.length);
+  const opened = useMemo(
+    () => (nav.opened ? (latest?.item ?? items.find((i) => i.id === nav.opened?.id)) : undefined),
+    [nav.opened, latest, items],
+  );
+  const showDetails = Boolean(opened) && (columns >= 120 || nav.focus === 'details');
+  const layout = computeLayout(columns, height, showDetails);
+  const lineWidth = detailLineWidth(layout.details?.width ?? columns);
+  const detailLines = useMemo(
+    () =>
+      opened
+        ? buildDetailLines({ item: opened, details, latest, version: nav.opened?.version, revealed, revealing: false }, lineWidth, now)
+        : [],
+    [opened, details, latest, nav.opened?.version, revealed, lineWidth, now],
+  );
+
+  useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);
+  useDetailsLoading(store, opened, nav.opened?.version, details?.status, latest?.status);
+  useHideOnLeave(store, revealed, nav.opened?.id, nav.opened?.version, latest?.item?.version);
+
+  const secretHere = nav.kind === 'secrets' && !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
+  const active: Context[] = nav.help.open ? [] : ['list', nav.focus, ...(secretHere ? (['secret'] as const) : [])];
+  const listHeight = (layout.items?.height ?? layout.details?.height ?? height) - 5;
+  const ctx = {
+    store,
+    nav: () => navRef.current,
+    dispatch,
+    page: Math.max(1, nav.focus === 'details' ? (layout.details?.height ?? height) - 3 : listHeight),
+    detailLines: () => detailLines,
+    quit: exit,
+  };
+  useExplorerInput({
+    keymap,
+    active,
+    nav,
+    dispatch,
+    vaultNames: vaults.map((v) => v.name),
+    onCommand: (command) => runCommand(command, ctx),
+    onCommandLine: (line) => runCommandLine(line, ctx),
+    onQuit: exit,
+  });
+
+  const vaultList = useMemo(() => vaultRows(vaults), [vaults]);
+  const crumbs = [
+    vault?.name ?? '',
+    vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
+    opened ? `${opened.name}${nav.opened?.version ? `@${nav.opened.version.slice(0, 8)}` : ''}` : '',
+  ].filter(Boolean);
+
+  return (
+    <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+      <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
+      {nav.help.open ? (
+        <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
+      ) : (
+        <Box flexDirection={layout.strip ? 'column' : 'row'} height={layout.body} overflow="hidden">
+          {layout.strip ? (
+            <VaultStrip vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
+          ) : null}
+          {layout.vaults ? (
+            <VaultsPane vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} />
+          ) : null}
+          {layout.items ? (
+            <ItemsPane
+              kind={nav.kind}
+              deleted={nav.deleted}
+              collection={collection}
+              rows={rows}
+              cursor={cursor}
+              filter={nav.filter}
+              filterEditing={nav.filterEditing}
+              sort={nav.sort}
+              focused={nav.focus === 'items'}
+              width={layout.items.width}
+              height={layout.items.height}
+              now={now}
+              theme={theme}
+            />
+          ) : null}
+          {layout.details && opened ? (
+            <DetailsPane
+              item={opened}
+              details={details}
+              version={nav.opened?.version}
+              lines={detailLines}
+              cursor={nav.detailsCursor}
+              focused={nav.focus === 'details'}
+              width={layout.details.width}
+              height={layout.details.height}
+              theme={theme}
+            />
+          ) : layout.details ? (
+            <EmptyDetails width={layout.details.width} height={layout.details.height} theme={theme} />
+          ) : null}
+        </Box>
+      )}
+      {nav.command !== undefined ? (
+        <CommandLine text={nav.command} vaultNames={vaults.map((v) => v.name)} width={columns} theme={theme} />
+      ) : (
+        <StatusLine width={columns} keymap={keymap} active={active} readOnly={readOnly} message={nav.message} theme={theme} />
+      )}
+    </Box>
+  );
+}

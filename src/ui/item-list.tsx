@@ -1,0 +1,112 @@
+import { memo, useMemo, useRef } from 'react';
+import { Box, Text } from 'ink';
+import type { CollectionKind, ItemSummary } from '../store/types.js';
+import type { Filtered } from './fuzzy-filter.js';
+import { highlightSegments } from './fuzzy-filter.js';
+import type { Column } from './columns.js';
+import { COLUMN_GAP, layoutColumns } from './columns.js';
+import { cellText, displayName } from './item-text.js';
+import { scrollOffset, visibleRange } from './list-window.js';
+import { expiryTone } from './relative-time.js';
+import type { Theme } from './theme.js';
+import { color } from './theme.js';
+
+interface Props {
+  rows: readonly Filtered<ItemSummary>[];
+  cursor: number;
+  kind: CollectionKind;
+  deleted: boolean;
+  width: number;
+  /** Rows for items (the column header is extra). */
+  height: number;
+  focused: boolean;
+  now: number;
+  theme: Theme;
+}
+
+function rowTone(item: ItemSummary, now: number, theme: Theme): string | undefined {
+  const tone = expiryTone(item.expiresOn, now);
+  if (tone === 'expired') return color(theme.error);
+  if (tone === 'soon') return color(theme.warning);
+  if (item.enabled === false) return color(theme.muted);
+  return undefined;
+}
+
+const Row = memo(function Row({
+  row,
+  columns,
+  selected,
+  focused,
+  now,
+  theme,
+}: {
+  row: Filtered<ItemSummary>;
+  columns: readonly Column[];
+  selected: boolean;
+  focused: boolean;
+  now: number;
+  theme: Theme;
+}) {
+  const tone = rowTone(row.item, now, theme);
+  const highlight = selected && focused && theme.colors;
+  return (
+    <Box height={1} backgroundColor={highlight ? theme.selectionBg : undefined}>
+      <Text color={color(theme.accent)}>{selected ? '›' : ' '}</Text>
+      {columns.map((c, i) => (
+        <Box key={c.id} width={c.width} marginLeft={i === 0 ? 1 : COLUMN_GAP} flexShrink={0}>
+          {c.id === 'name' ? (
+            <Text wrap="truncate-end" color={highlight ? color(theme.selectionFg) : tone} inverse={selected && focused && !theme.colors}>
+              {highlightSegments(displayName(row.item), row.indices).map((s, j) =>
+                s.match ? (
+                  <Text key={j} color={color(theme.match)} bold underline={!theme.colors}>
+                    {s.text}
+                  </Text>
+                ) : (
+                  s.text
+                ),
+              )}
+            </Text>
+          ) : (
+            <Text
+              wrap="truncate-end"
+              color={c.id === 'expires' || c.id === 'enabled' ? (highlight ? color(theme.selectionFg) : tone) : color(theme.muted)}
+            >
+              {cellText(row.item, c.id, now)}
+            </Text>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+});
+
+/**
+ * A windowed item list: the column header and only the rows in view, so scrolling 10,000
+ * items renders the same few rows. The window follows the cursor.
+ */
+export function ItemList({ rows, cursor, kind, deleted, width, height, focused, now, theme }: Props) {
+  const offsetRef = useRef(0);
+  const body = Math.max(1, height);
+  const offset = scrollOffset(offsetRef.current, cursor, rows.length, body);
+  offsetRef.current = offset;
+  const { start, end } = visibleRange(offset, rows.length, body);
+  const columns = useMemo(() => layoutColumns(kind, deleted, Math.max(1, width - 2)), [kind, deleted, width]);
+  const shown = rows.slice(start, end);
+  return (
+    <Box flexDirection="column" width={width} height={body + 1} overflow="hidden">
+      <Box height={1}>
+        <Text> </Text>
+        {columns.map((c, i) => (
+          <Box key={c.id} width={c.width} marginLeft={i === 0 ? 1 : COLUMN_GAP} flexShrink={0}>
+            <Text bold color={color(theme.muted)} wrap="truncate-end">
+              {c.title}
+            </Text>
+          </Box>
+        ))}
+      </Box>
+      {shown.map((row, i) => (
+        <Row key={row.item.id} row={row} columns={columns} selected={start + i === cursor} focused={focused} now={now} theme={theme} />
+      ))}
+    </Box>
+  );
+}

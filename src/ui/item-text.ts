@@ -1,0 +1,38 @@
+// Display text of list cells, escaped once per name and cached: the fuzzy filter matches
+// against what is shown, so highlighted indices line up with the screen.
+import type { ItemSummary } from '../store/types.js';
+import type { ColumnId } from './columns.js';
+import { relativeTime } from './relative-time.js';
+import { escapeControl } from './sanitize.js';
+
+const names = new Map<string, string>();
+
+export function displayName(item: ItemSummary): string {
+  let shown = names.get(item.name);
+  if (shown === undefined) {
+    shown = escapeControl(item.name);
+    if (names.size > 50_000) names.clear();
+    names.set(item.name, shown);
+  }
+  return shown;
+}
+
+/** Text of a non-name cell. */
+export function cellText(item: ItemSummary, column: ColumnId, now: number): string {
+  switch (column) {
+    case 'name':
+      return displayName(item);
+    case 'type':
+      return escapeControl((item.kind === 'keys' ? item.keyType : item.contentType) ?? '');
+    case 'enabled':
+      return item.enabled === false ? '✗' : '✓';
+    case 'updated':
+      return relativeTime(item.updatedOn, now);
+    case 'expires':
+      return relativeTime(item.expiresOn, now) || '—';
+    case 'deleted':
+      return relativeTime(item.deletedOn, now);
+    case 'purge':
+      return relativeTime(item.scheduledPurgeDate, now);
+  }
+}

@@ -1,0 +1,49 @@
+import { Box, Text } from 'ink';
+import type { LoadStatus } from '../store/types.js';
+import type { SortKey } from './sort.js';
+import type { Theme } from './theme.js';
+import { color } from './theme.js';
+import { escapeControl } from './sanitize.js';
+
+const fmt = new Intl.NumberFormat('en-US');
+
+/** "12 of 3,104" while filtering, the total otherwise; "…" while more pages are coming. */
+export function countText(shown: number, total: number, filtering: boolean, status: LoadStatus): string {
+  const more = status === 'loading' || status === 'partial' ? '…' : '';
+  return filtering ? `${fmt.format(shown)} of ${fmt.format(total)}${more}` : `${fmt.format(total)}${more} items`;
+}
+
+interface Props {
+  filter: string;
+  editing: boolean;
+  shown: number;
+  total: number;
+  status: LoadStatus;
+  sort: SortKey;
+  width: number;
+  theme: Theme;
+}
+
+/** The line under a list: the filter being typed (or applied), the count and the sort order. */
+export function ListFooter({ filter, editing, shown, total, status, sort, width, theme }: Props) {
+  const right = `${countText(shown, total, filter !== '', status)} · by ${sort}`;
+  return (
+    <Box height={1} width={width}>
+      <Box flexGrow={1} flexShrink={1} overflow="hidden">
+        {editing || filter ? (
+          <Text wrap="truncate-start" color={color(editing ? theme.accent : theme.text)}>
+            /{escapeControl(filter)}
+            {editing ? '▏' : ''}
+          </Text>
+        ) : (
+          <Text color={color(theme.muted)} wrap="truncate-end">
+            {status === 'loading' && total === 0 ? 'loading…' : ''}
+          </Text>
+        )}
+      </Box>
+      <Box flexShrink={0} marginLeft={1}>
+        <Text color={color(theme.muted)}>{right}</Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Dispatch } from 'react';
+import { useInput } from 'ink';
+import type { Binding, Context } from './keymap.js';
+import { keyName, resolveCommand } from './keymap.js';
+import type { NavAction, NavState } from './navigation.js';
+import { complete } from './commands.js';
+
+interface Options {
+  keymap: readonly Binding[];
+  active: readonly Context[];
+  nav: NavState;
+  dispatch: Dispatch<NavAction>;
+  vaultNames: readonly string[];
+  /** A keymap command in the normal mode (moves, panes, open, reveal, refresh…). */
+  onCommand(command: string): void;
+  /** The `:` line was entered. */
+  onCommandLine(line: string): void;
+  onQuit(): void;
+}
+
+// eslint-disable-next-line no-control-regex -- typed text must not carry control characters
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function printable(input: string, key: { ctrl?: boolean; meta?: boolean }): string {
+  if (key.ctrl || key.meta) return '';
+  return input.replace(CONTROL, '');
+}
+
+/**
+ * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text; otherwise
+ * keys go through the keymap. Ctrl-C always quits.
+ */
+export function useExplorerInput({ keymap, active, nav, dispatch, vaultNames, onCommand, onCommandLine, onQuit }: Options): void {
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (name === 'ctrl+c') return onQuit();
+    if (nav.message) dispatch({ type: 'message' });
+    if (nav.help.open) {
+      const binding = resolveCommand(keymap, name, []);
+      if (binding?.command === 'help' || binding?.command === 'back') dispatch({ type: 'help', open: false });
+      else if (binding?.command === 'quit') onQuit();
+      else if (['right', 'l', 'pagedown'].includes(name)) dispatch({ type: 'helpScroll', delta: 1 });
+      else if (['left', 'h', 'pageup'].includes(name)) dispatch({ type: 'helpScroll', delta: -1 });
+      return;
+    }
+    if (nav.command !== undefined) {
+      const text = nav.command;
+      if (name === 'return') {
+        dispatch({ type: 'commandClose' });
+        onCommandLine(text);
+      } else if (name === 'escape') dispatch({ type: 'commandClose' });
+      else if (name === 'tab') dispatch({ type: 'commandText', text: complete(text, vaultNames) });
+      else if (name === 'backspace' || name === 'delete') {
+        if (text === '') dispatch({ type: 'commandClose' });
+        else dispatch({ type: 'commandText', text: text.slice(0, -1) });
+      } else {
+        const typed = printable(input, key);
+        if (typed) dispatch({ type: 'commandText', text: text + typed });
+      }
+      return;
+    }
+    if (nav.filterEditing) {
+      const text = nav.filter;
+      if (name === 'return') dispatch({ type: 'filterAccept' });
+      else if (name === 'escape') dispatch({ type: 'back' });
+      else if (name === 'backspace' || name === 'delete') dispatch({ type: 'filterText', text: text.slice(0, -1) });
+      else if (['up', 'down', 'pageup', 'pagedown'].includes(name)) {
+        const binding = resolveCommand(keymap, name, ['list', 'items']);
+        if (binding) onCommand(binding.command);
+      } else {
+        const typed = printable(input, key);
+        if (typed) dispatch({ type: 'filterText', text: text + typed });
+      }
+      return;
+    }
+    const binding = resolveCommand(keymap, name, active);
+    if (binding) onCommand(binding.command);
+  });
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { Store, VaultInfo } from '../store/types.js';
+
+export interface Runtime {
+  store: Store;
+  vaults: VaultInfo[];
+  dispose(): Promise<void>;
+}
+
+export type RuntimeState =
+  | { status: 'connecting' }
+  | { status: 'ready'; runtime: Runtime }
+  | { status: 'failed'; message: string };
+
+/** Starts the runtime after the first frame and disposes of it when the app unmounts. */
+export function useRuntime(load: (() => Promise<Runtime>) | undefined): RuntimeState {
+  const [state, setState] = useState<RuntimeState>({ status: 'connecting' });
+  useEffect(() => {
+    if (!load) return;
+    let runtime: Runtime | undefined;
+    let gone = false;
+    load().then(
+      (r) => {
+        runtime = r;
+        if (gone) void r.dispose();
+        else setState({ status: 'ready', runtime: r });
+      },
+      (error: unknown) => {
+        // Only the message: no stack trace reaches the screen.
+        if (!gone) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      gone = true;
+      if (runtime) void runtime.dispose();
+    };
+  }, [load]);
+  return state;
+}
