@@ -24,6 +24,7 @@ export const EMULATOR_FLAGS: readonly FlagSpec[] = [
   { name: '--jitter', value: 'MS', help: 'plus a random 0..MS milliseconds' },
   { name: '--delete-delay', value: 'MS', help: 'time before a deleted item shows under /deleted* (default: 0)' },
   { name: '--purge-delay', value: 'MS', help: 'time a purge takes; the name stays taken meanwhile (default: 0)' },
+  { name: '--issue-delay', value: 'MS', help: 'time a created certificate stays inProgress (default: 1500 with --seed demo, else 0)' },
   { name: '--recoverable-days', value: 'N', help: 'soft-delete retention, 7 to 90 days (default: 90)' },
   { name: '--purge-protection', help: 'purge-protected vaults: purge answers 403' },
   { name: '--throttle-rate', value: 'R', help: 'answer a fraction R (0..1) of requests with 429' },
@@ -137,6 +138,9 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedCli {
         break;
       case '--purge-delay':
         options.purgeDelayMs = number(flag, value, 0, 3_600_000, false);
+        break;
+      case '--issue-delay':
+        options.certificateIssueDelayMs = number(flag, value, 0, 3_600_000, false);
         break;
       case '--recoverable-days':
         recoverableDays = number(flag, value, 7, 90, true);

@@ -62,6 +62,8 @@ export interface EmulatorOptions {
   deleteDelayMs?: number;
   /** How long a purge takes; the name stays taken meanwhile (ms); default 0. */
   purgeDelayMs?: number;
+  /** How long a created certificate stays `inProgress` (ms); default 1500 with seed `demo` (visible in the UI), else 0. */
+  certificateIssueDelayMs?: number;
   /** Shorthand for `faults.latencyMs`. */
   latencyMs?: number;
   faults?: FaultSettings;
@@ -166,6 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`The port must be 0 to 65535, got ${port}.`);
   const deleteDelayMs = checkDelay('deleteDelayMs', options.deleteDelayMs);
   const purgeDelayMs = checkDelay('purgeDelayMs', options.purgeDelayMs);
+  const certificateIssueDelayMs = checkDelay('certificateIssueDelayMs', options.certificateIssueDelayMs ?? (seed === 'demo' ? 1500 : 0));
   const vaultOptions = resolveVaults(options);
   if (port !== 0 && port + vaultOptions.length - 1 > 65535) throw new Error(`Not enough ports above ${port} for ${vaultOptions.length} vaults.`);
 
@@ -191,6 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           recoverableDays: v.recoverableDays ?? 90,
           deleteDelayMs: checkDelay('deleteDelayMs', v.deleteDelayMs ?? deleteDelayMs),
           purgeDelayMs: checkDelay('purgeDelayMs', v.purgeDelayMs ?? purgeDelayMs),
+          certificateIssueDelayMs,
         },
         clock,
       ),

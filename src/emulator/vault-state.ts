@@ -5,6 +5,8 @@ import { ObjectStore } from './object-store.js';
 
 export interface VaultSettings extends StoreSettings {
   readonly name: string;
+  /** How long a certificate stays `inProgress` before its issuer (Self or a configured one) issues it (ms). */
+  certificateIssueDelayMs?: number;
 }
 
 export class VaultState {
