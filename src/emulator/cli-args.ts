@@ -33,6 +33,8 @@ export const EMULATOR_FLAGS: readonly FlagSpec[] = [
   { name: '--error-status', value: '500|503', help: 'status of those errors (default: 503)' },
   { name: '--reset-rate', value: 'R', help: 'reset the connection of a fraction R (0..1) of requests' },
   { name: '--forbid', value: 'PERM', help: 'answer 403 for a permission: secrets, keys/sign, ... (repeatable)' },
+  { name: '--strict', help: 'accept only tokens from the identity endpoints; enforce access policies (403s)' },
+  { name: '--tenant', value: 'GUID', help: 'tenant of the identities, tokens and auth challenge (default: fixed)' },
   { name: '--cert', value: 'FILE', help: 'PEM certificate to serve instead of a generated one (needs --key)' },
   { name: '--key', value: 'FILE', help: 'PEM private key of --cert' },
   { name: '--ca', value: 'FILE', help: 'PEM CA that clients should trust for --cert (default: the certificate)' },
@@ -46,8 +48,10 @@ export function emulatorUsage(): string {
     'Usage: kvx emulator [flags]',
     '',
     'Runs a local Azure Key Vault emulator over HTTPS on loopback. When every vault listens it',
-    'prints one JSON line to stdout: {"vaults":[{"name","url"}],"caFile"}; then it logs one',
-    'line per request to stderr. Ctrl-C or SIGTERM stops it. Admin API: /_emulator/faults.',
+    'prints one JSON line to stdout: {"vaults":[{"name","url"}],"caFile","tenantId",',
+    '"identityEndpoint","env","armEndpoint","strict"}; export `env` in a client process to get',
+    'managed-identity tokens from the emulator. Then it logs one line per request to stderr.',
+    'Ctrl-C or SIGTERM stops it. Admin API: /_emulator/faults, /_emulator/access-policies.',
     '',
     ...rows.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`),
     '',
@@ -172,6 +176,15 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedCli {
         } catch (err) {
           throw new UsageError(`--forbid: ${(err as Error).message}`);
         }
+        break;
+      case '--strict':
+        options.strict = true;
+        break;
+      case '--tenant':
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
+          throw new UsageError(`--tenant: '${value.slice(0, 60)}' is not a GUID like 00000000-0000-0000-0000-000000000000.`);
+        }
+        options.tenantId = value;
         break;
       case '--cert':
         certFile = value;

@@ -8,14 +8,25 @@
  *   ...
  *   await emu.stop();
  *
- * Any bearer token is accepted. Faults change at run time through `emu.faults` or the admin
- * API on every vault origin (`/_emulator/faults`, see admin-routes.ts).
+ * Beside the vaults it runs managed-identity token endpoints (plain HTTP, `emu.env` is what a
+ * client process exports so DefaultAzureCredential gets tokens from them) and an ARM subset
+ * for vault discovery (`emu.armEndpoint`). Any bearer token is accepted, unless `strict`:
+ * then only tokens the identity endpoints minted, checked against each vault's access
+ * policies (`emu.setAccessPolicies`, or the admin API `/_emulator/access-policies`). Faults
+ * change at run time through `emu.faults` or the admin API (`/_emulator/faults`).
  */
-import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
+import { AccessControl } from './access/access-control.js';
+import { createAccessAdminRoutes } from './access/access-admin-routes.js';
+import type { AccessPolicy, AccessPolicyInput } from './access/access-policies.js';
+import { AccessPolicyStore, defaultAccessPolicies, parseAccessPolicies } from './access/access-policies.js';
 import { createAdminRoutes } from './admin-routes.js';
+import type { ArmServer } from './arm/index.js';
+import { DEFAULT_LOCATION, startArmServer } from './arm/index.js';
 import type { FaultSettings } from './faults.js';
 import { FaultController } from './faults.js';
+import type { IdentityServer } from './identity/index.js';
+import { startIdentityServer } from './identity/index.js';
 import type { RecoveryLevel } from './object-store.js';
 import { RECOVERY_LEVELS } from './object-store.js';
 import { Router } from './router.js';
@@ -28,7 +39,11 @@ import type { TlsMaterial } from './tls.js';
 import { loadOrCreateTlsMaterial, userTlsMaterial } from './tls.js';
 import { VaultState } from './vault-state.js';
 
+export type { AccessPolicy, AccessPolicyInput, PolicyPermissions } from './access/access-policies.js';
+export type { PolicyCollection } from './access/permissions.js';
+export { PERMISSIONS } from './access/permissions.js';
 export type { FaultController, FaultSettings, FaultStats } from './faults.js';
+export type { IdentityServer } from './identity/index.js';
 export type { RecoveryLevel } from './object-store.js';
 export type { RequestLogEntry } from './server.js';
 export type { SeedName } from './seed.js';
@@ -45,6 +60,8 @@ export interface VaultOptions {
   purgeProtection?: boolean;
   deleteDelayMs?: number;
   purgeDelayMs?: number;
+  /** Who may do what on this vault in strict mode; default `EmulatorOptions.accessPolicies`. */
+  accessPolicies?: AccessPolicyInput[];
 }
 
 export interface EmulatorOptions {
@@ -77,8 +94,18 @@ export interface EmulatorOptions {
   ca?: string;
   /** Where the generated CA and leaf are cached; default `$XDG_CACHE_HOME/kvx/emulator-tls`. */
   tlsCacheDir?: string;
-  /** Tenant named in the auth challenge. */
+  /** Tenant (a GUID) of the identities, their tokens and the auth challenge; default a fixed GUID. */
   tenantId?: string;
+  /**
+   * Accept only tokens from the emulator's identity endpoints (others → 401) and enforce each
+   * vault's access policies (missing permission → 403 as the service words it).
+   */
+  strict?: boolean;
+  /**
+   * Access policies of every vault that sets none; default: everything for the system-assigned
+   * identity, `kvx-app` and the user, get/list on secrets and keys for `kvx-reader`.
+   */
+  accessPolicies?: AccessPolicyInput[];
   /** Called once per answered request (never with bodies). */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Epoch ms; for tests that move time. */
@@ -95,8 +122,21 @@ export interface Emulator {
   caPem: string;
   caFile?: string;
   faults: FaultController;
+  strict: boolean;
+  tenantId: string;
+  /** Base URL of the managed-identity token endpoints (plain HTTP on loopback). */
+  identityEndpoint: string;
+  /** What a client process exports to get tokens from the emulator (AZURE_POD_IDENTITY_AUTHORITY_HOST). */
+  env: Record<string, string>;
+  /** The token endpoints, identities and `mintToken` for tests. */
+  identity: IdentityServer;
+  /** ARM endpoint for vault discovery (`https://127.0.0.1:P`). */
+  armEndpoint: string;
   /** A vault's live state (stores, settings), for tests and the demo. */
   vault(name: string): VaultState;
+  accessPolicies(vault: string): AccessPolicy[];
+  /** Replaces a vault's access policies; throws saying what is wrong with the input. */
+  setAccessPolicies(vault: string, policies: AccessPolicyInput[]): AccessPolicy[];
   stop(): Promise<void>;
 }
 
@@ -201,21 +241,47 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   );
   seedVaults(states, seed, { random: options.seedRandom ?? 'kvx-demo', now: options.seedNow ?? clock() });
 
-  const router = new Router(routeModules);
-  const adminRouter = new Router([createAdminRoutes(faults)]);
-  const tenantId = options.tenantId ?? randomUUID();
+  const identity = await startIdentityServer({ host, ...(options.tenantId !== undefined ? { tenantId: options.tenantId } : {}) });
+  const tenantId = identity.tenantId;
+  const policies = new AccessPolicyStore();
+  const strict = options.strict === true;
+  const vaultNamed = (name: string): VaultState => {
+    const found = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new Error(`No vault named '${name}' in this emulator.`);
+    return found;
+  };
   const servers: VaultServer[] = [];
+  let arm: ArmServer | undefined;
   const stop = async () => {
-    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all([...servers.map((s) => s.close()), identity.stop(), arm?.stop()]);
   };
   try {
+    for (const v of vaultOptions) {
+      const given = v.accessPolicies ?? options.accessPolicies;
+      try {
+        policies.set(v.name, given ? parseAccessPolicies(given, identity.identities) : defaultAccessPolicies(identity.identities));
+      } catch (err) {
+        throw new Error(`Vault '${v.name}': ${(err as Error).message}`, { cause: err });
+      }
+    }
+    const access = new AccessControl({
+      strict,
+      verifyToken: identity.verifyToken,
+      issuer: `https://sts.windows.net/${tenantId}/`,
+      policies,
+      location: DEFAULT_LOCATION,
+    });
+    const router = new Router(routeModules);
+    const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities)]);
     for (const [i, state] of states.entries()) {
       const server = createVaultServer({
         vault: state,
         router,
         adminRouter,
         faults,
+        access,
         tenantId,
+        location: DEFAULT_LOCATION,
         tls: { key: tls.key, cert: tls.cert },
         onRequest: options.onRequest,
       });
@@ -223,6 +289,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const bound = await server.listen(port === 0 ? 0 : port + i, host);
       state.url = `https://${urlHost(host)}:${bound}`;
     }
+    arm = await startArmServer({
+      host,
+      tls: { certPem: tls.cert, keyPem: tls.key },
+      tenantId,
+      // Like the vaults: any token unless strict.
+      ...(strict ? { verifyToken: (token: string) => identity.verifyToken(token) } : {}),
+      vaults: () => states.map((s) => ({ name: s.name, url: s.url })),
+    });
   } catch (err) {
     await stop();
     throw err;
@@ -233,10 +307,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     caPem: tls.caPem,
     caFile: tls.caFile,
     faults,
-    vault(name) {
-      const found = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      if (!found) throw new Error(`No vault named '${name}' in this emulator.`);
-      return found;
+    strict,
+    tenantId,
+    identityEndpoint: identity.url,
+    env: { ...identity.env },
+    identity,
+    armEndpoint: arm.url,
+    vault: vaultNamed,
+    accessPolicies: (name) => policies.get(vaultNamed(name).name),
+    setAccessPolicies(name, input) {
+      const vault = vaultNamed(name);
+      return policies.set(vault.name, parseAccessPolicies(input, identity.identities));
     },
     stop,
   };

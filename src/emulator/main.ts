@@ -41,6 +41,11 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
   const ready = {
     vaults: emulator.vaults.map((v) => ({ name: v.name, url: v.url })),
     caFile: parsed.caFile ?? emulator.caFile ?? null,
+    tenantId: emulator.tenantId,
+    identityEndpoint: emulator.identityEndpoint,
+    env: emulator.env,
+    armEndpoint: emulator.armEndpoint,
+    strict: emulator.strict,
   };
   stdout.write(`${JSON.stringify(ready)}\n`);
 

@@ -1,9 +1,12 @@
-// One HTTPS server per vault. Each request goes: admin API (no auth) | challenge auth →
-// api-version → route → faults → handler → JSON response with the service's error shape.
+// One HTTPS server per vault. Each request goes: admin API (no auth) | challenge auth (and in
+// strict mode the token check) → api-version → route → faults → access policy → handler →
+// JSON response with the service's error shape.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { AccessControl, Caller } from './access/access-control.js';
+import { forbiddenMessage } from './access/access-control.js';
 import { ADMIN_PREFIX } from './admin-routes.js';
 import { checkApiVersion } from './api-versions.js';
 import { badParameter, ServiceError } from './errors.js';
@@ -29,7 +32,11 @@ export interface VaultServerOptions {
   router: Router;
   adminRouter: Router;
   faults: FaultController;
+  /** Token check (strict mode) and access policies. */
+  access: AccessControl;
   tenantId: string;
+  /** Region named in 403 messages (`NAME;location=…`). */
+  location: string;
   tls: { key: string; cert: string };
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -118,13 +125,17 @@ async function handle(options: VaultServerOptions, req: IncomingMessage, res: Se
     return dispatch(options, options.adminRouter, req, res, url, method, raw, '');
   }
 
-  const auth = req.headers.authorization;
-  if (!auth || !/^Bearer\s+\S+/i.test(auth)) {
-    res.setHeader(
-      'WWW-Authenticate',
-      `Bearer authorization="https://login.microsoftonline.com/${options.tenantId}", resource="https://vault.azure.net"`,
-    );
+  const challenge = `Bearer authorization="https://login.microsoftonline.com/${options.tenantId}", resource="https://vault.azure.net"`;
+  const bearer = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '');
+  if (!bearer) {
+    res.setHeader('WWW-Authenticate', challenge);
     return sendError(res, new ServiceError(401, 'Unauthorized', 'AKV10000: Request is missing a Bearer or PoP token.'));
+  }
+  const authentication = options.access.authenticate(bearer[1]);
+  if (!authentication.ok) {
+    // The challenge again, so the client may fetch a fresh token once before giving up.
+    res.setHeader('WWW-Authenticate', challenge);
+    return sendError(res, authentication.error);
   }
 
   let apiVersion: string;
@@ -133,7 +144,7 @@ async function handle(options: VaultServerOptions, req: IncomingMessage, res: Se
   } catch (err) {
     return sendError(res, err as ServiceError);
   }
-  return dispatch(options, options.router, req, res, url, method, raw, apiVersion);
+  return dispatch(options, options.router, req, res, url, method, raw, apiVersion, authentication.caller);
 }
 
 async function dispatch(
@@ -145,6 +156,7 @@ async function dispatch(
   method: string,
   raw: Buffer,
   apiVersion: string,
+  caller?: Caller,
 ): Promise<void> {
   const match = METHODS.has(method) ? router.match(method, url.pathname) : ({ kind: 'not-found' } as const);
   if (match.kind === 'not-found') {
@@ -183,21 +195,16 @@ async function dispatch(
             ? new ServiceError(500, 'InternalServerError', 'The service encountered an internal error (injected fault).')
             : new ServiceError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).'),
         );
-      case 'forbidden': {
-        const [collection, operation] = decision.permission.split('/');
+      case 'forbidden':
         return sendError(
           res,
-          new ServiceError(
-            403,
-            'Forbidden',
-            `The user, group or application 'appid=kvx-emulator;oid=00000000-0000-0000-0000-000000000000' does not have ${collection} ${operation ?? 'any'} permission on key vault '${options.vault.name};location=local'.`,
-            'ForbiddenByPolicy',
-          ),
+          new ServiceError(403, 'Forbidden', forbiddenMessage(caller, decision.permission, options.vault.name, options.location), 'ForbiddenByPolicy'),
         );
-      }
       case 'none':
         break;
     }
+    const denied = options.access.authorize(options.vault.name, caller, route.permission);
+    if (denied) return sendError(res, denied);
   }
 
   let body: unknown = undefined;

@@ -101,7 +101,7 @@ describe('running in-process', () => {
     );
     await waitFor(() => out.text().includes('\n'), 'the ready line');
     const ready = JSON.parse(out.text()) as Ready;
-    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile']);
+    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile', 'tenantId', 'identityEndpoint', 'env', 'armEndpoint', 'strict']);
     assert.deepEqual(ready.vaults.map((v) => v.name), ['cli-one', 'cli-two']);
     const { readFileSync } = await import('node:fs');
     const ca = readFileSync(ready.caFile, 'utf8');
