@@ -1,0 +1,149 @@
+// Settings from flags, environment and config file: precedence, defaults and the messages for bad values.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { appFlags, parseArgs, UsageError } from '../../src/config/flags.js';
+import type { SettingsIo } from '../../src/config/settings.js';
+import { loadSettings, parseConfigFile } from '../../src/config/settings.js';
+import { isLoopbackHost, parseVaultAddress } from '../../src/config/vault-address.js';
+
+const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+
+function io(files: Record<string, string> = {}): SettingsIo {
+  return { readFile: (file) => files[file], homeDir: () => '/home/u' };
+}
+
+function settings(argv: string[], env: NodeJS.ProcessEnv = {}, files: Record<string, string> = {}) {
+  return loadSettings(parseArgs(argv, appFlags), env, io(files));
+}
+
+function usageError(pattern: RegExp) {
+  return (error: unknown) => error instanceof UsageError && pattern.test(error.message);
+}
+
+describe('vault addresses', () => {
+  test('a bare name means https://NAME.vault.azure.net', () => {
+    assert.deepEqual(parseVaultAddress('Contoso-Prod'), { name: 'Contoso-Prod', url: 'https://contoso-prod.vault.azure.net', local: false });
+  });
+
+  test('a URL at the root of its origin is kept, with or without a trailing slash', () => {
+    assert.deepEqual(parseVaultAddress('https://contoso.vault.azure.net/'), { name: 'contoso', url: 'https://contoso.vault.azure.net', local: false });
+    assert.equal(parseVaultAddress('contoso.vault.azure.cn').url, 'https://contoso.vault.azure.cn');
+  });
+
+  test('a loopback URL is local, may use http, and is named by host and port', () => {
+    assert.deepEqual(parseVaultAddress('https://127.0.0.1:8443'), { name: '127.0.0.1:8443', url: 'https://127.0.0.1:8443', local: true });
+    assert.equal(parseVaultAddress('http://localhost:9000').local, true);
+    assert.equal(parseVaultAddress('https://[::1]:8443').url, 'https://[::1]:8443');
+  });
+
+  test('bad names and URLs say what is wrong and what is allowed', () => {
+    assert.throws(() => parseVaultAddress('ab'), usageError(/"ab" is not a vault name: use 3 to 24 letters, digits and "-"/));
+    assert.throws(() => parseVaultAddress('1vault'), usageError(/starting with a letter/));
+    assert.throws(() => parseVaultAddress('my--vault'), usageError(/without "--"/));
+    assert.throws(() => parseVaultAddress('a'.repeat(25)), usageError(/is not a vault name/));
+    assert.throws(() => parseVaultAddress('http://contoso.vault.azure.net'), usageError(/must use https:\/\/ \(http:\/\/ is allowed only for loopback/));
+    assert.throws(() => parseVaultAddress('https://contoso.vault.azure.net/secrets/x'), usageError(/must be the root of its origin/));
+    assert.throws(() => parseVaultAddress('https://contoso.vault.azure.net/?a=1'), usageError(/root of its origin/));
+    assert.throws(() => parseVaultAddress('bad\u001b[2Jname', 'KEY_VAULT_NAME'), (e: Error) => e.message.startsWith('KEY_VAULT_NAME: ') && !e.message.includes('\u001b'));
+  });
+
+  test('loopback means 127.0.0.0/8, ::1 and localhost, nothing else', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost']) assert.equal(isLoopbackHost(host), true, host);
+    for (const host of ['10.0.0.1', 'example.com', '127.0.0.1.nip.io', '0.0.0.0']) assert.equal(isLoopbackHost(host), false, host);
+  });
+});
+
+describe('loadSettings', () => {
+  test('vault arguments come first, then KEY_VAULT_NAME, then AZURE_KEYVAULT_URL, then the config file', () => {
+    const config = { '/home/u/.config/kvx/config.json': JSON.stringify({ vaults: ['from-config'] }) };
+    const env = { KEY_VAULT_NAME: 'from-name', AZURE_KEYVAULT_URL: 'https://from-url.vault.azure.net' };
+    assert.deepEqual(settings(['arg-vault', 'https://second.vault.azure.net'], env, config).vaults.map((v) => v.name), ['arg-vault', 'second']);
+    assert.deepEqual(settings([], env, config).vaults.map((v) => v.name), ['from-name']);
+    assert.deepEqual(settings([], { AZURE_KEYVAULT_URL: env.AZURE_KEYVAULT_URL }, config).vaults.map((v) => v.name), ['from-url']);
+    assert.deepEqual(settings([], {}, config).vaults.map((v) => v.name), ['from-config']);
+  });
+
+  test('with neither vaults nor --demo there is nothing to open, and the UI can tell', () => {
+    const s = settings([]);
+    assert.deepEqual(s.vaults, []);
+    assert.equal(s.demo, false);
+  });
+
+  test('--demo opens no real vaults and refuses vault arguments', () => {
+    const s = settings(['--demo'], { KEY_VAULT_NAME: 'ignored' });
+    assert.equal(s.demo, true);
+    assert.deepEqual(s.vaults, []);
+    assert.throws(() => settings(['--demo', 'x-vault']), usageError(/either --demo or vault names/));
+  });
+
+  test('the same vault given twice opens once', () => {
+    assert.equal(settings(['contoso', 'https://contoso.vault.azure.net']).vaults.length, 1);
+  });
+
+  test('a bad vault argument names where it came from', () => {
+    assert.throws(() => settings([], { KEY_VAULT_NAME: 'x' }), usageError(/^KEY_VAULT_NAME: "x" is not a vault name/));
+    assert.throws(() => settings(['x']), usageError(/^vault argument: "x"/));
+  });
+
+  test('--ca-file, then NODE_EXTRA_CA_CERTS, give the CA for loopback vaults', () => {
+    assert.equal(settings(['--ca-file', '/ca.pem'], {}, { '/ca.pem': CA }).ca, CA);
+    const fromEnv = settings([], { NODE_EXTRA_CA_CERTS: '/env.pem' }, { '/env.pem': CA });
+    assert.equal(fromEnv.ca, CA);
+    assert.equal(fromEnv.caFile, '/env.pem');
+    assert.throws(() => settings(['--ca-file', '/missing.pem']), usageError(/^--ca-file: no file at \/missing.pem/));
+    assert.throws(() => settings(['--ca-file', '/x.pem'], {}, { '/x.pem': 'hello' }), usageError(/holds no PEM certificate/));
+    assert.throws(() => settings([], { NODE_EXTRA_CA_CERTS: '/none' }), usageError(/^NODE_EXTRA_CA_CERTS: no file/));
+  });
+
+  test('tenant and client id come from flags or AZURE_TENANT_ID / AZURE_CLIENT_ID and are checked', () => {
+    const guid = '11111111-2222-3333-4444-555555555555';
+    assert.equal(settings(['--client-id', guid]).clientId, guid);
+    assert.equal(settings([], { AZURE_CLIENT_ID: guid, AZURE_TENANT_ID: 'contoso.onmicrosoft.com' }).tenantId, 'contoso.onmicrosoft.com');
+    assert.equal(settings(['--tenant', guid], { AZURE_TENANT_ID: 'other.example' }).tenantId, guid);
+    assert.throws(() => settings(['--client-id', 'not-a-guid']), usageError(/^--client-id: "not-a-guid" is not valid; use the client id \(a GUID\)/));
+    assert.throws(() => settings([], { AZURE_TENANT_ID: 'bad tenant!' }), usageError(/^AZURE_TENANT_ID:/));
+  });
+
+  test('NO_COLOR or --no-color picks the plain theme; read-only comes from the flag or the config file', () => {
+    assert.equal(settings([], { NO_COLOR: '1' }).theme, 'plain');
+    assert.equal(settings(['--no-color']).noColor, true);
+    assert.equal(settings([], { NO_COLOR: '' }).theme, 'dark');
+    assert.equal(settings(['--read-only']).readOnly, true);
+    assert.equal(settings([], {}, { '/c.json': '{"readOnly": true, "theme": "plain"}' }).readOnly, false, 'only the default path is read without --config');
+    const s = settings(['--config', '/c.json'], {}, { '/c.json': '{"readOnly": true, "theme": "plain"}' });
+    assert.equal(s.readOnly, true);
+    assert.equal(s.theme, 'plain');
+    assert.equal(s.configFile, '/c.json');
+  });
+
+  test('the config file lives under XDG_CONFIG_HOME when set; --config must exist', () => {
+    assert.deepEqual(settings([], { XDG_CONFIG_HOME: '/xdg' }, { '/xdg/kvx/config.json': '{"vaults": ["xdg-vault"]}' }).vaults.map((v) => v.name), ['xdg-vault']);
+    assert.throws(() => settings(['--config', '/nope.json']), usageError(/^--config: no file at \/nope.json/));
+  });
+});
+
+describe('config file', () => {
+  test('keymap overrides map command ids to key lists', () => {
+    assert.deepEqual(parseConfigFile('{"keys": {"move.down": ["j", "down"]}}', 'c.json').keys, { 'move.down': ['j', 'down'] });
+  });
+
+  test('every bad field is named with what is allowed', () => {
+    const cases: [string, RegExp][] = [
+      ['{', /^c.json: not valid JSON/],
+      ['[]', /^c.json: must hold a JSON object/],
+      ['{"colour": 1}', /^c.json: unknown field "colour"; allowed: vaults, readOnly, theme, keys/],
+      ['{"vaults": "x"}', /"vaults" must be a list of vault names or URLs/],
+      ['{"readOnly": "yes"}', /"readOnly" must be true or false/],
+      ['{"theme": "neon"}', /"theme" must be one of dark, plain/],
+      ['{"keys": []}', /"keys" must map command ids to lists of keys/],
+      ['{"keys": {"quit": []}}', /"keys.quit" must be a non-empty list of key names/],
+      ['{"keys": {"quit": [1]}}', /"keys.quit" must be a non-empty list/],
+      ['{"tenantId": ""}', /"tenantId" must be a non-empty string/],
+    ];
+    for (const [text, pattern] of cases) assert.throws(() => parseConfigFile(text, 'c.json'), usageError(pattern), text);
+  });
+
+  test('a bad vault in the config file names the file and the field', () => {
+    assert.throws(() => settings([], {}, { '/home/u/.config/kvx/config.json': '{"vaults": ["x"]}' }), usageError(/config.json: "vaults": "x" is not a vault name/));
+  });
+});
