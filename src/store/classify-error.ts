@@ -3,6 +3,7 @@
 // it is made single-line and its control characters escaped here, once.
 import type { ClassifiedError, CollectionKind } from './types.js';
 import { escapeControl } from '../ui/sanitize.js';
+import { errorBodyFor } from './error-body-policy.js';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 const TLS_CODES = new Set([
@@ -34,23 +35,36 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-function innerCodeOf(err: ErrorLike): string | undefined {
-  const fromBody = (body: unknown): string | undefined => {
-    const error = (body as { error?: { innerError?: { code?: unknown }; innererror?: { code?: unknown } } } | undefined)?.error;
-    const code = error?.innerError?.code ?? error?.innererror?.code;
-    return typeof code === 'string' ? code : undefined;
+interface ServiceErrorBody {
+  code?: string;
+  message?: string;
+  innerCode?: string;
+}
+
+/** The service's `{"error": {code, message, innererror}}`, from the deserialized details or the raw body. */
+function serviceErrorOf(err: ErrorLike): ServiceErrorBody {
+  const read = (body: unknown): ServiceErrorBody | undefined => {
+    const error = (body as { error?: { code?: unknown; message?: unknown; innerError?: { code?: unknown }; innererror?: { code?: unknown } } } | undefined)
+      ?.error;
+    if (!error || typeof error !== 'object') return undefined;
+    const inner = error.innerError?.code ?? error.innererror?.code;
+    const out: ServiceErrorBody = {};
+    if (typeof error.code === 'string') out.code = error.code;
+    if (typeof error.message === 'string') out.message = error.message;
+    if (typeof inner === 'string') out.innerCode = inner;
+    return out;
   };
-  const fromDetails = fromBody(err.details);
+  const fromDetails = read(err.details);
   if (fromDetails) return fromDetails;
-  const text = err.response?.bodyAsText;
-  if (typeof text === 'string' && text.startsWith('{')) {
+  const text = err.response?.bodyAsText ?? errorBodyFor(err.request);
+  if (typeof text === 'string' && text.trimStart().startsWith('{')) {
     try {
-      return fromBody(JSON.parse(text));
+      return read(JSON.parse(text)) ?? {};
     } catch {
-      return undefined;
+      return {};
     }
   }
-  return undefined;
+  return {};
 }
 
 /** Retry delay from `retry-after-ms` / `x-ms-retry-after-ms` (ms) or `Retry-After` (seconds or an HTTP date). */
@@ -129,7 +143,9 @@ export function classifyError(error: unknown, context: { credential?: string; no
   }
   const err = error as ErrorLike;
   const name = err.name ?? '';
-  const serviceMessage = err.message ?? '';
+  const body = serviceErrorOf(err);
+  // The service's own words beat the SDK's ("Pagination failed with unexpected statusCode 403").
+  const serviceMessage = body.message ?? err.message ?? '';
 
   if (AUTH_ERRORS.has(name) || /^(ManagedIdentity|DefaultAzure|AzureCli|Environment|Workload|LocalIdentity)\w*Credential/.test(serviceMessage)) {
     const credential = context.credential ?? credentialNamed(serviceMessage) ?? 'credential';
@@ -140,8 +156,8 @@ export function classifyError(error: unknown, context: { credential?: string; no
   }
 
   const status = err.statusCode;
-  const code = typeof err.code === 'string' ? err.code : undefined;
-  const innerCode = innerCodeOf(err);
+  const code = typeof err.code === 'string' ? err.code : body.code;
+  const innerCode = body.innerCode;
   const base: Pick<ClassifiedError, 'status' | 'code' | 'innerCode'> = {};
   if (status !== undefined) base.status = status;
   if (code !== undefined) base.code = code;

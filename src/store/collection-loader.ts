@@ -22,7 +22,6 @@ export async function loadPages(pages: AsyncGenerator<Page>, signal: AbortSignal
       if (result === 'aborted' || signal.aborted) return 'aborted';
       if (result.done) return 'complete';
       onPage(result.value);
-      if (!result.value.continuationToken) return 'complete';
     }
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort);

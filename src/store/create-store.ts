@@ -31,7 +31,6 @@ export interface StoreOptions extends ConnectionOptions {
 
 interface Load {
   controller: AbortController;
-  continuationToken?: string;
   retryTimer?: ReturnType<typeof setTimeout>;
   throttleRetries: number;
 }
@@ -104,34 +103,47 @@ export function createStore(options: StoreOptions): Store {
     return load;
   }
 
-  function runLoad(session: VaultSession, view: View, kind: CollectionKind, continuationToken: string | undefined, throttleCount: number): void {
+  /**
+   * `fresh`: the first page replaces what is shown (a refresh keeps old items until then).
+   * `merge`: continue a cancelled or throttled load; pages come again from the start and only
+   * items not yet shown are added, so nothing flickers away.
+   */
+  function runLoad(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge', throttleCount: number): void {
     const url = session.info.url;
     const key = loadKey(url, view, kind);
-    const load: Load = { controller: new AbortController(), continuationToken, throttleRetries: throttleCount };
+    const load: Load = { controller: new AbortController(), throttleRetries: throttleCount };
     loads.set(key, load);
-    const fresh = continuationToken === undefined;
     let first = true;
     const signal = load.controller.signal;
-    const pages = session.pages(kind, { deleted: view === 'deleted', maxPageSize, continuationToken, abortSignal: signal });
+    const pages = session.pages(kind, { deleted: view === 'deleted', maxPageSize, abortSignal: signal });
     loadPages(pages, signal, (page) => {
-      load.continuationToken = page.continuationToken;
-      const replace = fresh && first;
+      const replace = mode === 'fresh' && first;
       first = false;
       set(
-        updateCollection(snapshot, url, view, kind, (c) => ({
-          status: page.continuationToken ? 'partial' : 'complete',
-          items: replace ? page.items : [...c.items, ...page.items],
-          pagesLoaded: (replace ? 0 : c.pagesLoaded) + 1,
-          revision: c.revision,
-        })),
+        updateCollection(snapshot, url, view, kind, (c) => {
+          let items: readonly ItemSummary[];
+          if (replace) items = page.items;
+          else if (mode === 'merge') {
+            const known = new Set(c.items.map((i) => i.id));
+            const added = page.items.filter((i) => !known.has(i.id));
+            items = added.length > 0 ? [...c.items, ...added] : c.items;
+          } else items = [...c.items, ...page.items];
+          return { status: 'partial', items, pagesLoaded: (replace ? 0 : c.pagesLoaded) + 1, revision: c.revision };
+        }),
       );
     }).then(
       (end) => {
         if (end === 'aborted' || loads.get(key) !== load) return;
         loads.delete(key);
-        // An empty collection arrives as one empty page without nextLink, handled above;
-        // this covers an iterator that ends without any page.
-        set(updateCollection(snapshot, url, view, kind, (c) => (c.status === 'complete' ? c : { ...c, status: 'complete', error: undefined })));
+        set(
+          updateCollection(snapshot, url, view, kind, (c) => ({
+            status: 'complete',
+            // A fresh load that got no page at all (an iterator that ends at once) shows nothing.
+            items: mode === 'fresh' && first ? [] : c.items,
+            pagesLoaded: c.pagesLoaded,
+            revision: c.revision,
+          })),
+        );
       },
       (error: unknown) => {
         if (signal.aborted || loads.get(key) !== load) return;
@@ -141,7 +153,7 @@ export function createStore(options: StoreOptions): Store {
           // Keep the load registered so cancel and refresh still find (and stop) the retry.
           load.retryTimer = setTimeout(() => {
             if (loads.get(key) !== load || disposed) return;
-            runLoad(session, view, kind, load.continuationToken, load.throttleRetries + 1);
+            runLoad(session, view, kind, mode === 'fresh' && first ? 'fresh' : 'merge', load.throttleRetries + 1);
           }, classified.retryAfterMs ?? 1000);
           load.retryTimer.unref?.();
         } else {
@@ -158,7 +170,7 @@ export function createStore(options: StoreOptions): Store {
     setVersions((c) => ({ ...c, status: 'loading' }));
     loadPages(pages, signal, (page) => {
       setVersions((c) => ({
-        status: page.continuationToken ? 'partial' : 'complete',
+        status: 'partial',
         items: [...c.items, ...page.items].sort(newestFirst),
         pagesLoaded: c.pagesLoaded + 1,
         revision: c.revision,
@@ -201,28 +213,24 @@ export function createStore(options: StoreOptions): Store {
       const state = findVault(snapshot, vault)![view][kind];
       if (!loadOptions.refresh) {
         if (loads.has(key) || state.status === 'complete') return;
-        // Resume a cancelled load where it stopped.
-        if (state.cancelled && state.continuationToken) {
+        if (state.cancelled && state.pagesLoaded > 0) {
           set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'partial', cancelled: false, error: undefined })));
-          runLoad(session, view, kind, state.continuationToken, 0);
+          runLoad(session, view, kind, 'merge', 0);
           return;
         }
       }
       stopLoad(key);
-      set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'loading', cancelled: false, continuationToken: undefined, error: undefined })));
-      runLoad(session, view, kind, undefined, 0);
+      set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'loading', cancelled: false, error: undefined })));
+      runLoad(session, view, kind, 'fresh', 0);
     },
 
     cancelLoad(vault, kind, loadOptions = {}) {
       const session = sessionFor(vault);
       const view = viewOf(loadOptions.deleted);
-      const load = stopLoad(loadKey(session.info.url, view, kind));
-      if (!load) return;
+      if (!stopLoad(loadKey(session.info.url, view, kind))) return;
       set(
         updateCollection(snapshot, session.info.url, view, kind, (c) =>
-          c.status === 'complete'
-            ? c
-            : { ...c, status: c.pagesLoaded > 0 ? 'partial' : 'idle', cancelled: true, continuationToken: c.pagesLoaded > 0 ? load.continuationToken : undefined },
+          c.status === 'complete' ? c : { ...c, status: c.pagesLoaded > 0 ? 'partial' : 'idle', cancelled: true },
         ),
       );
     },

@@ -65,10 +65,8 @@ export interface CollectionState {
   error?: ClassifiedError;
   /** Monotonic; bumps on every change so caches keyed on it stay valid. */
   revision: number;
-  /** cancelLoad() stopped it before the last page; loadCollection() resumes from `continuationToken`. */
+  /** cancelLoad() stopped it before the last page; loadCollection() then continues it, keeping the items shown. */
   cancelled?: boolean;
-  /** Where a cancelled (or failed) load continues; internal to the store, the UI need not read it. */
-  continuationToken?: string;
 }
 
 export interface VaultInfo {
@@ -179,7 +177,8 @@ export interface Store {
   /**
    * Starts (or restarts with `refresh`) loading a collection; cancels a previous load of it.
    * `vault` is a vault's URL or name. Without `refresh`, a complete or loading collection is
-   * left alone and a cancelled one resumes where it stopped. A throttled load retries by itself
+   * left alone and a cancelled one continues (pages are fetched again from the
+   * start, since the SDK does not expose where it stopped, and only new items are added). A throttled load retries by itself
    * after Retry-After (status `error` with class `throttled` meanwhile).
    */
   loadCollection(vault: string, kind: CollectionKind, options?: { deleted?: boolean; refresh?: boolean }): void;

@@ -7,6 +7,7 @@ import { CertificateClient } from '@azure/keyvault-certificates';
 import { KeyClient } from '@azure/keyvault-keys';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { isLoopbackHost } from '../config/vault-address.js';
+import { errorBodyPolicy } from './error-body-policy.js';
 import {
   certificateSummary,
   deletedCertificateSummary,
@@ -54,20 +55,21 @@ export function clientOptionsFor(vault: VaultInfo, options: ConnectionOptions = 
     if (url.protocol === 'http:') out.allowInsecureConnection = true;
   }
   if (options.retryOptions) out.retryOptions = options.retryOptions;
-  if (options.additionalPolicies) out.additionalPolicies = options.additionalPolicies;
+  out.additionalPolicies = [{ policy: errorBodyPolicy, position: 'perCall' }, ...(options.additionalPolicies ?? [])];
   return out;
 }
 
+/**
+ * One page of items. The SDK's public page iterators drop the nextLink (they map each page to
+ * a new array), so whether more pages follow is known only when the iterator ends.
+ */
 export interface Page {
   items: ItemSummary[];
-  /** Where the next page starts; undefined on the last page. */
-  continuationToken?: string;
 }
 
 export interface PageRequest {
   deleted?: boolean;
   maxPageSize: number;
-  continuationToken?: string;
   abortSignal: AbortSignal;
 }
 
@@ -106,7 +108,7 @@ export class VaultSession {
   pages(kind: CollectionKind, request: PageRequest): AsyncGenerator<Page> {
     const url = this.info.url;
     const list = { abortSignal: request.abortSignal };
-    const settings = { maxPageSize: request.maxPageSize, continuationToken: request.continuationToken };
+    const settings = { maxPageSize: request.maxPageSize };
     if (kind === 'secrets') {
       const c = this.secrets();
       return request.deleted
@@ -129,7 +131,7 @@ export class VaultSession {
   versionPages(kind: CollectionKind, name: string, request: PageRequest): AsyncGenerator<Page> {
     const url = this.info.url;
     const list = { abortSignal: request.abortSignal };
-    const settings = { maxPageSize: request.maxPageSize, continuationToken: request.continuationToken };
+    const settings = { maxPageSize: request.maxPageSize };
     if (kind === 'secrets') return mapPages(this.secrets().listPropertiesOfSecretVersions(name, list).byPage(settings), (p) => secretSummary(url, p));
     if (kind === 'keys') return mapPages(this.keys().listPropertiesOfKeyVersions(name, list).byPage(settings), (p) => keySummary(url, p));
     return mapPages(this.certificates().listPropertiesOfCertificateVersions(name, list).byPage(settings), (p) =>
@@ -138,10 +140,6 @@ export class VaultSession {
   }
 }
 
-/** The SDK's page iterators yield arrays that carry `continuationToken` (the nextLink). */
 async function* mapPages<T>(paged: AsyncIterable<T[]>, map: (item: T) => ItemSummary): AsyncGenerator<Page> {
-  for await (const page of paged) {
-    const token = (page as T[] & { continuationToken?: string }).continuationToken;
-    yield { items: page.map(map), continuationToken: token || undefined };
-  }
+  for await (const page of paged) yield { items: page.map(map) };
 }
