@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { SecretClient } from '@azure/keyvault-secrets';
-import { EMULATOR_FLAGS } from '../../src/emulator/cli-args.js';
+import { EMULATOR_FLAGS, parseEmulatorArgs } from '../../src/emulator/cli-args.js';
 import { runEmulatorCli } from '../../src/emulator/main.js';
 import { collect, testCredential, waitFor } from './support/emulator-harness.js';
 
@@ -71,6 +71,8 @@ describe('flags', () => {
       [['--purge-protection=yes'], /--purge-protection takes no value/],
       [['--cert', 'a.pem'], /--cert and --key go together/],
       [['--recoverable-days', '3'], /--recoverable-days: '3' is not an integer from 7 to 90/],
+      [['--tenant', 'contoso'], /--tenant: 'contoso' is not a GUID like 00000000-0000-0000-0000-000000000000/],
+      [['--strict=yes'], /--strict takes no value/],
     ];
     for (const [argv, message] of cases) {
       const { code, stderr, stdout } = await runToEnd(argv);
@@ -78,6 +80,12 @@ describe('flags', () => {
       assert.match(stderr, message);
       assert.equal(stdout, '');
     }
+  });
+
+  test('--strict and --tenant reach the emulator options', () => {
+    const tenant = '0b0c0d0e-1111-2222-3333-444455556666';
+    assert.deepEqual(parseEmulatorArgs(['--strict', '--tenant', tenant]).options, { strict: true, tenantId: tenant });
+    assert.deepEqual(parseEmulatorArgs([]).options, {});
   });
 
   test('a start that fails (non-loopback host, bad vault name) exits 1 with the reason', async () => {
