@@ -17,7 +17,7 @@ import { startStoreHarness } from './store-harness.js';
 let h: StoreHarness;
 let secrets: SecretClient;
 let keys: KeyClient;
-let clock = 1_000_000;
+const clock = 1_000_000;
 
 before(async () => {
   h = await startStoreHarness({ vaults: ['details-vault'] }, { now: () => clock });
