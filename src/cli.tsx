@@ -1,11 +1,13 @@
 // Entry point of the bundled CLI. Only what the first frame needs is imported statically;
-// the emulator and (later) the store with the Azure SDK are loaded on demand.
+// the emulator and the store with the Azure SDK are loaded on demand (runtime.ts, its own bundle).
 import { render } from 'ink';
 import pkg from '../package.json' with { type: 'json' };
 import { appFlags, formatFlagHelp, parseArgs, UsageError } from './config/flags.js';
+import type { Settings } from './config/settings.js';
+import { loadSettings } from './config/settings.js';
 import { App } from './ui/app.js';
-import { defaultKeymap } from './ui/keymap.js';
-import { chooseTheme } from './ui/theme.js';
+import { defaultKeymap, remap } from './ui/keymap.js';
+import { chooseTheme, plainTheme } from './ui/theme.js';
 
 const usage = `kvx ${pkg.version} — a keyboard-driven terminal explorer for Azure Key Vault
 
@@ -42,8 +44,26 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const theme = chooseTheme(process.env, Boolean(flags['no-color']));
-  const instance = render(<App keymap={defaultKeymap} theme={theme} readOnly={Boolean(flags['read-only'])} />, {
+  let settings: Settings;
+  let keymap;
+  try {
+    settings = loadSettings(parsed, process.env);
+    const remapped = remap(defaultKeymap, settings.keys);
+    if (remapped.unknown.length > 0) {
+      const known = defaultKeymap.map((b) => b.command).join(', ');
+      throw new UsageError(`${settings.configFile ?? 'config'}: "keys" names unknown commands ${remapped.unknown.join(', ')}; known: ${known}`);
+    }
+    keymap = remapped.keymap;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`kvx: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const theme = settings.theme === 'plain' ? plainTheme : chooseTheme(process.env, settings.noColor);
+  const loadRuntime = async () => (await import('./runtime.js')).createRuntime(settings);
+  const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} />, {
     alternateScreen: true,
     exitOnCtrlC: true,
     patchConsole: true,
