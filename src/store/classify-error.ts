@@ -132,6 +132,8 @@ function authReason(err: ErrorLike): string {
     .map((e) => (e.message ?? String(e)).split(/\r?\n/).find((l) => l.trim() !== '') ?? '')
     .map((l) => l.replace(/\s*(To troubleshoot|For more information|See the troubleshooting).*$/i, '').trim())
     .filter((l) => l !== '')
+    // Several credentials each explain themselves: keep every one short so all fit.
+    .map((l) => (l.length > 100 ? `${l.slice(0, 99)}…` : l))
     .join('; ');
 }
 

@@ -1,0 +1,98 @@
+// The runtime the CLI loads after the first frame: the in-process demo, and real vaults
+// (here a loopback emulator standing in for one) with the CA given per client.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+import { appFlags, parseArgs } from '../src/config/flags.js';
+import type { Settings } from '../src/config/settings.js';
+import { loadSettings } from '../src/config/settings.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { createRuntime } from '../src/runtime.js';
+import { TEST_TLS_CACHE, testCredential, waitFor } from './emulator/support/emulator-harness.js';
+
+function settingsFor(argv: string[], files: Record<string, string> = {}): Settings {
+  return loadSettings(parseArgs(argv, appFlags), {}, { readFile: (f) => files[f], homeDir: () => '/nonexistent-home' });
+}
+
+test('--demo starts the emulator in-process: its vaults load, and the demo identity shows', async () => {
+  const runtime = await createRuntime(settingsFor(['--demo', '--read-only']), { tlsCacheDir: TEST_TLS_CACHE });
+  try {
+    assert.deepEqual(runtime.vaults.map((v) => v.name), ['contoso-prod', 'contoso-dev', 'contoso-payments']);
+    assert.ok(runtime.vaults.every((v) => v.local && v.url.startsWith('https://127.0.0.1:')));
+    const { store } = runtime;
+    assert.equal(store.getSnapshot().readOnly, true);
+    store.loadCollection('contoso-prod', 'secrets');
+    await waitFor(() => store.getSnapshot().vaults[0].collections.secrets.status === 'complete', 'demo secrets', 20_000);
+    assert.ok(store.getSnapshot().vaults[0].collections.secrets.items.length > 25, 'more than one page of demo secrets');
+    assert.match(store.getSnapshot().identity?.display ?? '', /system identity/);
+  } finally {
+    await runtime.dispose();
+  }
+  // Disposing stops the emulator: its port no longer answers.
+  const url = runtime.vaults[0].url;
+  await assert.rejects(fetch(url), /fetch failed/);
+});
+
+test('a loopback vault given by URL works with --ca-file, trusted for that client only', async () => {
+  const emulator = await startEmulator({ vaults: ['stand-in'], tlsCacheDir: TEST_TLS_CACHE });
+  try {
+    const url = emulator.vaults[0].url;
+    const settings = settingsFor([url, '--ca-file', '/ca.pem'], { '/ca.pem': emulator.caPem });
+    assert.deepEqual(settings.vaults, [{ name: new URL(url).host, url, local: true }]);
+    const runtime = await createRuntime(settings, { credential: testCredential });
+    try {
+      runtime.store.loadCollection(url, 'keys');
+      await waitFor(() => runtime.store.getSnapshot().vaults[0].collections.keys.status === 'complete', 'keys', 10_000);
+    } finally {
+      await runtime.dispose();
+    }
+  } finally {
+    await emulator.stop();
+  }
+});
+
+test('without the CA, a loopback vault fails as an untrusted TLS certificate, and says to pass --ca-file', async () => {
+  const emulator = await startEmulator({ vaults: ['stand-in'], tlsCacheDir: TEST_TLS_CACHE });
+  try {
+    const url = emulator.vaults[0].url;
+    const runtime = await createRuntime(settingsFor([url]), { credential: testCredential });
+    try {
+      runtime.store.loadCollection(url, 'secrets');
+      await waitFor(() => runtime.store.getSnapshot().vaults[0].collections.secrets.status === 'error', 'the TLS failure', 10_000);
+      const error = runtime.store.getSnapshot().vaults[0].collections.secrets.error!;
+      assert.equal(error.class, 'network');
+      assert.match(error.message, /TLS certificate is not trusted .*--ca-file/);
+    } finally {
+      await runtime.dispose();
+    }
+  } finally {
+    await emulator.stop();
+  }
+});
+
+// DefaultAzureCredential finds nothing to sign in with on a bare machine (no managed identity,
+// no Azure CLI, no AZURE_* variables); where one of those exists the test cannot expect a failure.
+const signInAvailable =
+  Object.keys(process.env).some((k) => k.startsWith('AZURE_') || k === 'IDENTITY_ENDPOINT' || k === 'MSI_ENDPOINT') ||
+  (process.env.PATH ?? '').split(':').some((dir) => existsSync(`${dir}/az`) || existsSync(`${dir}/azd`));
+
+test('real vaults sign in with DefaultAzureCredential; when nothing can sign in, the error is auth and names it', { skip: signInAvailable && 'a sign-in is available here' }, async () => {
+  const emulator = await startEmulator({ vaults: ['stand-in'], tlsCacheDir: TEST_TLS_CACHE });
+  try {
+    const url = emulator.vaults[0].url;
+    const runtime = await createRuntime(settingsFor([url, '--ca-file', '/ca.pem'], { '/ca.pem': emulator.caPem }));
+    try {
+      runtime.store.loadCollection(url, 'secrets');
+      await waitFor(() => runtime.store.getSnapshot().vaults[0].collections.secrets.status === 'error', 'the sign-in failure', 30_000);
+      const error = runtime.store.getSnapshot().vaults[0].collections.secrets.error!;
+      assert.equal(error.class, 'auth');
+      assert.equal(error.credential, 'DefaultAzureCredential');
+      assert.match(error.message, /^sign-in failed \(DefaultAzureCredential\): .*ManagedIdentityCredential/);
+      assert.equal(runtime.store.getSnapshot().identity, undefined);
+    } finally {
+      await runtime.dispose();
+    }
+  } finally {
+    await emulator.stop();
+  }
+});
