@@ -1,0 +1,27 @@
+// Failures of operations, for people: a refusal keeps its own words; a 409 says what to do
+// next (a deleted-but-recoverable name can be recovered or purged; a name still being deleted
+// frees up once that finishes).
+import { ActionRefusedError } from './operations-errors.js';
+import type { ClassifiedError, Operation } from './types.js';
+import { SINGULAR } from './mutations/vault-clients.js';
+
+export function refusalToClassified(error: ActionRefusedError): ClassifiedError {
+  return { class: error.class, message: error.message };
+}
+
+export function explainOperationError(error: unknown, operation: Operation, classify: (error: unknown) => ClassifiedError): ClassifiedError {
+  if (error instanceof ActionRefusedError) return refusalToClassified(error);
+  const classified = classify(error);
+  if (classified.class !== 'conflict') return classified;
+  const what = `${SINGULAR[operation.collection]} "${operation.target}"`;
+  if (classified.innerCode === 'ObjectIsDeletedButRecoverable') {
+    return {
+      ...classified,
+      message: `conflict: a deleted ${what} still holds the name; recover it (D shows deleted items, then u) or purge it (D, then P) before creating it again`,
+    };
+  }
+  if (classified.innerCode === 'ObjectIsBeingDeleted') {
+    return { ...classified, message: `conflict: the ${what} is still being deleted or purged; wait for that to finish, then try again` };
+  }
+  return classified;
+}
