@@ -1,106 +1,89 @@
-import { useState } from 'react';
-import { Box, Text, useApp, useWindowSize } from 'ink';
-import type { Binding, Context } from './keymap.js';
+import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
+import type { Settings } from '../config/settings.js';
+import type { Binding } from './keymap.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { TitleBar } from './title-bar.js';
 import { StatusLine } from './status-line.js';
-import { HelpOverlay } from './help-overlay.js';
-import { useKeymapInput } from './use-keymap-input.js';
+import { Explorer } from './explorer.js';
+import { NoVaultScreen } from './no-vault-screen.js';
+import type { Runtime, RuntimeState } from './use-runtime.js';
+import { useRuntime } from './use-runtime.js';
+import { escapeControl } from './sanitize.js';
 
 export interface AppProps {
+  settings: Pick<Settings, 'vaults' | 'demo' | 'readOnly'>;
   keymap: readonly Binding[];
   theme: Theme;
-  readOnly: boolean;
+  /** Starts the store (and the demo emulator); called after the first frame. */
+  loadRuntime: () => Promise<Runtime>;
+  /** The clock for relative times; screenshots freeze it. */
+  now?: () => number;
 }
 
-type Pane = 'vaults' | 'items';
+function Message({ lines, tone, width, height, theme }: { lines: string[]; tone: 'muted' | 'error'; width: number; height: number; theme: Theme }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={color(theme.border)} width={width} height={height} paddingX={1} overflow="hidden">
+      {lines.map((l, i) => (
+        <Text key={i} wrap="truncate-end" color={color(tone === 'error' && i === 0 ? theme.error : theme.muted)}>
+          {l}
+        </Text>
+      ))}
+    </Box>
+  );
+}
 
-/** The empty shell: title bar, vaults and items panes, status line, help overlay. */
-export function App({ keymap, theme, readOnly }: AppProps) {
+/**
+ * Quits with q / Ctrl-C on the screens shown before the explorer. It stays mounted (inert)
+ * once the explorer is up: if the last input hook unmounted in the same render as the
+ * explorer's mounted, Ink would drop the next key.
+ */
+function QuitKeys({ enabled, onQuit }: { enabled: boolean; onQuit(): void }) {
+  useInput((input, key) => {
+    if (enabled && (input === 'q' || (key.ctrl && input === 'c'))) onQuit();
+  });
+  return null;
+}
+
+/** The app: "connecting…" at once, then the explorer on the store, or how to start when no vault is given. */
+export function App({ settings, keymap, theme, loadRuntime, now = Date.now }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
-  const [focus, setFocus] = useState<Pane>('vaults');
-  const [help, setHelp] = useState<{ open: boolean; offset: number }>({ open: false, offset: 0 });
-
-  const active: Context[] = help.open ? [] : ['list', focus];
-  useKeymapInput(
-    keymap,
-    active,
-    (command) => {
-      if (help.open) {
-        if (command === 'help' || command === 'back') setHelp({ open: false, offset: 0 });
-        else if (command === 'quit') exit();
-        return;
-      }
-      switch (command) {
-        case 'quit':
-          exit();
-          break;
-        case 'help':
-          setHelp({ open: true, offset: 0 });
-          break;
-        case 'pane.next':
-        case 'pane.prev':
-          setFocus((f) => (f === 'vaults' ? 'items' : 'vaults'));
-          break;
-        case 'pane.vaults':
-          setFocus('vaults');
-          break;
-        case 'pane.keys':
-        case 'pane.secrets':
-        case 'pane.certificates':
-          setFocus('items');
-          break;
-      }
-    },
-    {
-      onOther: (name) => {
-        if (!help.open) return;
-        if (name === 'right' || name === 'l' || name === 'pagedown') setHelp((h) => ({ ...h, offset: h.offset + 1 }));
-        if (name === 'left' || name === 'h' || name === 'pageup') setHelp((h) => ({ ...h, offset: Math.max(0, h.offset - 1) }));
-      },
-    },
+  const noVault = settings.vaults.length === 0 && !settings.demo;
+  const runtime = useRuntime(noVault ? undefined : loadRuntime);
+  return (
+    <>
+      <QuitKeys enabled={runtime.status !== 'ready'} onQuit={exit} />
+      {runtime.status === 'ready' ? (
+        <Explorer store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} />
+      ) : (
+        <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
+      )}
+    </>
   );
+}
 
-  const bodyHeight = Math.max(1, rows - 2);
-  const narrow = columns < 60;
-  const vaultWidth = narrow ? columns : Math.min(30, Math.max(18, Math.floor(columns / 4)));
+function StartScreen({
+  settings,
+  keymap,
+  theme,
+  runtime,
+  noVault,
+  columns,
+  rows,
+}: Pick<AppProps, 'settings' | 'keymap' | 'theme'> & { runtime: RuntimeState; noVault: boolean; columns: number; rows: number }) {
+  const body = Math.max(1, rows - 2);
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-      <TitleBar width={columns} crumbs={[]} readOnly={readOnly} theme={theme} />
-      {help.open ? (
-        <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={bodyHeight} offset={help.offset} theme={theme} />
+      <TitleBar width={columns} crumbs={noVault ? [] : [settings.demo ? 'demo' : settings.vaults.map((v) => v.name).join(', ')]} readOnly={settings.readOnly} theme={theme} />
+      {noVault ? (
+        <NoVaultScreen width={columns} height={body} theme={theme} />
+      ) : runtime.status === 'failed' ? (
+        <Message lines={[`could not start: ${escapeControl(runtime.message)}`, 'q quits']} tone="error" width={columns} height={body} theme={theme} />
       ) : (
-        <Box flexDirection={narrow ? 'column' : 'row'} height={bodyHeight} overflow="hidden">
-          <Box
-            borderStyle="round"
-            borderColor={color(focus === 'vaults' ? theme.focusBorder : theme.border)}
-            width={vaultWidth}
-            height={narrow ? Math.max(3, Math.floor(bodyHeight / 3)) : bodyHeight}
-            flexDirection="column"
-            paddingX={1}
-          >
-            <Text bold color={color(focus === 'vaults' ? theme.accent : theme.text)}>{focus === 'vaults' ? '▸ ' : '  '}Vaults</Text>
-            <Text color={color(theme.muted)} wrap="truncate">
-              No vaults open
-            </Text>
-          </Box>
-          <Box
-            borderStyle="round"
-            borderColor={color(focus === 'items' ? theme.focusBorder : theme.border)}
-            flexGrow={1}
-            flexDirection="column"
-            paddingX={1}
-          >
-            <Text bold color={color(focus === 'items' ? theme.accent : theme.text)}>{focus === 'items' ? '▸ ' : '  '}Items</Text>
-            <Text color={color(theme.muted)} wrap="truncate">
-              Open a vault: kvx NAME or kvx --demo
-            </Text>
-          </Box>
-        </Box>
+        <Message lines={[settings.demo ? 'starting the demo vaults…' : 'connecting…']} tone="muted" width={columns} height={body} theme={theme} />
       )}
-      <StatusLine width={columns} keymap={keymap} active={active} readOnly={readOnly} theme={theme} />
+      <StatusLine width={columns} keymap={keymap.filter((b) => b.command === 'quit')} active={[]} readOnly={settings.readOnly} theme={theme} />
     </Box>
   );
 }

@@ -4,30 +4,40 @@ import { displayKey } from './keymap.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 
-/** Key hints for the active contexts, most specific first, cut to what fits in `width`. */
+/** Commands worth a hint first; others follow in keymap order. Moves are assumed known. */
+const PRIORITY = ['reveal', 'open', 'filter', 'back', 'pane.next', 'commandLine', 'deleted.toggle', 'sort', 'refresh'];
+
+const SHORT: Record<string, string> = { 'pane.next': 'pane', 'pane.prev': 'pane' };
+
+/** Key hints for the active contexts, most useful first, cut to what fits in `width`. */
 export function keyHints(
   keymap: readonly Binding[],
   active: readonly Context[],
   width: number,
   readOnly: boolean,
 ): string {
-  const specific = keymap.filter((b) => b.contexts.some((c) => c !== 'global' && active.includes(c)));
-  const global = keymap.filter((b) => b.contexts.includes('global'));
-  const wanted = ['help', 'quit'];
-  const candidates = [...specific, ...global.filter((b) => !wanted.includes(b.command) && b.section !== 'Panes')];
-  const tail = global.filter((b) => wanted.includes(b.command));
-  const parts: string[] = [];
-  const fmt = (b: Binding) => `${displayKey(b.keys[0])} ${b.description.split(/[ (]/)[0]}`;
+  const applies = (b: Binding) => b.contexts.some((c) => c === 'global' || active.includes(c));
+  const usable = keymap.filter((b) => applies(b) && !(readOnly && b.mutating) && b.keys.length > 0);
+  const rank = (b: Binding) => {
+    const i = PRIORITY.indexOf(b.command);
+    if (i !== -1) return i;
+    if (b.section === 'Move' || b.section === 'Panes') return 200;
+    return 100;
+  };
+  const tailCommands = ['help', 'quit'];
+  const candidates = usable.filter((b) => !tailCommands.includes(b.command)).sort((a, b) => rank(a) - rank(b));
+  const tail = usable.filter((b) => tailCommands.includes(b.command));
+  const fmt = (b: Binding) => `${displayKey(b.keys[0])} ${SHORT[b.command] ?? b.description.split(/[ (]/)[0]}`;
   const tailText = tail.map(fmt).join('  ');
+  const parts: string[] = [];
   let used = tailText.length;
   for (const b of candidates) {
-    if (readOnly && b.mutating) continue;
     const piece = fmt(b);
-    if (used + piece.length + 2 > width - 1) break;
+    if (used + piece.length + 2 > width - 1) continue;
     parts.push(piece);
     used += piece.length + 2;
   }
-  return [...parts, tailText].join('  ');
+  return [...parts, tailText].filter(Boolean).join('  ');
 }
 
 interface Props {
