@@ -5,7 +5,7 @@ import type { DeletedObject, ObjectStore, StoredObject, StoredVersion } from '..
 export interface SecretPayload {
   value: string;
   contentType?: string;
-  /** Set for the secret behind a certificate: the key's id. */
+  /** Set for the secret behind a certificate: the key's id, or its path (`/keys/n/v`) relative to the vault. */
   kid?: string;
   /** True when Key Vault manages the secret's lifetime (certificate-backed). */
   managed?: boolean;
@@ -36,7 +36,9 @@ export function secretBundle(
   if (version.payload.contentType !== undefined) out.contentType = version.payload.contentType;
   out.attributes = store.attributesJson(version);
   if (Object.keys(version.tags).length > 0) out.tags = { ...version.tags };
-  if (version.payload.kid !== undefined) out.kid = version.payload.kid;
+  const kid = version.payload.kid;
+  // Relative ids keep seeds (built before the vault has a URL) and restored backups right.
+  if (kid !== undefined) out.kid = kid.startsWith('/') ? `${vaultUrl}${kid}` : kid;
   if (version.payload.managed) out.managed = true;
   return out;
 }

@@ -33,6 +33,8 @@ export interface CreatePkcs12Options {
   friendlyName?: string;
   /** PBKDF2 and MAC iteration count; default 2048 (OpenSSL's default). */
   iterations?: number;
+  /** MAC salt; random when absent. Fixed only where output must be reproducible (demo seeds), never with a password. */
+  macSalt?: Buffer;
 }
 
 export interface ParsedPkcs12 {
@@ -92,7 +94,8 @@ export function createPkcs12(options: CreatePkcs12Options): Buffer {
   const authSafe = sequence(certContent, contentInfoData(sequence(keyBag)));
 
   const digest: DigestName = 'sha256';
-  const salt = randomBytes(16);
+  if (options.macSalt && password) throw new Error('A fixed MAC salt is only for unencrypted PKCS#12 files');
+  const salt = options.macSalt ?? randomBytes(16);
   const mac = pkcs12Mac(password, salt, iterations, digest, authSafe);
   const macData = sequence(sequence(sequence(oid(DIGEST_OIDS[digest]), nullValue()), octetString(mac)), octetString(salt), integer(iterations));
   return sequence(integer(3), contentInfoData(authSafe), macData);

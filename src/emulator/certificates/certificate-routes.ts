@@ -1,0 +1,353 @@
+// The certificates REST surface: create (a long-running operation under /pending), import,
+// get, list, versions, update, policy, delete / recover / purge, backup / restore. Each
+// certificate version has a managed key and secret of the same name and version.
+import { randomUUID } from 'node:crypto';
+import { badParameter, conflict, ServiceError } from '../errors.js';
+import { KEYS } from '../keys/key-collection.js';
+import { asymmetricKeys } from '../keys/key-material.js';
+import { newVersionId } from '../object-store.js';
+import { paginate } from '../paging.js';
+import type { JsonObject } from '../request-validation.js';
+import { checkObjectName, optionalAttributes, optionalBoolean, optionalString, optionalTags, requireObject, requireString } from '../request-validation.js';
+import type { RouteModule, RouteRequest, RouteResponse } from '../router.js';
+import { SECRETS } from '../secrets/secret-collection.js';
+import type { VaultState } from '../vault-state.js';
+import { readCertificate } from '../x509/index.js';
+import { backupCertificate, deleteCertificate, purgeCertificate, recoverCertificate, restoreCertificate } from './certificate-lifecycle.js';
+import type { CertificateObject, CertificateStore, PendingOperation } from './certificate-collection.js';
+import {
+  CERTIFICATES,
+  certificateBundle,
+  certificateItem,
+  certificateUrl,
+  deletedCertificateBundle,
+  deletedCertificateItem,
+  latest,
+  operationJson,
+} from './certificate-collection.js';
+import { checkPolicyMatchesKey, policyInputFromCertificate, readImport } from './certificate-import.js';
+import { addManagedKey, completeVersion, csrFor, keyMaterialFor, keyOpsFor, materialFromKeyObject } from './certificate-issuance.js';
+import { DETAILS, settle } from './certificate-operation.js';
+import { CONTENT_TYPES, parsePolicy, policyJson } from './certificate-policy.js';
+import type { SecretContentType } from './certificate-policy.js';
+import { issuerRoutes } from './issuer-routes.js';
+
+function storeOf(req: RouteRequest): CertificateStore {
+  return req.vault.store(CERTIFICATES);
+}
+
+function nameOf(req: RouteRequest): string {
+  return checkObjectName(req.params.name, 'Certificate');
+}
+
+function nowSeconds(vault: VaultState): number {
+  return Math.floor(vault.clock() / 1000);
+}
+
+function ok(body: unknown): RouteResponse {
+  return { status: 200, body };
+}
+
+/** The live certificate with its pending operation brought up to date. */
+function objectOf(req: RouteRequest): CertificateObject {
+  const object = storeOf(req).getObject(nameOf(req));
+  settle(req.vault, object);
+  return object;
+}
+
+function bundle(req: RouteRequest, object: CertificateObject, versionId = ''): Record<string, unknown> {
+  const store = storeOf(req);
+  return certificateBundle(store, req.vault.url, object, store.getVersion(object.name, versionId));
+}
+
+/** A key or secret of this name that is not the certificate's own blocks it, as on the service. */
+function checkManagedNamesFree(vault: VaultState, name: string): void {
+  for (const [spec, label] of [
+    [KEYS, 'key'],
+    [SECRETS, 'secret'],
+  ] as const) {
+    const store = vault.store<{ managed?: boolean }, unknown>(spec as never);
+    if (store.has(name) && !store.getVersion(name).payload.managed) {
+      throw conflict(`A ${label} named ${name} already exists and is not managed by a certificate; choose another certificate name.`);
+    }
+  }
+}
+
+async function createCertificate(req: RouteRequest): Promise<RouteResponse> {
+  const name = nameOf(req);
+  const body: JsonObject = req.body === undefined ? {} : requireObject(req.body, 'creating a certificate');
+  const store = storeOf(req);
+  const existing = store.has(name) ? store.getObject(name) : undefined;
+  if (existing) {
+    settle(req.vault, existing);
+    if (existing.meta?.pending?.status === 'inProgress') {
+      throw conflict(`Certificate ${name} has a pending operation in progress; cancel or delete it (/certificates/${name}/pending) or wait for it to finish.`);
+    }
+  }
+  const now = nowSeconds(req.vault);
+  if (body.policy === undefined && !existing) throw badParameter(`A new certificate needs a 'policy' (at least 'x509_props.subject' and 'issuer.name').`);
+  const policy = parsePolicy(body.policy, existing?.meta?.policy, now, true);
+  const attributes = optionalAttributes(body);
+  const tags = optionalTags(body);
+  const preserveCertOrder = optionalBoolean(body, 'preserveCertOrder');
+  checkManagedNamesFree(req.vault, name);
+  const keys = req.vault.store(KEYS);
+  const previous = keys.has(name) ? keys.getVersion(name).payload.material : undefined;
+  const material = await keyMaterialFor(policy, previous);
+  const versionId = newVersionId();
+  // The version exists (disabled, without `cer`) while the request is pending, as on the service.
+  const { object } = store.create(name, {
+    payload: preserveCertOrder === undefined ? {} : { preserveCertOrder },
+    attributes: { enabled: false },
+    tags,
+    versionId,
+  });
+  addManagedKey(req.vault, name, versionId, material, keyOpsFor(policy, material));
+  const unknown = policy.issuer.name.toLowerCase() === 'unknown';
+  const op: PendingOperation = {
+    requestId: randomUUID().replaceAll('-', ''),
+    versionId,
+    issuer: { ...policy.issuer },
+    csr: csrFor(policy, material),
+    readyAt: req.vault.clock() + (req.vault.settings.certificateIssueDelayMs ?? 0),
+    status: 'inProgress',
+    statusDetails: unknown ? DETAILS.awaitingMerge : DETAILS.inProgress,
+    cancellationRequested: false,
+    enabled: attributes?.enabled ?? policy.attributes.enabled,
+  };
+  if (preserveCertOrder !== undefined) op.preserveCertOrder = preserveCertOrder;
+  object.meta = { policy, pending: op };
+  return { status: 202, body: operationJson(req.vault.url, object.name, op), headers: { Location: `${certificateUrl(req.vault.url, object.name)}/pending` } };
+}
+
+function importCertificate(req: RouteRequest): RouteResponse {
+  const name = nameOf(req);
+  const body = requireObject(req.body, 'importing a certificate');
+  const value = requireString(body, 'value');
+  const password = optionalString(body, 'pwd');
+  const store = storeOf(req);
+  const existing = store.has(name) ? store.getObject(name) : undefined;
+  if (existing) settle(req.vault, existing);
+  const policyBody = body.policy === undefined || body.policy === null ? undefined : requireObject(body.policy, "'policy'");
+  const hintValue = (policyBody?.secret_props as JsonObject | undefined)?.contentType;
+  const hint = typeof hintValue === 'string' && (CONTENT_TYPES as readonly string[]).includes(hintValue) ? (hintValue as SecretContentType) : undefined;
+  const imported = readImport(value, password, hint);
+  const material = materialFromKeyObject(imported.privateKey);
+  if (!material) throw badParameter(`The imported private key must be RSA or EC on P-256, P-384, P-521 or P-256K.`);
+  const now = nowSeconds(req.vault);
+  const implied = parsePolicy(policyInputFromCertificate(imported.chain[0], imported.privateKey, imported.contentType), undefined, now, false);
+  const policy = parsePolicy(policyBody, existing?.meta?.policy ?? implied, now, false);
+  checkPolicyMatchesKey(policy, imported.privateKey);
+  const attributes = optionalAttributes(body);
+  checkManagedNamesFree(req.vault, name);
+  const versionId = newVersionId();
+  const preserveCertOrder = optionalBoolean(body, 'preserveCertOrder');
+  const { object, version } = store.create(name, {
+    payload: preserveCertOrder === undefined ? {} : { preserveCertOrder },
+    tags: optionalTags(body),
+    versionId,
+  });
+  object.meta = { policy, pending: undefined };
+  addManagedKey(req.vault, name, versionId, material, keyOpsFor(policy, material));
+  completeVersion(req.vault, object, version, imported.chain, material, attributes?.enabled ?? true);
+  return ok(bundle(req, object, versionId));
+}
+
+function getCertificate(req: RouteRequest): RouteResponse {
+  return ok(bundle(req, objectOf(req), req.params.version));
+}
+
+function updateCertificate(req: RouteRequest): RouteResponse {
+  const object = objectOf(req);
+  const body: JsonObject = req.body === undefined ? {} : requireObject(req.body, 'updating a certificate');
+  const store = storeOf(req);
+  const attributes = optionalAttributes(body);
+  // nbf/exp come from the X.509 itself: only `enabled` and tags change.
+  const version = store.update(object.name, req.params.version, {
+    attributes: attributes?.enabled === undefined ? undefined : { enabled: attributes.enabled },
+    tags: optionalTags(body),
+  });
+  if (body.policy !== undefined && body.policy !== null && object.meta) {
+    object.meta.policy = parsePolicy(body.policy, object.meta.policy, nowSeconds(req.vault), true);
+  }
+  return ok(certificateBundle(store, req.vault.url, object, version));
+}
+
+function hasIssuedVersion(object: CertificateObject): boolean {
+  return object.versions.some((v) => v.payload.cer !== undefined);
+}
+
+function listCertificates(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  const url = req.vault.url;
+  const includePending = req.query.get('includePending')?.toLowerCase() === 'true';
+  const all = store.listLatest();
+  for (const { object } of all) settle(req.vault, object);
+  const shown = all.filter(({ object }) => includePending || hasIssuedVersion(object));
+  return ok(
+    paginate(
+      shown,
+      (e) => e.object.name.toLowerCase(),
+      (e) => certificateItem(store, url, e.object, e.latest, false),
+      { query: req.query, vaultUrl: url, path: '/certificates', apiVersion: req.apiVersion },
+    ),
+  );
+}
+
+function listVersions(req: RouteRequest): RouteResponse {
+  const object = objectOf(req);
+  const store = storeOf(req);
+  const url = req.vault.url;
+  return ok(
+    paginate(
+      store.listVersions(object.name),
+      (v) => `${String(v.attributes.created).padStart(12, '0')}-${v.version}`,
+      (v) => certificateItem(store, url, object, v, true),
+      { query: req.query, vaultUrl: url, path: `/certificates/${object.name}/versions`, apiVersion: req.apiVersion },
+    ),
+  );
+}
+
+function getPolicy(req: RouteRequest): RouteResponse {
+  const object = objectOf(req);
+  if (!object.meta) throw new ServiceError(404, 'PolicyNotFound', `Certificate ${object.name} has no policy.`);
+  return ok(policyJson(certificateUrl(req.vault.url, object.name), object.meta.policy));
+}
+
+function updatePolicy(req: RouteRequest): RouteResponse {
+  const object = objectOf(req);
+  const body = requireObject(req.body, 'updating a certificate policy');
+  const next = parsePolicy(body, object.meta?.policy, nowSeconds(req.vault), true);
+  object.meta = { ...(object.meta ?? {}), policy: next };
+  return ok(policyJson(certificateUrl(req.vault.url, object.name), next));
+}
+
+function pendingOf(req: RouteRequest): { object: CertificateObject; op: PendingOperation } {
+  const object = objectOf(req);
+  const op = object.meta?.pending;
+  if (!op) throw new ServiceError(404, 'PendingCertificateNotFound', `Pending certificate not found: ${object.name}`);
+  return { object, op };
+}
+
+function getPending(req: RouteRequest): RouteResponse {
+  const { object, op } = pendingOf(req);
+  return ok(operationJson(req.vault.url, object.name, op));
+}
+
+function updatePending(req: RouteRequest): RouteResponse {
+  const { object, op } = pendingOf(req);
+  const body = requireObject(req.body, 'updating a certificate operation');
+  const cancel = optionalBoolean(body, 'cancellation_requested');
+  if (cancel === undefined) throw badParameter(`'cancellation_requested' is required and must be true or false.`);
+  if (cancel && op.status === 'inProgress') {
+    op.cancellationRequested = true;
+    settle(req.vault, object);
+  }
+  return ok(operationJson(req.vault.url, object.name, op));
+}
+
+function deletePending(req: RouteRequest): RouteResponse {
+  const { object, op } = pendingOf(req);
+  if (object.meta) object.meta.pending = undefined;
+  return ok(operationJson(req.vault.url, object.name, op));
+}
+
+function mergeCertificate(req: RouteRequest): RouteResponse {
+  const { object, op } = pendingOf(req);
+  if (op.status !== 'inProgress') {
+    throw new ServiceError(403, 'Forbidden', `Certificate ${object.name} has no pending request to merge (its operation is ${op.status}).`);
+  }
+  const body = requireObject(req.body, 'merging a certificate');
+  if (!Array.isArray(body.x5c) || body.x5c.length === 0 || body.x5c.some((c) => typeof c !== 'string')) {
+    throw badParameter(`'x5c' must be a non-empty array of base64 DER certificates, the signed certificate first.`);
+  }
+  const chain = (body.x5c as string[]).map((c) => Buffer.from(c, 'base64'));
+  const material = req.vault.store(KEYS).getVersion(object.name, op.versionId).payload.material;
+  let leafKey: Buffer;
+  try {
+    leafKey = readCertificate(chain[0]).publicKey.export({ type: 'spki', format: 'der' });
+  } catch {
+    throw badParameter(`'x5c' holds something that is not an X.509 certificate.`);
+  }
+  if (!leafKey.equals(asymmetricKeys(material).publicKey.export({ type: 'spki', format: 'der' }))) {
+    throw badParameter(`Public key from x509 certificate and key of this instance doesn't match.`);
+  }
+  const version = storeOf(req).getVersion(object.name, op.versionId);
+  const tags = optionalTags(body);
+  if (tags !== undefined) version.tags = { ...tags };
+  completeVersion(req.vault, object, version, chain, material, optionalAttributes(body)?.enabled ?? op.enabled);
+  op.status = 'completed';
+  op.statusDetails = DETAILS.completed;
+  return { status: 201, body: certificateBundle(storeOf(req), req.vault.url, object, version) };
+}
+
+function deleteRoute(req: RouteRequest): RouteResponse {
+  const entry = deleteCertificate(req.vault, nameOf(req));
+  return ok(deletedCertificateBundle(storeOf(req), req.vault.url, entry));
+}
+
+function getDeleted(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  return ok(deletedCertificateBundle(store, req.vault.url, store.getDeleted(nameOf(req))));
+}
+
+function listDeleted(req: RouteRequest): RouteResponse {
+  const store = storeOf(req);
+  const url = req.vault.url;
+  const includePending = req.query.get('includePending')?.toLowerCase() === 'true';
+  return ok(
+    paginate(
+      store.listDeleted().filter((e) => includePending || hasIssuedVersion(e.object)),
+      (e) => e.object.name.toLowerCase(),
+      (e) => deletedCertificateItem(store, url, e),
+      { query: req.query, vaultUrl: url, path: '/deletedcertificates', apiVersion: req.apiVersion },
+    ),
+  );
+}
+
+function recoverRoute(req: RouteRequest): RouteResponse {
+  const object = recoverCertificate(req.vault, nameOf(req));
+  return ok(certificateBundle(storeOf(req), req.vault.url, object, latest(object)));
+}
+
+function purgeRoute(req: RouteRequest): RouteResponse {
+  purgeCertificate(req.vault, nameOf(req));
+  return { status: 204 };
+}
+
+function backupRoute(req: RouteRequest): RouteResponse {
+  const object = objectOf(req);
+  return ok({ value: backupCertificate(req.vault, object.name) });
+}
+
+function restoreRoute(req: RouteRequest): RouteResponse {
+  const body = requireObject(req.body, 'restoring a certificate');
+  const object = restoreCertificate(req.vault, requireString(body, 'value'));
+  return ok(certificateBundle(storeOf(req), req.vault.url, object, latest(object)));
+}
+
+export const certificateRoutes: RouteModule = {
+  name: 'certificates',
+  routes: [
+    { method: 'GET', pattern: '/certificates', permission: 'certificates/list', handler: listCertificates },
+    { method: 'DELETE', pattern: '/certificates/{name}', permission: 'certificates/delete', handler: deleteRoute },
+    { method: 'GET', pattern: '/certificates/{name}/{version?}', permission: 'certificates/get', handler: getCertificate },
+    { method: 'PATCH', pattern: '/certificates/{name}/{version?}', permission: 'certificates/update', handler: updateCertificate },
+    { method: 'GET', pattern: '/certificates/{name}/versions', permission: 'certificates/list', handler: listVersions },
+    { method: 'POST', pattern: '/certificates/{name}/create', permission: 'certificates/create', handler: createCertificate },
+    { method: 'POST', pattern: '/certificates/{name}/import', permission: 'certificates/import', handler: importCertificate },
+    { method: 'GET', pattern: '/certificates/{name}/policy', permission: 'certificates/get', handler: getPolicy },
+    { method: 'PATCH', pattern: '/certificates/{name}/policy', permission: 'certificates/update', handler: updatePolicy },
+    { method: 'GET', pattern: '/certificates/{name}/pending', permission: 'certificates/get', handler: getPending },
+    { method: 'PATCH', pattern: '/certificates/{name}/pending', permission: 'certificates/update', handler: updatePending },
+    { method: 'DELETE', pattern: '/certificates/{name}/pending', permission: 'certificates/delete', handler: deletePending },
+    { method: 'POST', pattern: '/certificates/{name}/pending/merge', permission: 'certificates/create', handler: mergeCertificate },
+    { method: 'POST', pattern: '/certificates/{name}/backup', permission: 'certificates/backup', handler: backupRoute },
+    { method: 'POST', pattern: '/certificates/restore', permission: 'certificates/restore', handler: restoreRoute },
+    { method: 'GET', pattern: '/deletedcertificates', permission: 'certificates/list', handler: listDeleted },
+    { method: 'GET', pattern: '/deletedcertificates/{name}', permission: 'certificates/get', handler: getDeleted },
+    { method: 'DELETE', pattern: '/deletedcertificates/{name}', permission: 'certificates/purge', handler: purgeRoute },
+    { method: 'POST', pattern: '/deletedcertificates/{name}/recover', permission: 'certificates/recover', handler: recoverRoute },
+    ...issuerRoutes,
+  ],
+};

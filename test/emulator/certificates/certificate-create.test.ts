@@ -1,0 +1,231 @@
+// Certificate creation as a long-running operation through the real CertificateClient:
+// inProgress for the issuance delay, then completed (self-signed or by a configured issuer),
+// cancelled, failed, or waiting for a merge (issuer Unknown). The X.509 is checked with
+// node:crypto against the policy; the managed key and secret with KeyClient / SecretClient.
+import { after, afterEach, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import type { CertificatePolicy } from '@azure/keyvault-certificates';
+import { createCertificate, EKU, parseCsr, parsePkcs12 } from '../../../src/emulator/x509/index.js';
+import type { CertificatesHarness } from './certificate-test-harness.js';
+import { startCertificatesHarness } from './certificate-test-harness.js';
+
+const POLL = { intervalInMs: 5 };
+const ISSUE_DELAY_MS = 60_000;
+
+describe('certificate create operation through CertificateClient', () => {
+  let h: CertificatesHarness;
+  // Time moves only when a test says so: "inProgress" is observed, never raced.
+  let now = Date.now();
+
+  before(async () => {
+    h = await startCertificatesHarness({ clock: () => now, certificateIssueDelayMs: ISSUE_DELAY_MS });
+  });
+  after(async () => {
+    await h.stop();
+    const expected = [
+      'CreateCertificate 202',
+      'GetCertificateOperation 200',
+      'UpdateCertificateOperation 200',
+      'DeleteCertificateOperation 200',
+      'GetCertificateOperation 404',
+      'MergeCertificate 201',
+      'GetCertificate 200',
+      'SetCertificateIssuer 200',
+      'GetKey 200',
+      'GetSecret 200',
+      'CreateCertificate 400',
+    ];
+    for (const op of expected) assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
+  });
+  afterEach(() => {
+    assert.deepEqual(h.problems(), [], 'every response matches the REST spec');
+  });
+
+  it('stays inProgress for the issuance delay, then completes with a self-signed X.509 built from the policy', async () => {
+    const policy: CertificatePolicy = {
+      issuerName: 'Self',
+      subject: 'CN=api.contoso.com, O=Contoso, C=US',
+      subjectAlternativeNames: {
+        dnsNames: ['api.contoso.com', 'www.contoso.com'],
+        emails: ['ops@contoso.com'],
+        userPrincipalNames: ['svc-api@contoso.com'],
+        ipAddresses: ['10.1.2.3'],
+      },
+      keyType: 'RSA',
+      keySize: 3072,
+      validityInMonths: 6,
+      keyUsage: ['digitalSignature', 'keyEncipherment'],
+      enhancedKeyUsage: [EKU.serverAuth, EKU.clientAuth],
+      contentType: 'application/x-pkcs12',
+    };
+    const poller = await h.client.beginCreateCertificate('api-tls', policy, POLL);
+    const pending = await h.client.getCertificateOperation('api-tls', POLL);
+    const op = pending.getOperationState().certificateOperation;
+    assert.equal(op?.status, 'inProgress');
+    assert.equal(op?.issuerName, 'Self');
+    assert.ok(op?.csr && op.csr.length > 0, 'the operation carries the CSR');
+    assert.equal(parseCsr(Buffer.from(op.csr)).subject, 'CN=api.contoso.com, O=Contoso, C=US');
+    const draft = await h.client.getCertificate('api-tls');
+    assert.equal(draft.cer, undefined, 'no certificate while pending');
+    assert.equal(draft.properties.enabled, false);
+
+    now += ISSUE_DELAY_MS;
+    const issuedAt = now;
+    const certificate = await poller.pollUntilDone();
+    const done = await h.client.getCertificateOperation('api-tls');
+    assert.equal(done.getOperationState().certificateOperation?.status, 'completed');
+    assert.equal(done.getOperationState().certificateOperation?.target, `${h.vaultUrl}/certificates/api-tls`);
+
+    assert.ok(certificate.cer);
+    const x509 = new X509Certificate(Buffer.from(certificate.cer));
+    // RFC 4514 text lists the most specific RDN first; the DER (what node prints) is the reverse.
+    assert.equal(x509.subject, 'C=US\nO=Contoso\nCN=api.contoso.com');
+    assert.equal(x509.issuer, x509.subject, 'issuer Self: self-signed');
+    assert.ok(x509.verify(x509.publicKey), 'signed by its own key');
+    assert.equal(x509.publicKey.asymmetricKeyType, 'rsa');
+    assert.equal(x509.publicKey.asymmetricKeyDetails?.modulusLength, 3072);
+    for (const part of ['DNS:api.contoso.com', 'DNS:www.contoso.com', 'IP Address:10.1.2.3', 'email:ops@contoso.com', 'svc-api@contoso.com']) {
+      assert.ok(x509.subjectAltName?.includes(part), `SANs include ${part}: ${x509.subjectAltName}`);
+    }
+    assert.deepEqual(x509.keyUsage, [EKU.serverAuth, EKU.clientAuth], 'extended key usages from the policy');
+    assert.equal(Date.parse(x509.validFrom), Math.floor(issuedAt / 1000) * 1000);
+    const to = new Date(Math.floor(issuedAt / 1000) * 1000);
+    to.setUTCMonth(to.getUTCMonth() + 6);
+    assert.ok(Math.abs(Date.parse(x509.validTo) - to.getTime()) <= 3 * 86_400_000, `valid for 6 months: ${x509.validTo}`);
+    assert.equal(certificate.properties.expiresOn?.getTime(), Date.parse(x509.validTo));
+    assert.equal(certificate.properties.enabled, true);
+    assert.equal(certificate.properties.x509ThumbprintString, x509.fingerprint.replaceAll(':', '').toLowerCase());
+    assert.equal(certificate.policy?.subject, policy.subject);
+    assert.deepEqual(certificate.policy?.keyUsage, ['digitalSignature', 'keyEncipherment']);
+
+    // The managed key and secret share the certificate's version.
+    const version = certificate.properties.version;
+    assert.equal(certificate.keyId, `${h.vaultUrl}/keys/api-tls/${version}`);
+    assert.equal(certificate.secretId, `${h.vaultUrl}/secrets/api-tls/${version}`);
+    const key = await h.keys.getKey('api-tls');
+    assert.equal(key.properties.managed, true);
+    assert.equal(key.properties.version, version);
+    assert.equal(Buffer.from(key.key?.n as Uint8Array).length, 384);
+    const secret = await h.secrets.getSecret('api-tls');
+    assert.equal(secret.properties.managed, true);
+    assert.equal(secret.properties.contentType, 'application/x-pkcs12');
+    assert.equal(secret.properties.certificateKeyId, certificate.keyId);
+    const pfx = parsePkcs12(Buffer.from(secret.value as string, 'base64'));
+    assert.ok(pfx.privateKey);
+    assert.ok(x509.checkPrivateKey(pfx.privateKey), 'the secret holds the certificate’s private key');
+    assert.ok(pfx.certificates[0].equals(x509.raw));
+  });
+
+  it('builds EC certificates on the policy curve and a PEM secret with key and certificate', async () => {
+    const poller = await h.client.beginCreateCertificate(
+      'edge-ec',
+      { issuerName: 'Self', subject: 'CN=edge.contoso.com', keyType: 'EC', keyCurveName: 'P-384', contentType: 'application/x-pem-file', validityInMonths: 12 },
+      POLL,
+    );
+    now += ISSUE_DELAY_MS;
+    const certificate = await poller.pollUntilDone();
+    const x509 = new X509Certificate(Buffer.from(certificate.cer as Uint8Array));
+    assert.equal(x509.publicKey.asymmetricKeyType, 'ec');
+    assert.equal(x509.publicKey.asymmetricKeyDetails?.namedCurve, 'secp384r1');
+    const secret = await h.secrets.getSecret('edge-ec');
+    assert.equal(secret.properties.contentType, 'application/x-pem-file');
+    const pem = secret.value as string;
+    assert.match(pem, /^-----BEGIN PRIVATE KEY-----/);
+    assert.ok(x509.checkPrivateKey(createPrivateKey(pem)));
+    assert.ok(pem.includes(x509.toString().trim()));
+    const key = await h.keys.getKey('edge-ec');
+    assert.equal(key.keyType, 'EC');
+    assert.equal(key.key?.crv, 'P-384');
+  });
+
+  it('cancels while inProgress: the operation ends cancelled and the certificate has no X.509', async () => {
+    const poller = await h.client.beginCreateCertificate('to-cancel', { issuerName: 'Self', subject: 'CN=cancel.me' }, POLL);
+    await poller.cancelOperation();
+    assert.equal(poller.getOperationState().isCancelled, true);
+    await assert.rejects(poller.pollUntilDone(), /cancel/i);
+    now += ISSUE_DELAY_MS;
+    // The SDK turns an ended operation's error into a rejection: the status is in the message.
+    await assert.rejects(h.client.getCertificateOperation('to-cancel'), /certificate to-cancel was cancelled/);
+    const op = await h.pendingOperation('to-cancel');
+    assert.equal(op.body.status, 'cancelled', 'time passing does not issue a cancelled request');
+    assert.equal(op.body.cancellation_requested, true);
+    assert.equal((op.body.error as { code: string }).code, 'Canceled');
+    assert.equal((await h.client.getCertificate('to-cancel')).cer, undefined);
+  });
+
+  it('fails for an issuer name that is not configured, with an error naming it', async () => {
+    const poller = await h.client.beginCreateCertificate('bad-issuer', { issuerName: 'NoSuchCA', subject: 'CN=x' }, POLL);
+    now += ISSUE_DELAY_MS;
+    await assert.rejects(poller.pollUntilDone(), /Issuer not found: NoSuchCA/);
+    await assert.rejects(h.client.getCertificateOperation('bad-issuer'), /Issuer not found: NoSuchCA/);
+    const op = await h.pendingOperation('bad-issuer');
+    assert.equal(op.body.status, 'failed');
+    assert.equal((op.body.error as { code: string }).code, 'CertificateIssuerNotFound');
+    assert.equal(op.body.target, undefined);
+    assert.equal((await h.client.getCertificate('bad-issuer')).cer, undefined);
+  });
+
+  it('issues through a configured issuer with a real chain', async () => {
+    await h.client.createIssuer('digicert-emu', 'DigiCert', { accountId: 'acct-1', password: 'issuer-password' });
+    const poller = await h.client.beginCreateCertificate('via-issuer', { issuerName: 'digicert-emu', subject: 'CN=shop.contoso.com' }, POLL);
+    now += ISSUE_DELAY_MS;
+    const certificate = await poller.pollUntilDone();
+    const leaf = new X509Certificate(Buffer.from(certificate.cer as Uint8Array));
+    const pfx = parsePkcs12(Buffer.from((await h.secrets.getSecret('via-issuer')).value as string, 'base64'));
+    assert.equal(pfx.certificates.length, 2, 'leaf and issuing CA');
+    const ca = new X509Certificate(pfx.certificates[1]);
+    assert.match(ca.subject, /DigiCert/);
+    assert.equal(leaf.issuer, ca.subject);
+    assert.ok(leaf.verify(ca.publicKey));
+  });
+
+  it('with issuer Unknown stays pending until the signed certificate is merged', async () => {
+    const poller = await h.client.beginCreateCertificate('external', { issuerName: 'Unknown', subject: 'CN=partner.contoso.com' }, POLL);
+    now += ISSUE_DELAY_MS * 10;
+    const op = (await h.client.getCertificateOperation('external')).getOperationState().certificateOperation;
+    assert.equal(op?.status, 'inProgress');
+    assert.match(op?.statusDetails ?? '', /Merge/);
+    const csr = parseCsr(Buffer.from(op?.csr as Uint8Array));
+    assert.ok(csr.signatureValid);
+
+    // A CA outside the vault signs the CSR.
+    const caKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const from = new Date(now);
+    const ca = createCertificate({ subject: 'CN=Partner CA', privateKey: caKey, notBefore: from, notAfter: new Date(now + 365 * 86_400_000), isCA: true });
+    const signed = createCertificate({
+      subject: csr.subject,
+      publicKey: csr.publicKey,
+      issuer: { certificate: ca.der, privateKey: caKey },
+      notBefore: from,
+      notAfter: new Date(now + 90 * 86_400_000),
+    });
+    const merged = await h.client.mergeCertificate('external', [signed.der, ca.der]);
+    assert.ok(Buffer.from(merged.cer as Uint8Array).equals(signed.der));
+    const done = await poller.pollUntilDone();
+    assert.equal(done.properties.enabled, true);
+    const pfx = parsePkcs12(Buffer.from((await h.secrets.getSecret('external')).value as string, 'base64'));
+    assert.ok(new X509Certificate(signed.der).checkPrivateKey(pfx.privateKey as never));
+  });
+
+  it('refuses a merge whose certificate is for another key', async () => {
+    await h.client.beginCreateCertificate('merge-mismatch', { issuerName: 'Unknown', subject: 'CN=m' }, POLL);
+    const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const wrong = createCertificate({ subject: 'CN=m', privateKey: other, notBefore: new Date(now), notAfter: new Date(now + 86_400_000) });
+    await assert.rejects(h.client.mergeCertificate('merge-mismatch', [wrong.der]), /doesn't match/);
+  });
+
+  it('deletes a pending operation, after which GET /pending answers 404', async () => {
+    await h.client.beginCreateCertificate('drop-op', { issuerName: 'Unknown', subject: 'CN=drop' }, POLL);
+    const removed = await h.client.deleteCertificateOperation('drop-op');
+    assert.equal(removed.status, 'inProgress');
+    await assert.rejects(h.client.getCertificateOperation('drop-op'), (err: Error & { statusCode?: number }) => err.statusCode === 404);
+  });
+
+  it('answers 400 naming the problem for a bad policy', async () => {
+    await assert.rejects(
+      h.client.beginCreateCertificate('bad-size', { issuerName: 'Self', subject: 'CN=x', keyType: 'RSA', keySize: 1024 }, POLL),
+      /Unsupported RSA key size 1024\. Supported values are 2048, 3072, 4096/,
+    );
+  });
+});
