@@ -8,6 +8,7 @@ import { classifyError } from './classify-error.js';
 import { loadPages } from './collection-loader.js';
 import { fetchItemDetails } from './item-details.js';
 import { newestFirst } from './item-summary.js';
+import { createStoreOperations } from './operations-store.js';
 import { createRevealer } from './secret-reveal.js';
 import type { View } from './snapshot-updates.js';
 import { emptyCollection, findVault, newVaultState, updateCollection, updateDetails, viewOf } from './snapshot-updates.js';
@@ -27,6 +28,8 @@ export interface StoreOptions extends ConnectionOptions {
   hideAfterMs?: number;
   /** How many times a throttled load retries by itself after Retry-After; default 3. */
   throttleRetries?: number;
+  /** Time between polls of a running operation (delete, recover, purge, certificate create); default 1000 ms. */
+  operationIntervalMs?: number;
 }
 
 interface Load {
@@ -197,7 +200,21 @@ export function createStore(options: StoreOptions): Store {
     set,
   });
 
-  return {
+  // Mutating actions run as operations (operations-store.ts); finished ones refresh what they touched.
+  const operations = createStoreOperations({
+    readOnly: snapshot.readOnly,
+    now,
+    intervalMs: options.operationIntervalMs ?? 1000,
+    classify,
+    clientsFor: sessionFor,
+    getSnapshot: () => snapshot,
+    setOperations: (list) => set({ ...snapshot, operations: list }),
+    loadCollection: (vault, kind, loadOptions) => store.loadCollection(vault, kind, loadOptions),
+    loadDetails: (item, detailOptions) => store.loadDetails(item, detailOptions),
+  });
+
+  const store: Store = {
+    ...operations.actions,
     getSnapshot: () => snapshot,
 
     subscribe(listener) {
@@ -274,8 +291,10 @@ export function createStore(options: StoreOptions): Store {
       detailLoads.clear();
       revealer.hide();
       revealer.dispose();
+      operations.dispose();
       disposed = true;
       listeners.clear();
     },
   };
+  return store;
 }

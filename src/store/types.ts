@@ -3,6 +3,8 @@
 // selectors. Snapshots are immutable: a slice keeps its reference while it is unchanged,
 // so selector hooks re-render only the panes whose slice changed.
 
+import type { MutationActions } from './mutations/mutation-actions.js';
+
 export type CollectionKind = 'keys' | 'secrets' | 'certificates';
 
 /** Errors are classified once, here; the UI renders the class, never a stack trace. */
@@ -170,7 +172,8 @@ export interface StoreSnapshot {
   readOnly: boolean;
 }
 
-export interface Store {
+/** The mutating actions (create, delete, recover, purge, …) are documented in mutations/mutation-actions.ts. */
+export interface Store extends MutationActions {
   getSnapshot(): StoreSnapshot;
   subscribe(listener: () => void): () => void;
 

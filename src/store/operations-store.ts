@@ -1,0 +1,64 @@
+// Wires operations into the store: a tracker whose list is the snapshot's `operations`, the
+// mutating actions (read-only guard, input checks, SDK clients from the vault sessions), and
+// refreshes of what a finished operation touched: the collection and deleted view of its kind
+// (where loaded) and, when the item still exists, its open details.
+import { createMutationActions } from './mutations/mutation-actions.js';
+import type { MutationActions } from './mutations/mutation-actions.js';
+import type { VaultClients } from './mutations/vault-clients.js';
+import { explainOperationError } from './operations-conflict.js';
+import { createOperationTracker } from './operations.js';
+import { createReadOnlyGuard } from './read-only-guard.js';
+import { findVault } from './snapshot-updates.js';
+import type { ClassifiedError, CollectionKind, ItemSummary, Operation, StoreSnapshot } from './types.js';
+
+export interface OperationsWiring {
+  readOnly: boolean;
+  now: () => number;
+  /** Time between polls of a running operation. */
+  intervalMs: number;
+  classify: (error: unknown) => ClassifiedError;
+  clientsFor: (vault: string) => VaultClients;
+  getSnapshot: () => StoreSnapshot;
+  setOperations: (operations: readonly Operation[]) => void;
+  loadCollection: (vault: string, kind: CollectionKind, options: { deleted?: boolean; refresh?: boolean }) => void;
+  loadDetails: (item: ItemSummary, options: { refresh?: boolean }) => void;
+}
+
+export interface StoreOperations {
+  actions: MutationActions;
+  dispose(): void;
+}
+
+/** Operations after which the item exists and its details are worth reloading. */
+const ITEM_STAYS = new Set<Operation['kind']>(['create', 'recover', 'rotate', 'update', 'import']);
+
+export function createStoreOperations(wiring: OperationsWiring): StoreOperations {
+  function refreshAfter(operation: Operation, vaultUrl: string): void {
+    const vault = findVault(wiring.getSnapshot(), vaultUrl);
+    if (!vault) return;
+    const kind = operation.collection;
+    if (vault.collections[kind].status !== 'idle') wiring.loadCollection(vault.url, kind, { refresh: true });
+    if (vault.deleted[kind].status !== 'idle') wiring.loadCollection(vault.url, kind, { deleted: true, refresh: true });
+    if (!ITEM_STAYS.has(operation.kind)) return;
+    const itemId = `${vault.url}/${kind}/${operation.target}`.toLowerCase();
+    for (const details of Object.values(wiring.getSnapshot().details)) {
+      const item = details.item;
+      if (item && item.deletedOn === undefined && item.id.toLowerCase() === itemId) wiring.loadDetails(item, { refresh: true });
+    }
+  }
+
+  const tracker = createOperationTracker({
+    now: wiring.now,
+    intervalMs: wiring.intervalMs,
+    classify: (error, operation) => explainOperationError(error, operation, wiring.classify),
+    onChange: wiring.setOperations,
+    onFinished: refreshAfter,
+  });
+  const actions = createMutationActions({
+    clientsFor: wiring.clientsFor,
+    tracker,
+    guard: createReadOnlyGuard(wiring.readOnly),
+    classify: wiring.classify,
+  });
+  return { actions, dispose: () => tracker.dispose() };
+}
