@@ -4,7 +4,9 @@
  * seeder gets its own PRNG stream per vault, so adding a seeder never changes what the
  * others build, and the same seed string and `now` always build the same contents.
  */
+import { seedDemoCertificates } from './certificates/seed-demo-certificates.js';
 import { seedDemoKeys } from './keys/seed-demo-keys.js';
+import type { RecoveryLevel } from './object-store.js';
 import { Prng } from './prng.js';
 import { seedDemoSecrets } from './secrets/seed-demo-secrets.js';
 import type { VaultState } from './vault-state.js';
@@ -38,6 +40,7 @@ export interface DemoSeeder {
 export const demoSeeders: readonly DemoSeeder[] = [
   { name: 'secrets', seed: seedDemoSecrets },
   { name: 'keys', seed: seedDemoKeys },
+  { name: 'certificates', seed: seedDemoCertificates },
 ];
 
 export function roleOf(vaultName: string): VaultRole {
@@ -51,6 +54,10 @@ export function roleOf(vaultName: string): VaultRole {
 export function seedVaults(vaults: readonly VaultState[], seed: SeedName, options: { random: string; now: number }): void {
   if (seed === 'empty') return;
   for (const vault of vaults) {
+    // Like a real payments vault, the demo's has purge protection: soft delete stays, purge is refused.
+    if (roleOf(vault.name) === 'payments' && vault.settings.recoveryLevel.endsWith('+Purgeable')) {
+      vault.settings.recoveryLevel = vault.settings.recoveryLevel.replace('+Purgeable', '') as RecoveryLevel;
+    }
     for (const seeder of demoSeeders) {
       seeder.seed({
         vault,

@@ -89,16 +89,19 @@ export function buildCertificate(input: IssueInput): Buffer {
   }).der;
 }
 
-/**
- * The managed secret's value: PEM (private key, then the certificates) or a PFX without a
- * password (base64), as Key Vault stores them. `macSalt` only for reproducible demo seeds.
- */
-export function secretValue(contentType: SecretContentType, privateKey: KeyObject, certificates: Buffer[], macSalt?: Buffer): string {
+/** How demo seeds make PFX secrets: a fixed MAC salt (reproducible) and one MAC iteration (fast; there is no password to guess). */
+export interface SeedPfxOptions {
+  macSalt: Buffer;
+  iterations: number;
+}
+
+/** The managed secret's value: PEM (private key, then the certificates) or a PFX without a password (base64), as Key Vault stores them. */
+export function secretValue(contentType: SecretContentType, privateKey: KeyObject, certificates: Buffer[], seedPfx?: SeedPfxOptions): string {
   if (contentType === PEM) {
     const key = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     return key + certificates.map((der) => toPem(der, 'CERTIFICATE')).join('');
   }
-  return createPkcs12({ privateKey, certificates, macSalt }).toString('base64');
+  return createPkcs12({ privateKey, certificates, ...(seedPfx ?? {}) }).toString('base64');
 }
 
 /** Key material for an imported private key (RSA or EC on a Key Vault curve). */
@@ -128,7 +131,7 @@ export function completeVersion(
   chain: Buffer[],
   material: KeyMaterial,
   enabled: boolean,
-  options: { createdAt?: number; macSalt?: Buffer } = {},
+  options: { createdAt?: number; seedPfx?: SeedPfxOptions } = {},
 ): void {
   const policy = object.meta?.policy;
   if (!policy) throw new Error(`certificate ${object.name} has no policy`);
@@ -142,7 +145,7 @@ export function completeVersion(
   keyVersion.attributes = { ...keyVersion.attributes, enabled, nbf, exp };
   const contentType = policy.secret_props.contentType;
   const payload: SecretPayload = {
-    value: secretValue(contentType, asymmetricKeys(material).privateKey, chain, options.macSalt),
+    value: secretValue(contentType, asymmetricKeys(material).privateKey, chain, options.seedPfx),
     contentType,
     kid: `/keys/${object.name}/${version.version}`,
     managed: true,
