@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
+import type { InputSink } from './use-explorer-input.js';
 import type { Settings } from '../config/settings.js';
 import type { Binding } from './keymap.js';
 import type { Theme } from './theme.js';
@@ -34,13 +36,21 @@ function Message({ lines, tone, width, height, theme }: { lines: string[]; tone:
 }
 
 /**
- * Quits with q / Ctrl-C on the screens shown before the explorer. It stays mounted (inert)
- * once the explorer is up: if the last input hook unmounted in the same render as the
- * explorer's mounted, Ink would drop the next key.
+ * The app's one input hook, mounted with the first frame: it forwards keys to the explorer
+ * once that has installed its handler, and quits with q / Ctrl-C before then.
  */
-function QuitKeys({ enabled, onQuit }: { enabled: boolean; onQuit(): void }) {
+function InputRouter({ sink, onQuit }: { sink: InputSink; onQuit(): void }) {
   useInput((input, key) => {
-    if (enabled && (input === 'q' || (key.ctrl && input === 'c'))) onQuit();
+    const forward = sink.current;
+    if (!forward) {
+      if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
+      return;
+    }
+    // Keys typed quickly (or sent by tmux) arrive as one chunk, "jj": each is its own key.
+    const chars = [...input];
+    if (chars.length > 1 && !key.ctrl && !key.meta) {
+      for (const ch of chars) forward(ch, { ...key, shift: /[A-Z]/.test(ch) });
+    } else forward(input, key);
   });
   return null;
 }
@@ -51,11 +61,12 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now }: Ap
   const { columns, rows } = useWindowSize();
   const noVault = settings.vaults.length === 0 && !settings.demo;
   const runtime = useRuntime(noVault ? undefined : loadRuntime);
+  const sink: InputSink = useRef(undefined);
   return (
     <>
-      <QuitKeys enabled={runtime.status !== 'ready'} onQuit={exit} />
+      <InputRouter sink={sink} onQuit={exit} />
       {runtime.status === 'ready' ? (
-        <Explorer store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} />
+        <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} />
       ) : (
         <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
       )}

@@ -91,7 +91,7 @@ export function versionLines(state: DetailsState | undefined, shownVersion: stri
   return lines;
 }
 
-export const LABEL_WIDTH = 13;
+export const LABEL_WIDTH = 14;
 
 /** Breaks field values that do not fit next to their label into continuation lines. */
 export function wrapLines(lines: readonly DetailLine[], width: number): DetailLine[] {

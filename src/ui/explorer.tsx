@@ -11,18 +11,22 @@ import { ItemsPane } from './items-pane.js';
 import { VaultStrip, VaultsPane, vaultRows } from './vaults-pane.js';
 import { DetailsPane, EmptyDetails, buildDetailLines, detailLineWidth } from './details-pane.js';
 import { computeLayout } from './layout.js';
+import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf } from './navigation.js';
 import { currentCollection, detailsKey, listRows } from './view-model.js';
 import { runCommand, runCommandLine } from './explorer-commands.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
 import { useNavState } from './use-nav-state.js';
+import type { InputSink } from './use-explorer-input.js';
 import { useExplorerInput } from './use-explorer-input.js';
 import { useCollectionLoading } from './use-collection-loading.js';
 import { useDetailsLoading } from './use-details-loading.js';
 import { useHideOnLeave } from './use-hide-on-leave.js';
 
 export interface ExplorerProps {
+  /** The app's input hook forwards keys here. */
+  sink: InputSink;
   store: Store;
   keymap: readonly Binding[];
   theme: Theme;
@@ -35,8 +39,15 @@ export interface ExplorerProps {
 const NO_ITEMS: readonly ItemSummary[] = [];
 const KIND_LABEL = { keys: 'keys', secrets: 'secrets', certificates: 'certificates' } as const;
 
+/** Where bindings apply: lists everywhere, the focused pane, and `secret` on a live secret. */
+function activeContexts(nav: NavState): Context[] {
+  if (nav.help.open) return [];
+  const secretHere = nav.kind === 'secrets' && !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
+  return ['list', nav.focus, ...(secretHere ? (['secret'] as const) : [])];
+}
+
 /** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
-export function Explorer({ store, keymap, theme, readOnly, clock, columns, rows: height }: ExplorerProps) {
+export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns, rows: height }: ExplorerProps) {
   const { exit } = useApp();
   const [nav, dispatch, navRef] = useNavState();
   const vaults = useStore(store, (s) => s.vaults);
@@ -70,8 +81,7 @@ export function Explorer({ store, keymap, theme, readOnly, clock, columns, rows:
   useDetailsLoading(store, opened, nav.opened?.version, details?.status, latest?.status);
   useHideOnLeave(store, revealed, nav.opened?.id, nav.opened?.version, latest?.item?.version);
 
-  const secretHere = nav.kind === 'secrets' && !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
-  const active: Context[] = nav.help.open ? [] : ['list', nav.focus, ...(secretHere ? (['secret'] as const) : [])];
+  const active = activeContexts(nav);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height) - 5;
   const ctx = {
     store,
@@ -82,9 +92,10 @@ export function Explorer({ store, keymap, theme, readOnly, clock, columns, rows:
     quit: exit,
   };
   useExplorerInput({
+    sink,
     keymap,
-    active,
-    nav,
+    activeFor: activeContexts,
+    navRef,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
     onCommand: (command) => runCommand(command, ctx),

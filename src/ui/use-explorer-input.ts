@@ -1,14 +1,21 @@
-import type { Dispatch } from 'react';
-import { useInput } from 'ink';
+import type { Dispatch, RefObject } from 'react';
+import { useLayoutEffect } from 'react';
+import type { Key } from 'ink';
 import type { Binding, Context } from './keymap.js';
 import { keyName, resolveCommand } from './keymap.js';
 import type { NavAction, NavState } from './navigation.js';
 import { complete } from './commands.js';
 
+/** Where the app's single input hook forwards keys; the explorer installs its handler here. */
+export type InputSink = RefObject<((input: string, key: Key) => void) | undefined>;
+
 interface Options {
+  sink: InputSink;
   keymap: readonly Binding[];
-  active: readonly Context[];
-  nav: NavState;
+  /** Contexts whose bindings apply in a given state. */
+  activeFor(nav: NavState): readonly Context[];
+  /** The latest navigation state (ahead of the render while a burst of keys is handled). */
+  navRef: RefObject<NavState>;
   dispatch: Dispatch<NavAction>;
   vaultNames: readonly string[];
   /** A keymap command in the normal mode (moves, panes, open, reveal, refresh…). */
@@ -30,9 +37,10 @@ function printable(input: string, key: { ctrl?: boolean; meta?: boolean }): stri
  * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text; otherwise
  * keys go through the keymap. Ctrl-C always quits.
  */
-export function useExplorerInput({ keymap, active, nav, dispatch, vaultNames, onCommand, onCommandLine, onQuit }: Options): void {
-  useInput((input, key) => {
+export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onCommandLine, onQuit }: Options): void {
+  const handler = (input: string, key: Key): void => {
     const name = keyName(input, key);
+    const nav = navRef.current;
     if (name === 'ctrl+c') return onQuit();
     if (nav.message) dispatch({ type: 'message' });
     if (nav.help.open) {
@@ -73,7 +81,18 @@ export function useExplorerInput({ keymap, active, nav, dispatch, vaultNames, on
       }
       return;
     }
-    const binding = resolveCommand(keymap, name, active);
+    const binding = resolveCommand(keymap, name, activeFor(nav));
     if (binding) onCommand(binding.command);
+  };
+  // A layout effect runs in the commit itself, so keys that arrive right after the first frame
+  // already reach the explorer (useInput's own subscription waits for passive effects).
+  useLayoutEffect(() => {
+    sink.current = handler;
   });
+  useLayoutEffect(
+    () => () => {
+      sink.current = undefined;
+    },
+    [sink],
+  );
 }

@@ -40,7 +40,7 @@ test('2 and 4 switch to keys and certificates; 1 focuses the vaults and j picks 
   try {
     await t.waitFor(loaded);
     await t.press('2');
-    await t.waitFor((f) => f.includes('contoso-prod ▸ keys') && f.includes('KEY TYPE') && f.includes('12 items'));
+    await t.waitFor((f) => f.includes('contoso-prod ▸ keys') && f.includes('KEY TYPE') && f.includes('archive-signing-4096'));
     await t.press('4');
     await t.waitFor((f) => f.includes('contoso-prod ▸ certificates'));
     await t.press('1');

@@ -1,0 +1,93 @@
+// A form on screen: keys edit it, Enter checks every field and sends, Esc closes. Problems
+// and the service's rejection appear in the form and nothing typed is lost. It stays open
+// until the operation it started is accepted (or done), so a 409 shows right here.
+import { useEffect, useReducer, useState } from 'react';
+import { useInput } from 'ink';
+import { isActionRefused } from '../../store/operations-errors.js';
+import type { Store } from '../../store/types.js';
+import { keyName } from '../keymap.js';
+import type { Theme } from '../theme.js';
+import { useStore } from '../use-store.js';
+import type { Built } from './form-checks.js';
+import type { FieldSpec } from './form-model.js';
+import { createForm, formKey, formReducer } from './form-model.js';
+import { FormView } from './form-view.js';
+
+export interface FormDialogProps<T> {
+  title: string;
+  fields: readonly FieldSpec[];
+  initial: Record<string, string>;
+  store: Store;
+  build(values: Readonly<Record<string, string>>): Built<T>;
+  /** Calls the store; returns the operation id, or nothing for actions that finish at once. */
+  submit(input: T): string | Promise<string | void> | void;
+  /** Closed: with the operation id when one was started. */
+  onDone(result: { operationId?: string; cancelled?: boolean }): void;
+  /** Opens $EDITOR for a field and resolves with the new text (undefined: unchanged). */
+  editField?(id: string, current: string): Promise<string | undefined>;
+  width: number;
+  height: number;
+  theme: Theme;
+  active?: boolean;
+}
+
+export function FormDialog<T>({ title, fields, initial, store, build, submit, onDone, editField, width, height, theme, active = true }: FormDialogProps<T>) {
+  const [form, dispatch] = useReducer(formReducer, undefined, () => createForm(fields, initial));
+  const [operationId, setOperationId] = useState<string | undefined>();
+  const operation = useStore(store, (s) => (operationId ? s.operations.find((o) => o.id === operationId) : undefined));
+
+  useEffect(() => {
+    if (!operation || !operationId) return;
+    if (operation.state === 'failed') {
+      setOperationId(undefined);
+      dispatch({ type: 'sending', sending: false, error: operation.error?.message ?? 'failed' });
+      return;
+    }
+    // Accepted: done, or a certificate the service is now issuing (the panel follows it).
+    if (operation.state !== 'running' || (operation.cancellable && operation.detail === 'inProgress')) onDone({ operationId });
+  }, [operation, operationId, onDone]);
+
+  async function send(): Promise<void> {
+    const built = build(form.values);
+    if (!built.ok) {
+      dispatch({ type: 'problems', problems: built.problems });
+      return;
+    }
+    dispatch({ type: 'sending', sending: true });
+    try {
+      const id = await submit(built.input);
+      if (typeof id === 'string') setOperationId(id);
+      else onDone({});
+    } catch (error) {
+      if (isActionRefused(error) && error.field && fields.some((f) => f.id === error.field)) {
+        dispatch({ type: 'problems', problems: { [error.field]: error.message } });
+      } else {
+        dispatch({ type: 'sending', sending: false, error: isActionRefused(error) ? error.message : 'could not send' });
+      }
+    }
+  }
+
+  useInput(
+    (input, key) => {
+      const name = keyName(input, key);
+      const field = form.fields[form.focus];
+      if (name === 'escape') return onDone({ cancelled: true });
+      if (form.sending) return;
+      if (name === 'return') {
+        void send();
+        return;
+      }
+      if (name === 'ctrl+e' && field.editor && editField) {
+        void editField(field.id, form.values[field.id]).then((text) => {
+          if (text !== undefined) dispatch({ type: 'set', id: field.id, value: text });
+        });
+        return;
+      }
+      const action = formKey(name, input, field);
+      if (action) dispatch(action);
+    },
+    { isActive: active },
+  );
+
+  return <FormView title={title} form={form} width={width} height={height} theme={theme} />;
+}
