@@ -168,7 +168,12 @@ function resolveVaults(options: EmulatorOptions): VaultOptions[] {
     ...defaults,
     name,
   }));
-  const list: VaultOptions[] = given && given.length > 0 ? given : fallback;
+  const chosen: VaultOptions[] = given && given.length > 0 ? given : fallback;
+  // A demo vault keeps its character (the payments vault's purge protection) unless told otherwise.
+  const list = chosen.map((v) => {
+    const demo = options.seed === 'demo' ? DEMO_VAULTS.find((d) => d.name === v.name) : undefined;
+    return demo?.purgeProtection && v.purgeProtection === undefined && v.recoveryLevel === undefined ? { ...v, purgeProtection: true } : v;
+  });
   const seen = new Set<string>();
   for (const v of list) {
     checkVaultName(v.name);

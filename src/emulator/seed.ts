@@ -6,7 +6,6 @@
  */
 import { seedDemoCertificates } from './certificates/seed-demo-certificates.js';
 import { seedDemoKeys } from './keys/seed-demo-keys.js';
-import type { RecoveryLevel } from './object-store.js';
 import { Prng } from './prng.js';
 import { seedDemoSecrets } from './secrets/seed-demo-secrets.js';
 import type { VaultState } from './vault-state.js';
@@ -18,10 +17,11 @@ export const SEED_NAMES: readonly SeedName[] = ['demo', 'empty'];
 export type VaultRole = 'prod' | 'dev' | 'payments';
 
 /** The vaults `--seed demo` creates when no `--vault` is given. */
-export const DEMO_VAULTS: readonly { name: string; role: VaultRole }[] = [
+export const DEMO_VAULTS: readonly { name: string; role: VaultRole; purgeProtection?: boolean }[] = [
   { name: 'contoso-prod', role: 'prod' },
   { name: 'contoso-dev', role: 'dev' },
-  { name: 'contoso-payments', role: 'payments' },
+  // Like a real payments vault, the demo's has purge protection: soft delete stays, purge is refused.
+  { name: 'contoso-payments', role: 'payments', purgeProtection: true },
 ];
 
 export interface SeedContext {
@@ -54,10 +54,6 @@ export function roleOf(vaultName: string): VaultRole {
 export function seedVaults(vaults: readonly VaultState[], seed: SeedName, options: { random: string; now: number }): void {
   if (seed === 'empty') return;
   for (const vault of vaults) {
-    // Like a real payments vault, the demo's has purge protection: soft delete stays, purge is refused.
-    if (roleOf(vault.name) === 'payments' && vault.settings.recoveryLevel.endsWith('+Purgeable')) {
-      vault.settings.recoveryLevel = vault.settings.recoveryLevel.replace('+Purgeable', '') as RecoveryLevel;
-    }
     for (const seeder of demoSeeders) {
       seeder.seed({
         vault,
