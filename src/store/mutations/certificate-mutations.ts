@@ -2,21 +2,13 @@
 // POST create → 202 pending `inProgress`, polled until `completed` (or `failed`/`cancelled`).
 // Cancelling PATCHes the pending operation; the run then follows it until the service says
 // `cancelled` (or that it completed before the cancel took effect).
-import type { CertificateClient, CertificateOperation, CertificatePolicy } from '@azure/keyvault-certificates';
-import type { OperationContext, OperationOutcome, OperationRun } from '../operations.js';
+import type { CertificateClient, CertificatePolicy } from '@azure/keyvault-certificates';
+import type { OperationContext, OperationOutcome, OperationRun, RawResponseLike } from '../operations.js';
 import { callOptions, drivePoller, pollerOptions } from '../operations-poller.js';
 import { CERTIFICATE_CONTENT_TYPES } from '../validate-input.js';
 import type { CertificateFile } from './certificate-files.js';
 import type { CertificateImportInput, CertificateInput, PropertiesUpdate } from './inputs.js';
 import type { VaultClients } from './vault-clients.js';
-
-interface CertificateState {
-  certificateOperation?: CertificateOperation;
-  error?: Error;
-  isCompleted?: boolean;
-}
-
-const statusOf = (state: CertificateState) => state.certificateOperation?.status ?? 'inProgress';
 
 export function selfSignedPolicy(input: CertificateInput): CertificatePolicy {
   const key =
@@ -27,38 +19,70 @@ export function selfSignedPolicy(input: CertificateInput): CertificatePolicy {
     : { ...properties, subject: input.subject };
 }
 
+/**
+ * The pending operation's status as the service sent it. The SDK's certificate pollers hide it
+ * (getOperationState() returns a cleaned copy without `certificateOperation`), so it is read
+ * from the answers of `…/pending` and of the create call themselves.
+ */
+class PendingStatus {
+  status = 'inProgress';
+  constructor(private readonly context: OperationContext) {}
+
+  readonly onResponse = (response: RawResponseLike & { bodyAsText?: string | null }): void => {
+    this.context.onResponse(response);
+    if (!/\/(pending|create)(\?|$)/.test(response.request.url) || !response.bodyAsText) return;
+    try {
+      const status = (JSON.parse(response.bodyAsText) as { status?: unknown }).status;
+      if (typeof status === 'string') {
+        this.status = status;
+        this.context.progress(this.context.cancelRequested && status === 'inProgress' ? 'cancellation requested' : status);
+      }
+    } catch {
+      // Not JSON: nothing to learn.
+    }
+  };
+
+  options(): { abortSignal: AbortSignal; onResponse: PendingStatus['onResponse']; intervalInMs: number } {
+    return { ...pollerOptions(this.context), onResponse: this.onResponse };
+  }
+}
+
 function isStatus(error: unknown, status: number): boolean {
   return (error as { statusCode?: unknown } | null)?.statusCode === status;
 }
 
+function outcomeOf(status: string): OperationOutcome | undefined {
+  if (status === 'cancelled') return { state: 'cancelled', detail: 'cancelled' };
+  if (status === 'completed') return { detail: 'completed' };
+  return undefined;
+}
+
 /** Follows the pending operation after a cancel request until the service settles it. */
-async function followCancel(client: CertificateClient, name: string, context: OperationContext, after: CertificateState): Promise<OperationOutcome> {
-  let status = statusOf(after);
-  if (status === 'inProgress') {
+async function followCancel(client: CertificateClient, name: string, context: OperationContext, pending: PendingStatus): Promise<OperationOutcome> {
+  while (pending.status === 'inProgress') {
+    await context.wait(context.intervalMs);
     try {
-      const follow = await client.getCertificateOperation(name, pollerOptions(context));
-      await drivePoller(follow, context, (s) => (statusOf(s) === 'inProgress' ? 'cancellation requested' : statusOf(s))).catch((error: unknown) => {
-        // A settled operation with an error (cancelled/failed) rejects; its status says which.
-        if (statusOf(follow.getOperationState()) === 'inProgress') throw error;
-      });
-      status = statusOf(follow.getOperationState());
+      // Its first poll GETs /pending (read by `pending`); a settled operation with an error rejects.
+      await client.getCertificateOperation(name, pending.options());
     } catch (error) {
       // The pending operation is gone: the service dropped it, which is what a cancel does.
-      if (!isStatus(error, 404)) throw error;
-      status = 'cancelled';
+      if (isStatus(error, 404)) return { state: 'cancelled', detail: 'cancelled' };
+      if (pending.status === 'inProgress') throw error;
     }
   }
-  if (status === 'cancelled') return { state: 'cancelled', detail: 'cancelled' };
-  if (status === 'completed') return { detail: 'completed (issued before the cancel took effect)' };
-  throw new Error(`certificate operation ended as ${status}`);
+  if (pending.status === 'completed') return { detail: 'completed (issued before the cancel took effect)' };
+  const outcome = outcomeOf(pending.status);
+  if (outcome) return outcome;
+  throw new Error(`certificate operation ended as ${pending.status}`);
 }
 
 export function createCertificateRun(clients: VaultClients, input: CertificateInput): OperationRun {
   return async (context) => {
     context.progress('creating');
     const client = clients.certificates();
+    const pending = new PendingStatus(context);
     const poller = await client.beginCreateCertificate(input.name, selfSignedPolicy(input), {
-      ...pollerOptions(context),
+      ...pending.options(),
       enabled: input.enabled,
       tags: input.tags,
     });
@@ -66,20 +90,17 @@ export function createCertificateRun(clients: VaultClients, input: CertificateIn
       await poller.cancelOperation();
     });
     try {
-      await drivePoller(poller, context, (s) => statusOf(s as CertificateState));
+      await drivePoller(poller, context, () => (context.cancelRequested && pending.status === 'inProgress' ? 'cancellation requested' : pending.status));
     } catch (error) {
       // A cancel makes the SDK reject the poll it interrupted; the outcome comes from the service below.
       if (!context.cancelRequested) {
-        const state = poller.getOperationState() as CertificateState;
-        if (statusOf(state) === 'cancelled') return { state: 'cancelled', detail: 'cancelled' };
-        const serviceError = state.certificateOperation?.error?.message;
-        throw serviceError ? new Error(`certificate ${statusOf(state)}: ${serviceError}`) : error;
+        const outcome = outcomeOf(pending.status);
+        if (outcome) return outcome;
+        throw error;
       }
     }
-    const state = poller.getOperationState() as CertificateState;
-    if (context.cancelRequested) return followCancel(client, input.name, context, state);
-    if (statusOf(state) === 'cancelled') return { state: 'cancelled', detail: 'cancelled' };
-    return { detail: statusOf(state) };
+    if (context.cancelRequested) return followCancel(client, input.name, context, pending);
+    return outcomeOf(pending.status) ?? { detail: pending.status };
   };
 }
 
