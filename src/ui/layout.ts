@@ -28,8 +28,8 @@ export const MEDIUM = 90;
 export function computeLayout(columns: number, rows: number, detailsOpen: boolean): Layout {
   const body = Math.max(1, rows - 2);
   if (columns >= WIDE) {
-    const vaults = Math.min(28, Math.max(20, Math.floor(columns * 0.16)));
-    const details = Math.floor((columns - vaults) * 0.45);
+    const vaults = Math.min(28, Math.max(20, Math.floor(columns * 0.15)));
+    const details = Math.floor((columns - vaults) * 0.4);
     return {
       mode: 'wide',
       body,

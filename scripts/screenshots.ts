@@ -1,0 +1,128 @@
+// `npm run screenshots`: renders the real app (App → store → SDK clients → HTTPS → the
+// emulator's demo vaults) at a fixed size with a frozen clock, takes the ANSI frame, draws it
+// as SVG and converts it to PNG with rsvg-convert (Debian: librsvg2-bin; installed with
+// apt-get when missing). No secret value is ever revealed in a screenshot.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReactElement } from 'react';
+import { createElement } from 'react';
+import type { TokenCredential } from '@azure/core-auth';
+import { startEmulator } from '../src/emulator/index.js';
+import type { FaultSettings } from '../src/emulator/index.js';
+import { createStore } from '../src/store/create-store.js';
+import { App } from '../src/ui/app.js';
+import { defaultKeymap } from '../src/ui/keymap.js';
+import { darkTheme } from '../src/ui/theme.js';
+import type { Harness } from '../test/helpers/render-harness.js';
+import { renderTui } from '../test/helpers/render-harness.js';
+import { ansiToSvg } from './ansi-to-svg.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = path.join(root, 'screenshots');
+const COLUMNS = 140;
+const ROWS = 40;
+/** The frozen clock: the demo seed and every relative time are computed from it. */
+const NOW = Date.UTC(2025, 5, 2, 9, 30, 0);
+
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'screenshots', expiresOnTimestamp: NOW + 3_600_000 }),
+};
+
+function ensureRsvg(): void {
+  if (spawnSync('rsvg-convert', ['--version']).status === 0) return;
+  process.stderr.write('rsvg-convert is missing: installing librsvg2-bin with apt-get\n');
+  execFileSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq librsvg2-bin'], { stdio: 'inherit' });
+}
+
+interface Shot {
+  name: string;
+  faults?: FaultSettings;
+  /** Drives the app into the state to capture; resolves with nothing when it is on screen. */
+  drive(t: Harness): Promise<void>;
+}
+
+const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
+
+const shots: Shot[] = [
+  {
+    name: 'secrets',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('j', 'j', 'j', 'j');
+      await t.press('return');
+      await t.waitFor((f) => f.includes('Versions (') && f.includes('v reveals') && !f.includes('loading'), 20_000);
+      await t.press('shift+tab');
+      await t.waitFor((f) => f.includes('› admin-portal-db-pas'), 20_000);
+    },
+  },
+  {
+    name: 'certificate-details',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('4');
+      await t.waitFor((f) => f.includes('ISSUER') && f.includes(' items · '), 20_000);
+      await t.press('return');
+      await t.waitFor((f) => f.includes('SHA-1') && f.includes('valid to') && !f.includes('loading'), 20_000);
+    },
+  },
+  {
+    name: 'help',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('?');
+      await t.waitFor((f) => f.includes('Help ·'));
+    },
+  },
+  {
+    name: 'forbidden-in-place',
+    faults: { forbidden: ['secrets/list'] },
+    async drive(t) {
+      await t.waitFor((f) => f.includes('403'), 20_000);
+    },
+  },
+];
+
+async function capture(shot: Shot): Promise<string> {
+  const emulator = await startEmulator({ seed: 'demo', seedNow: NOW, faults: shot.faults, tlsCacheDir: path.join(root, '.kvx-test', 'emulator-tls') });
+  const vaults = emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
+  const store = createStore({ vaults, credential, ca: emulator.caPem, now: () => NOW, retryOptions: { maxRetries: 0 } });
+  const app: ReactElement = createElement(App, {
+    settings: { vaults, demo: false, readOnly: false },
+    keymap: defaultKeymap,
+    theme: darkTheme,
+    loadRuntime: async () => ({ store, vaults, dispose: async () => {} }),
+    now: () => NOW,
+  });
+  const t = renderTui(app, { columns: COLUMNS, rows: ROWS });
+  try {
+    await shot.drive(t);
+    const frame = t.lastFrameRaw();
+    if (store.getSnapshot().revealed) throw new Error(`${shot.name}: a secret value is revealed; refusing to capture it`);
+    return frame;
+  } finally {
+    t.unmount();
+    await store.dispose();
+    await emulator.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!process.env.FORCE_COLOR) throw new Error('run through `npm run screenshots` (it sets FORCE_COLOR so Ink writes colours)');
+  ensureRsvg();
+  mkdirSync(outDir, { recursive: true });
+  const only = process.argv.slice(2);
+  for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
+    const frame = await capture(shot);
+    const svg = ansiToSvg(frame, COLUMNS, ROWS);
+    const svgFile = path.join(outDir, `${shot.name}.svg`);
+    const pngFile = path.join(outDir, `${shot.name}.png`);
+    writeFileSync(svgFile, svg);
+    execFileSync('rsvg-convert', ['-o', pngFile, svgFile]);
+    rmSync(svgFile);
+    process.stdout.write(`${path.relative(root, pngFile)}\n`);
+  }
+}
+
+await main();
