@@ -64,12 +64,14 @@ export function parseAnsi(frame: string, columns: number, rows: number): Cell[][
   for (let i = 0; i < frame.length; ) {
     const ch = frame[i];
     if (ch === '\u001b') {
+      // eslint-disable-next-line no-control-regex -- parsing escape sequences is the point
       const m = /^\u001b\[([0-9;?]*)([A-Za-z])/.exec(frame.slice(i, i + 40));
       if (m) {
         if (m[2] === 'm') style = apply(style, m[1] === '' ? [0] : m[1].split(';').map(Number));
         i += m[0].length;
         continue;
       }
+      // eslint-disable-next-line no-control-regex -- parsing escape sequences is the point
       const osc = /^\u001b\][^\u0007]*\u0007/.exec(frame.slice(i));
       i += osc ? osc[0].length : 1;
       continue;
