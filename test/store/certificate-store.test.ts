@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { CertificateClient } from '@azure/keyvault-certificates';
+import { CertificateClient, type CertificatePolicy } from '@azure/keyvault-certificates';
 import { LocalIdentityCredential } from '../../src/auth/local-identity-credential.js';
 import type { StoreHarness } from './store-harness.js';
 import { startStoreHarness } from './store-harness.js';
@@ -15,15 +15,15 @@ before(async () => {
   h = await startStoreHarness({ vaults: ['cert-vault'] });
   const credential = new LocalIdentityCredential({ endpoint: h.emulator.identity.identityEndpoint, identityHeader: h.emulator.identity.identityHeader });
   certificates = new CertificateClient(h.emulator.vaults[0].url, credential, { tlsOptions: { ca: h.emulator.caPem }, disableChallengeResourceVerification: true });
-  const policy = {
+  const policy: CertificatePolicy = {
     issuerName: 'Self',
     subject: 'CN=api.contoso.com',
     subjectAlternativeNames: { dnsNames: ['api.contoso.com', 'www.contoso.com'] },
     validityInMonths: 12,
-    keyType: 'RSA' as const,
+    keyType: 'RSA',
     keySize: 2048,
     enhancedKeyUsage: ['1.3.6.1.5.5.7.3.1'],
-    keyUsage: ['digitalSignature' as const, 'keyEncipherment' as const],
+    keyUsage: ['digitalSignature', 'keyEncipherment'],
   };
   await (await certificates.beginCreateCertificate('api-tls', policy, { intervalInMs: 5 })).pollUntilDone();
   await (await certificates.beginCreateCertificate('old-tls', policy, { intervalInMs: 5 })).pollUntilDone();
