@@ -38,7 +38,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function coldStartBench(runs = 9): Promise<{ name: string; baselineMs: number; valueMs: number; ratio: number }[]> {
   const node = JSON.stringify(process.execPath);
   const cases = [
-    { name: 'cold start to first frame (kvx, no vault)', command: `exec ${node} bin/kvx.js`, marker: 'Vaults' },
+    { name: 'cold start to first frame (kvx, no vault)', command: `exec ${node} bin/kvx.js`, marker: 'No vault to open' },
     { name: 'cold start to first frame (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' kvx ' },
   ];
   const baseline: number[] = [];
