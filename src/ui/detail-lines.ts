@@ -15,7 +15,8 @@ export type DetailLine =
 
 export const field = (label: string, value: string | undefined, tone?: Tone): DetailLine => ({
   kind: 'field',
-  label,
+  // Labels can come from the vault too (tag names).
+  label: escapeControl(label),
   value: value === undefined || value === '' ? '—' : escapeControl(value),
   tone,
 });
