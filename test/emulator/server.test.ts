@@ -78,20 +78,37 @@ describe('origins', () => {
   });
 
   test('with a port, vaults listen on consecutive ports from it', async () => {
-    const free = await new Promise<number>((resolve) => {
-      const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const port = (s.address() as net.AddressInfo).port;
-        s.close(() => resolve(port));
+    const listen = (port: number) =>
+      new Promise<net.Server>((resolve, reject) => {
+        const s = net.createServer().once('error', reject);
+        s.listen(port, '127.0.0.1', () => resolve(s));
       });
-    });
-    const emu = await startEmulator({ port: free, vaults: ['port-a', 'port-b'], tlsCacheDir: TEST_TLS_CACHE });
-    try {
-      assert.deepEqual(
-        emu.vaults.map((v) => Number(new URL(v.url).port)),
-        [free, free + 1],
-      );
-    } finally {
-      await emu.stop();
+    const close = (s: net.Server) => new Promise<void>((resolve) => s.close(() => resolve()));
+    // Other test files take ephemeral ports concurrently: pick a pair that is free now, and
+    // try again with another pair if one is taken between the check and the start.
+    for (let attempt = 1; ; attempt++) {
+      const first = await listen(0);
+      const free = (first.address() as net.AddressInfo).port;
+      const second = await listen(free + 1).catch(() => undefined);
+      await close(first);
+      if (second) await close(second);
+      else continue;
+      let emu;
+      try {
+        emu = await startEmulator({ port: free, vaults: ['port-a', 'port-b'], tlsCacheDir: TEST_TLS_CACHE });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && attempt < 5) continue;
+        throw error;
+      }
+      try {
+        assert.deepEqual(
+          emu.vaults.map((v) => Number(new URL(v.url).port)),
+          [free, free + 1],
+        );
+      } finally {
+        await emu.stop();
+      }
+      return;
     }
   });
 
