@@ -45,6 +45,8 @@ async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides
     faults: { jitterMs: DEMO_TIMING.jitterMs },
     deleteDelayMs: DEMO_TIMING.deleteDelayMs,
     purgeDelayMs: DEMO_TIMING.purgeDelayMs,
+    // Access policies are enforced, so --demo-identity kvx-reader meets real 403s.
+    strict: true,
     ...(overrides.tlsCacheDir ? { tlsCacheDir: overrides.tlsCacheDir } : {}),
   });
   const vaults: VaultInfo[] = emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
@@ -52,7 +54,11 @@ async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides
   try {
     store = createStore({
       vaults,
-      credential: new LocalIdentityCredential({ endpoint: emulator.identity.identityEndpoint, identityHeader: emulator.identity.identityHeader }),
+      credential: new LocalIdentityCredential({
+        endpoint: emulator.identity.identityEndpoint,
+        identityHeader: emulator.identity.identityHeader,
+        ...(settings.demoIdentity ? { clientId: emulator.identity.identities.byName(settings.demoIdentity).clientId } : {}),
+      }),
       ca: emulator.caPem,
       readOnly: settings.readOnly,
     });

@@ -33,6 +33,24 @@ test('--demo starts the emulator in-process: its vaults load, and the demo ident
   await assert.rejects(fetch(url), /fetch failed/);
 });
 
+test('--demo enforces access policies: as kvx-reader, certificates are forbidden naming the permission, secrets still load', async () => {
+  const runtime = await createRuntime(settingsFor(['--demo', '--demo-identity', 'kvx-reader']), { tlsCacheDir: TEST_TLS_CACHE });
+  try {
+    const { store } = runtime;
+    store.loadCollection('contoso-prod', 'certificates');
+    store.loadCollection('contoso-prod', 'secrets');
+    const vault = () => store.getSnapshot().vaults[0];
+    await waitFor(() => vault().collections.certificates.status === 'error', 'certificates refused', 20_000);
+    const error = vault().collections.certificates.error;
+    assert.equal(error?.class, 'forbidden');
+    assert.deepEqual(error?.permission, { action: 'list', collection: 'certificates' });
+    await waitFor(() => vault().collections.secrets.status === 'complete', 'secrets still load', 20_000);
+    assert.match(store.getSnapshot().identity?.display ?? '', /kvx-reader/);
+  } finally {
+    await runtime.dispose();
+  }
+});
+
 test('a loopback vault given by URL works with --ca-file, trusted for that client only', async () => {
   const emulator = await startEmulator({ vaults: ['stand-in'], tlsCacheDir: TEST_TLS_CACHE });
   try {

@@ -19,6 +19,12 @@ export interface FlagSpec {
 
 export const appFlags: readonly FlagSpec[] = [
   { name: 'demo', type: 'boolean', description: 'open kvx on built-in demo vaults served by a local emulator' },
+  {
+    name: 'demo-identity',
+    type: 'string',
+    value: 'NAME',
+    description: 'with --demo, sign in as system, kvx-app, kvx-reader (no certificate list) or alice',
+  },
   { name: 'read-only', type: 'boolean', description: 'refuse every change (create, edit, delete, recover, purge)' },
   { name: 'ca-file', type: 'string', value: 'PATH', description: 'trust this CA (PEM) for vaults on loopback addresses, e.g. `kvx emulator`' },
   { name: 'tenant', type: 'string', value: 'ID', description: 'Microsoft Entra tenant to sign in to (default: from the environment)' },

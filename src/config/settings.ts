@@ -12,6 +12,10 @@ import { parseVaultAddress } from './vault-address.js';
 export type ThemeName = 'dark' | 'plain';
 export const THEME_NAMES: readonly ThemeName[] = ['dark', 'plain'];
 
+/** The demo emulator's identities (src/emulator/identity): kvx-reader may not list certificates. */
+export const DEMO_IDENTITIES = ['system', 'kvx-app', 'kvx-reader', 'alice'] as const;
+export type DemoIdentity = (typeof DEMO_IDENTITIES)[number];
+
 export interface Settings {
   /** Vaults to open, in order, without duplicates. Empty with `demo` false: the UI explains how to start. */
   vaults: VaultInfo[];
@@ -22,6 +26,8 @@ export interface Settings {
   caFile?: string;
   /** Tenant for sign-in (`--tenant`, AZURE_TENANT_ID). */
   tenantId?: string;
+  /** With --demo: which of the demo emulator's identities to sign in as (`--demo-identity`). */
+  demoIdentity?: DemoIdentity;
   /** User-assigned managed identity (`--client-id`, AZURE_CLIENT_ID). */
   clientId?: string;
   noColor: boolean;
@@ -208,6 +214,14 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
     'use the client id (a GUID) of the managed identity',
   );
   if (clientId) settings.clientId = clientId;
+  const demoIdentity = flagString(parsed, 'demo-identity');
+  if (demoIdentity !== undefined) {
+    if (!demo) throw new UsageError('--demo-identity works only with --demo');
+    if (!(DEMO_IDENTITIES as readonly string[]).includes(demoIdentity)) {
+      throw new UsageError(`--demo-identity must be one of ${DEMO_IDENTITIES.join(', ')}, not "${demoIdentity.slice(0, 40)}"`);
+    }
+    settings.demoIdentity = demoIdentity as DemoIdentity;
+  }
   if (text !== undefined) settings.configFile = configPath;
   return settings;
 }

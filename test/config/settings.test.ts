@@ -76,6 +76,13 @@ describe('loadSettings', () => {
     assert.throws(() => settings(['--demo', 'x-vault']), usageError(/either --demo or vault names/));
   });
 
+  test('--demo-identity picks a demo identity by name, and only with --demo', () => {
+    assert.equal(settings(['--demo', '--demo-identity', 'kvx-reader']).demoIdentity, 'kvx-reader');
+    assert.equal(settings(['--demo']).demoIdentity, undefined);
+    assert.throws(() => settings(['--demo', '--demo-identity', 'mallory']), usageError(/must be one of system, kvx-app, kvx-reader, alice, not "mallory"/));
+    assert.throws(() => settings(['some-vault', '--demo-identity', 'alice']), usageError(/works only with --demo/));
+  });
+
   test('the same vault given twice opens once', () => {
     assert.equal(settings(['contoso', 'https://contoso.vault.azure.net']).vaults.length, 1);
   });
