@@ -6,9 +6,11 @@ import { observeIdentity } from '../auth/observe-identity.js';
 import { parseVaultAddress } from '../config/vault-address.js';
 import { classifyError } from './classify-error.js';
 import { loadPages } from './collection-loader.js';
+import { createEnricher, fetchEnrichment, isEnrichable, mergeEnrichment } from './enrich-items.js';
 import { fetchItemDetails } from './item-details.js';
 import { newestFirst } from './item-summary.js';
 import { createStoreOperations } from './operations-store.js';
+import { ActionRefusedError } from './operations-errors.js';
 import { createRevealer } from './secret-reveal.js';
 import type { View } from './snapshot-updates.js';
 import { emptyCollection, findVault, newVaultState, updateCollection, updateDetails, viewOf } from './snapshot-updates.js';
@@ -30,6 +32,8 @@ export interface StoreOptions extends ConnectionOptions {
   throttleRetries?: number;
   /** Time between polls of a running operation (delete, recover, purge, certificate create); default 1000 ms. */
   operationIntervalMs?: number;
+  /** How many item lookups enrichItems() runs at a time; default 4. */
+  enrichConcurrency?: number;
 }
 
 interface Load {
@@ -97,6 +101,19 @@ export function createStore(options: StoreOptions): Store {
 
   const loadKey = (url: string, view: View, kind: CollectionKind) => `${url}|${view}|${kind}`;
 
+  // Key types and issuers for the rows in view (enrich-items.ts); answers are merged into the list.
+  const enrichLists = new Map<string, { url: string; view: View; kind: CollectionKind }>();
+  const enricher = createEnricher({
+    concurrency: options.enrichConcurrency ?? 4,
+    fetch: fetchEnrichment,
+    apply(listKey, results) {
+      const list = enrichLists.get(listKey);
+      if (!list || !isEnrichable(list.kind)) return;
+      set(updateCollection(snapshot, list.url, list.view, list.kind, (c) => mergeEnrichment(c, list.kind, results)));
+    },
+  });
+  const withEnrichment = (items: ItemSummary[]) => items.map((item) => enricher.withCached(item));
+
   function stopLoad(key: string): Load | undefined {
     const load = loads.get(key);
     if (!load) return undefined;
@@ -119,7 +136,8 @@ export function createStore(options: StoreOptions): Store {
     let first = true;
     const signal = load.controller.signal;
     const pages = session.pages(kind, { deleted: view === 'deleted', maxPageSize, abortSignal: signal });
-    loadPages(pages, signal, (page) => {
+    loadPages(pages, signal, (loaded) => {
+      const page = { items: withEnrichment(loaded.items) };
       const replace = mode === 'fresh' && first;
       first = false;
       set(
@@ -244,6 +262,7 @@ export function createStore(options: StoreOptions): Store {
     cancelLoad(vault, kind, loadOptions = {}) {
       const session = sessionFor(vault);
       const view = viewOf(loadOptions.deleted);
+      enricher.cancel(loadKey(session.info.url, view, kind));
       if (!stopLoad(loadKey(session.info.url, view, kind))) return;
       set(
         updateCollection(snapshot, session.info.url, view, kind, (c) =>
@@ -278,8 +297,31 @@ export function createStore(options: StoreOptions): Store {
       );
     },
 
+    enrichItems(vault, kind, ids, enrichOptions = {}) {
+      if (disposed || !isEnrichable(kind)) return;
+      const session = sessionFor(vault);
+      const view = viewOf(enrichOptions.deleted);
+      const url = session.info.url;
+      const listKey = loadKey(url, view, kind);
+      enrichLists.set(listKey, { url, view, kind });
+      const wanted = new Set(ids);
+      const items = findVault(snapshot, url)![view][kind].items.filter((item) => wanted.has(item.id));
+      enricher.request(listKey, session, items);
+    },
+
     revealSecret: (item, revealOptions) => revealer.reveal(item, revealOptions),
     hideSecret: () => revealer.hide(),
+
+    async readSecretValue(item, readOptions = {}) {
+      if (item.kind !== 'secrets') throw new ActionRefusedError('invalid', `only secrets have a value, not ${item.kind}`);
+      try {
+        const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version: readOptions.version });
+        return secret.value ?? '';
+      } catch (error) {
+        const classified = classify(error);
+        throw new ActionRefusedError(classified.class, classified.message);
+      }
+    },
 
     addVault(nameOrUrl) {
       return addSession(parseVaultAddress(nameOrUrl));
@@ -287,6 +329,7 @@ export function createStore(options: StoreOptions): Store {
 
     async dispose() {
       for (const key of [...loads.keys()]) stopLoad(key);
+      enricher.cancel();
       for (const controller of detailLoads.values()) controller.abort();
       detailLoads.clear();
       revealer.hide();

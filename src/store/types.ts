@@ -187,11 +187,25 @@ export interface Store extends MutationActions {
   loadCollection(vault: string, kind: CollectionKind, options?: { deleted?: boolean; refresh?: boolean }): void;
   /** Stops loading (e.g. the user left the pane); items already loaded stay. */
   cancelLoad(vault: string, kind: CollectionKind, options?: { deleted?: boolean }): void;
+  /**
+   * Looks up what the list APIs leave out for these items of a loaded collection (the rows in
+   * view): a key's type and size or curve into `keyType` ("RSA 2048", "EC P-256"), a
+   * certificate's issuer into `contentType` ("Self", "DigiCert"). At most a few requests at a
+   * time, cached per item version; a newer call for the same list replaces this one (ids no
+   * longer asked for are dropped or aborted). Failures leave the field unset, without an error.
+   * Secrets have nothing to add.
+   */
+  enrichItems(vault: string, kind: CollectionKind, ids: readonly string[], options?: { deleted?: boolean }): void;
   /** Details land in `details[item.id]`, or `details[\`${item.id}/${version}\`]` for one version (see detailsKey()). */
   loadDetails(item: ItemSummary, options?: { version?: string; refresh?: boolean }): void;
   /** Fetches and exposes a secret value until `hideAt` (default 30 s) or hideSecret(). */
   revealSecret(item: ItemSummary, options?: { version?: string; hideAfterMs?: number }): Promise<void>;
   hideSecret(): void;
+  /**
+   * Fetches a secret value for the caller only (copy to the clipboard): it never enters the
+   * snapshot. Rejects with an ActionRefusedError carrying the classified error.
+   */
+  readSecretValue(item: ItemSummary, options?: { version?: string }): Promise<string>;
   /** Throws a UsageError (message for people) for a bad name or URL; an open vault is returned as is. */
   addVault(nameOrUrl: string): VaultInfo;
   dispose(): Promise<void>;
