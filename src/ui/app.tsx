@@ -12,6 +12,8 @@ import { NoVaultScreen } from './no-vault-screen.js';
 import type { Runtime, RuntimeState } from './use-runtime.js';
 import { useRuntime } from './use-runtime.js';
 import { escapeControl } from './sanitize.js';
+import type { ClipboardOptions } from './use-clipboard.js';
+import type { EditTextOptions } from './edit-text.js';
 
 export interface AppProps {
   settings: Pick<Settings, 'vaults' | 'demo' | 'readOnly'>;
@@ -21,6 +23,9 @@ export interface AppProps {
   loadRuntime: () => Promise<Runtime>;
   /** The clock for relative times; screenshots freeze it. */
   now?: () => number;
+  /** Clipboard and $EDITOR settings (tests keep the local clipboard and the temp dir to themselves). */
+  clipboard?: ClipboardOptions;
+  editor?: EditTextOptions;
 }
 
 function Message({ lines, tone, width, height, theme }: { lines: string[]; tone: 'muted' | 'error'; width: number; height: number; theme: Theme }) {
@@ -56,7 +61,7 @@ function InputRouter({ sink, onQuit }: { sink: InputSink; onQuit(): void }) {
 }
 
 /** The app: "connecting…" at once, then the explorer on the store, or how to start when no vault is given. */
-export function App({ settings, keymap, theme, loadRuntime, now = Date.now }: AppProps) {
+export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
   const noVault = settings.vaults.length === 0 && !settings.demo;
@@ -66,7 +71,7 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now }: Ap
     <>
       <InputRouter sink={sink} onQuit={exit} />
       {runtime.status === 'ready' ? (
-        <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} />
+        <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
       ) : (
         <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
       )}

@@ -64,7 +64,11 @@ export function runCommand(command: string, ctx: CommandContext): void {
   const snapshot = ctx.store.getSnapshot();
   if (isMoveCommand(command)) {
     const count =
-      nav.focus === 'vaults' ? snapshot.vaults.length : nav.focus === 'details' ? ctx.detailLines().length : currentRows(snapshot, nav).length;
+      nav.focus === 'vaults'
+        ? snapshot.vaults.length
+        : nav.focus === 'operations'
+          ? snapshot.operations.length
+          : nav.focus === 'details' ? ctx.detailLines().length : currentRows(snapshot, nav).length;
     ctx.dispatch({ type: 'move', command, count, page: ctx.page });
     return;
   }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Box, useApp } from 'ink';
 import type { ItemSummary, Store } from '../store/types.js';
 import type { Binding, Context } from './keymap.js';
@@ -23,6 +23,14 @@ import { useExplorerInput } from './use-explorer-input.js';
 import { useCollectionLoading } from './use-collection-loading.js';
 import { useDetailsLoading } from './use-details-loading.js';
 import { useHideOnLeave } from './use-hide-on-leave.js';
+import type { ClipboardOptions } from './use-clipboard.js';
+import { useClipboard } from './use-clipboard.js';
+import type { EditTextOptions } from './edit-text.js';
+import { useEditor } from './use-editor.js';
+import { useModal } from './use-modal.js';
+import { runChangeCommand } from './change-commands.js';
+import { ModalView } from './modal-view.js';
+import { OperationsDock, dockHeight } from './operations-dock.js';
 
 export interface ExplorerProps {
   /** The app's input hook forwards keys here. */
@@ -34,29 +42,40 @@ export interface ExplorerProps {
   clock: () => number;
   columns: number;
   rows: number;
+  clipboard?: ClipboardOptions;
+  editor?: EditTextOptions;
 }
 
 const NO_ITEMS: readonly ItemSummary[] = [];
 const KIND_LABEL = { keys: 'keys', secrets: 'secrets', certificates: 'certificates' } as const;
 
-/** Where bindings apply: lists everywhere, the focused pane, and `secret` on a live secret. */
+const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificate' } as const;
+
+/** Where bindings apply: lists everywhere, the focused pane, and `secret`/`key`/`certificate` on live items of that kind. */
 function activeContexts(nav: NavState): Context[] {
   if (nav.help.open) return [];
-  const secretHere = nav.kind === 'secrets' && !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
-  return ['list', nav.focus, ...(secretHere ? (['secret'] as const) : [])];
+  const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
+  return ['list', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : [])];
 }
 
 /** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
-export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns, rows: height }: ExplorerProps) {
+export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns, rows: height, clipboard: clipboardOptions, editor }: ExplorerProps) {
   const { exit } = useApp();
   const [nav, dispatch, navRef] = useNavState();
   const vaults = useStore(store, (s) => s.vaults);
   const identity = useStore(store, (s) => s.identity);
   const collection = useStore(store, (s) => currentCollection(s, nav));
   const revealed = useStore(store, (s) => s.revealed);
+  const revealError = useStore(store, (s) => s.revealError);
   const details = useStore(store, (s) => (nav.opened ? s.details[detailsKey(nav.opened.id, nav.opened.version)] : undefined));
   const latest = useStore(store, (s) => (nav.opened ? s.details[nav.opened.id] : undefined));
   const now = useNow(clock, Boolean(revealed));
+  const operationCount = useStore(store, (s) => s.operations.length);
+  const [modal, setModal, modalRef] = useModal();
+  const say = useCallback((text: string, tone: 'info' | 'warning' | 'error') => dispatch({ type: 'message', message: { text, tone } }), [dispatch]);
+  const clipboard = useClipboard(say, clipboardOptions);
+  const editValue = useEditor(useCallback((message: string) => say(message, 'error'), [say]), editor);
+  const dock = dockHeight(operationCount, nav.focus === 'operations', height);
 
   const vault = vaults[Math.min(nav.vault, vaults.length - 1)];
   const items = collection?.items ?? NO_ITEMS;
@@ -67,14 +86,14 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     [nav.opened, latest, items],
   );
   const showDetails = Boolean(opened) && (columns >= 120 || nav.focus === 'details');
-  const layout = computeLayout(columns, height, showDetails);
+  const layout = computeLayout(columns, height - dock, showDetails);
   const lineWidth = detailLineWidth(layout.details?.width ?? columns);
   const detailLines = useMemo(
     () =>
       opened
-        ? buildDetailLines({ item: opened, details, latest, version: nav.opened?.version, revealed, revealing: false }, lineWidth, now)
+        ? buildDetailLines({ item: opened, details, latest, version: nav.opened?.version, revealed, revealing: false, revealError: revealError?.itemId === opened.id ? revealError.error : undefined }, lineWidth, now)
         : [],
-    [opened, details, latest, nav.opened?.version, revealed, lineWidth, now],
+    [opened, details, latest, nav.opened?.version, revealed, revealError, lineWidth, now],
   );
 
   useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);
@@ -82,7 +101,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useHideOnLeave(store, revealed, nav.opened?.id, nav.opened?.version, latest?.item?.version);
 
   const active = activeContexts(nav);
-  const listHeight = (layout.items?.height ?? layout.details?.height ?? height) - 5;
+  const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
   const ctx = {
     store,
     nav: () => navRef.current,
@@ -98,7 +117,10 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     navRef,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
-    onCommand: (command) => runCommand(command, ctx),
+    onCommand: (command) => {
+      if (!runChangeCommand(command, { store, keymap, nav: () => navRef.current, dispatch, openModal: setModal, clipboard, say })) runCommand(command, ctx);
+    },
+    blocked: () => modalRef.current !== undefined,
     onCommandLine: (line) => runCommandLine(line, ctx),
     onQuit: exit,
   });
@@ -113,7 +135,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   return (
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
-      {nav.help.open ? (
+      {modal ? (
+        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} />
+      ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : (
         <Box flexDirection={layout.strip ? 'column' : 'row'} height={layout.body} overflow="hidden">
@@ -138,6 +162,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               height={layout.items.height}
               now={now}
               theme={theme}
+              store={store}
+              vault={vault?.url}
             />
           ) : null}
           {layout.details && opened ? (
@@ -157,6 +183,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
           ) : null}
         </Box>
       )}
+      {dock > 0 ? <OperationsDock store={store} selected={nav.opsCursor} focused={nav.focus === 'operations'} width={columns} height={dock} clock={clock} theme={theme} /> : null}
       {nav.command !== undefined ? (
         <CommandLine text={nav.command} vaultNames={vaults.map((v) => v.name)} width={columns} theme={theme} />
       ) : (

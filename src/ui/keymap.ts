@@ -1,7 +1,7 @@
 // The keymap is data: command id → keys → description → where it applies. Input handling
 // and the help overlay are both generated from it; config can remap keys by command id.
 
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret';
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate';
 
 export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App';
 
@@ -38,12 +38,18 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items'] },
   { command: 'refresh', keys: ['R'], description: 'refresh', section: 'Items', contexts: ['global'] },
   { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items'], mutating: true },
+  { command: 'item.newVersion', keys: ['N'], description: 'new version of the secret', section: 'Changes', contexts: ['secret'], mutating: true },
+  { command: 'key.rotate', keys: ['r'], description: 'rotate the key (new version)', section: 'Changes', contexts: ['key'], mutating: true },
+  { command: 'certificate.import', keys: ['i'], description: 'import a PEM/PFX certificate file', section: 'Changes', contexts: ['certificate'], mutating: true },
+  { command: 'certificate.download', keys: ['w'], description: 'write the certificate to a file (PEM/DER)', section: 'Items', contexts: ['certificate'] },
   { command: 'item.edit', keys: ['e'], description: 'edit attributes / tags', section: 'Changes', contexts: ['items', 'details'], mutating: true },
   { command: 'item.delete', keys: ['d'], description: 'delete (asks first)', section: 'Changes', contexts: ['items'], mutating: true },
   { command: 'item.recover', keys: ['u'], description: 'recover a deleted item', section: 'Changes', contexts: ['items'], mutating: true },
   { command: 'item.purge', keys: ['P'], description: 'purge (type the name)', section: 'Changes', contexts: ['items'], mutating: true },
   { command: 'operations.focus', keys: ['o'], description: 'operations panel', section: 'App', contexts: ['global'] },
-  { command: 'operations.cancel', keys: ['c'], description: 'cancel the operation', section: 'App', contexts: ['operations'] },
+  { command: 'operations.cancel', keys: ['c'], description: 'cancel (certificate create) / abandon the operation', section: 'App', contexts: ['operations'] },
+  { command: 'operations.clear', keys: ['x'], description: 'clear finished operations', section: 'App', contexts: ['operations'] },
+  { command: 'clipboard.clear', keys: ['X'], description: 'clear the clipboard', section: 'App', contexts: ['global'] },
   { command: 'commandLine', keys: [':'], description: 'command line (:secrets, :vault NAME, :q)', section: 'App', contexts: ['global'] },
   { command: 'help', keys: ['?'], description: 'help', section: 'App', contexts: ['global'] },
   { command: 'quit', keys: ['q', 'ctrl+c'], description: 'quit', section: 'App', contexts: ['global'] },

@@ -6,7 +6,7 @@ import { clamp, moveCursor } from './list-window.js';
 import type { SortKey } from './sort.js';
 import { nextSortKey } from './sort.js';
 
-export type Pane = 'vaults' | 'items' | 'details';
+export type Pane = 'vaults' | 'items' | 'details' | 'operations';
 
 export interface Opened {
   /** The item's versionless id. */
@@ -32,6 +32,8 @@ export interface NavState {
   filterEditing: boolean;
   opened?: Opened;
   detailsCursor: number;
+  /** The selected line of the operations panel. */
+  opsCursor: number;
   help: { open: boolean; offset: number };
   /** The `:` line while it is open. */
   command?: string;
@@ -48,6 +50,7 @@ export const initialNav: NavState = {
   filter: '',
   filterEditing: false,
   detailsCursor: 0,
+  opsCursor: 0,
   help: { open: false, offset: 0 },
 };
 
@@ -96,6 +99,9 @@ export function navReducer(state: NavState, action: NavAction): NavState {
         const vault = moveCursor(state.vault, action.command, action.count, action.page);
         return vault === state.vault ? state : { ...leaveList(state), vault };
       }
+      if (state.focus === 'operations') {
+        return { ...state, opsCursor: moveCursor(state.opsCursor, action.command, action.count, action.page) };
+      }
       if (state.focus === 'details') {
         return { ...state, detailsCursor: moveCursor(state.detailsCursor, action.command, action.count, action.page) };
       }
@@ -125,6 +131,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       if (state.help.open) return { ...state, help: { open: false, offset: 0 } };
       if (state.command !== undefined) return { ...state, command: undefined };
       if (state.filterEditing) return { ...state, filter: '', filterEditing: false };
+      if (state.focus === 'operations') return { ...state, focus: state.opened ? 'details' : 'items' };
       if (state.opened?.version !== undefined && state.focus === 'details') {
         return { ...state, opened: { id: state.opened.id }, detailsCursor: 0 };
       }

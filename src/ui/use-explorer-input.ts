@@ -23,6 +23,8 @@ interface Options {
   /** The `:` line was entered. */
   onCommandLine(line: string): void;
   onQuit(): void;
+  /** True while a dialog owns the keys (it has its own input hook); the list then gets none. */
+  blocked?(): boolean;
 }
 
 // eslint-disable-next-line no-control-regex -- typed text must not carry control characters
@@ -37,11 +39,12 @@ function printable(input: string, key: { ctrl?: boolean; meta?: boolean }): stri
  * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text; otherwise
  * keys go through the keymap. Ctrl-C always quits.
  */
-export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onCommandLine, onQuit }: Options): void {
+export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onCommandLine, onQuit, blocked }: Options): void {
   const handler = (input: string, key: Key): void => {
     const name = keyName(input, key);
     const nav = navRef.current;
     if (name === 'ctrl+c') return onQuit();
+    if (blocked?.()) return;
     if (nav.message) dispatch({ type: 'message' });
     if (nav.help.open) {
       const binding = resolveCommand(keymap, name, []);

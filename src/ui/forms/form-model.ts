@@ -83,7 +83,13 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       return setValue(state, action.id, action.value);
     case 'problems': {
       const first = state.fields.findIndex((f) => action.problems[f.id] !== undefined);
-      return { ...state, problems: action.problems, error: action.error, sending: false, focus: first >= 0 ? first : state.focus };
+      // A problem named after no field of this form (a check that calls the size "keySize")
+      // still has to be seen: it joins the message at the top.
+      const unplaced = Object.entries(action.problems)
+        .filter(([id]) => !state.fields.some((f) => f.id === id))
+        .map(([, message]) => message);
+      const error = [action.error, ...unplaced].filter(Boolean).join(' ') || undefined;
+      return { ...state, problems: action.problems, error, sending: false, focus: first >= 0 ? first : state.focus };
     }
     case 'sending':
       return { ...state, sending: action.sending, error: action.error };

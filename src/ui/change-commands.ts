@@ -1,0 +1,252 @@
+// What the change keys do in the explorer: open a form or a confirmation, start a store
+// action, move in the operations panel, copy. In read-only mode the store's own refusal is
+// what the status line shows. Returns false for commands that are not about changes.
+import type { Dispatch } from 'react';
+import type { CollectionKind, DetailsState, ItemSummary, Store } from '../store/types.js';
+import type { Binding } from './keymap.js';
+import type { Modal } from './modal.js';
+import type { NavAction, NavState } from './navigation.js';
+import { clampCursor } from './navigation.js';
+import { escapeControl } from './sanitize.js';
+import { revealMatches } from './secret-details.js';
+import type { Clipboard } from './use-clipboard.js';
+import { currentRows, currentVault, detailsKey, selectedItem } from './view-model.js';
+
+type Tone = 'info' | 'warning' | 'error';
+
+export interface ChangeContext {
+  store: Store;
+  keymap: readonly Binding[];
+  nav: () => NavState;
+  dispatch: Dispatch<NavAction>;
+  openModal(modal: Modal): void;
+  clipboard: Clipboard;
+  say(text: string, tone: Tone): void;
+}
+
+const SINGULAR: Record<CollectionKind, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate' };
+
+export function describeItem(item: Pick<ItemSummary, 'kind' | 'name'>): string {
+  return `${SINGULAR[item.kind]} ${escapeControl(item.name)}`;
+}
+
+function errorText(error: unknown): string {
+  return escapeControl(error instanceof Error ? error.message : String(error));
+}
+
+/** The item a change applies to: the opened one in the details pane, else the one under the cursor. */
+export function targetItem(store: Store, nav: NavState): { item: ItemSummary; version?: string } | undefined {
+  const snapshot = store.getSnapshot();
+  if (nav.focus === 'details' && nav.opened) {
+    const opened = nav.opened;
+    const item = snapshot.details[opened.id]?.item ?? currentRows(snapshot, nav).find((r) => r.item.id === opened.id)?.item;
+    return item ? { item, version: opened.version } : undefined;
+  }
+  if (nav.focus !== 'items') return undefined;
+  const item = selectedItem(currentRows(snapshot, nav), nav);
+  return item ? { item } : undefined;
+}
+
+function ref(item: ItemSummary) {
+  return { kind: item.kind, name: item.name, vaultUrl: item.vaultUrl };
+}
+
+/** Runs a store action that starts an operation; a refusal goes to the status line. */
+function startOperation(ctx: Pick<ChangeContext, 'say'>, what: string, run: () => unknown): void {
+  try {
+    run();
+    ctx.say(`${what} — o shows the operations panel`, 'info');
+  } catch (error) {
+    ctx.say(errorText(error), 'error');
+  }
+}
+
+/** Read-only: asks the store anyway, which refuses before sending anything; shows its words. */
+function refuse(ctx: ChangeContext, command: string): void {
+  const { store } = ctx;
+  const nav = ctx.nav();
+  const vault = currentVault(store.getSnapshot(), nav)?.url ?? '';
+  const target = targetItem(store, nav)?.item;
+  const item = target ? ref(target) : { kind: nav.kind, name: 'x', vaultUrl: vault };
+  const attempts: Record<string, () => unknown> = {
+    'item.new': () =>
+      nav.kind === 'secrets'
+        ? store.createSecret({ vault, name: '', value: '' })
+        : nav.kind === 'keys'
+          ? store.createKey({ vault, name: '', keyType: 'RSA' })
+          : store.createCertificate({ vault, name: '', subject: '', dnsNames: [], validityInMonths: 0, keyType: 'RSA', format: 'PEM' }),
+    'item.newVersion': () => store.setSecretVersion({ vault, name: item.name, value: '' }),
+    'key.rotate': () => store.rotateKey(item),
+    'item.edit': () => store.updateProperties(item, {}),
+    'item.delete': () => store.deleteItem(item),
+    'item.recover': () => store.recoverItem(item),
+    'item.purge': () => store.purgeItem(item),
+    'certificate.import': () => store.importCertificate({ vault, name: '', file: '' }),
+  };
+  const attempt = attempts[command];
+  try {
+    const result = attempt ? attempt() : undefined;
+    if (result instanceof Promise) result.catch((error: unknown) => ctx.say(errorText(error), 'error'));
+  } catch (error) {
+    ctx.say(errorText(error), 'error');
+  }
+}
+
+function waitForDetails(store: Store, key: string, timeoutMs = 15_000): Promise<DetailsState | undefined> {
+  return new Promise((resolve) => {
+    const done = (d: DetailsState | undefined) => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolve(d);
+    };
+    const check = () => {
+      const d = store.getSnapshot().details[key];
+      if (d && (d.status === 'complete' || d.status === 'error')) done(d);
+    };
+    const unsubscribe = store.subscribe(check);
+    const timer = setTimeout(() => done(store.getSnapshot().details[key]), timeoutMs);
+    check();
+  });
+}
+
+async function copy(ctx: ChangeContext): Promise<void> {
+  const { store } = ctx;
+  const nav = ctx.nav();
+  const target = targetItem(store, nav);
+  if (!target) return ctx.say('nothing selected to copy', 'warning');
+  const { item, version } = target;
+  const snapshot = store.getSnapshot();
+  const live = item.deletedOn === undefined && !nav.deleted;
+  try {
+    if (item.kind === 'secrets' && live) {
+      const latest = snapshot.details[item.id]?.item?.version;
+      const revealed = snapshot.revealed;
+      const value = revealed && revealMatches(revealed, item.id, version, latest) ? revealed.value : await store.readSecretValue(item, { version });
+      return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`);
+    }
+    if (item.kind === 'certificates' && live) {
+      const key = detailsKey(item.id, version);
+      let details: DetailsState | undefined = store.getSnapshot().details[key];
+      if (!details?.item?.certificate?.pem) {
+        store.loadDetails(item, { version });
+        details = await waitForDetails(store, key);
+      }
+      const pem = details?.item?.certificate?.pem;
+      if (!pem) return ctx.say(`no PEM for ${describeItem(item)}${details?.error ? `: ${escapeControl(details.error.message)}` : ' (it may still be issuing)'}`, 'error');
+      return await ctx.clipboard.copy(pem, `the PEM of ${describeItem(item)}`);
+    }
+    const id = version ? `${item.id}/${version}` : item.id;
+    return await ctx.clipboard.copy(id, `the id of ${describeItem(item)}`);
+  } catch (error) {
+    ctx.say(`could not copy: ${errorText(error)}`, 'error');
+  }
+}
+
+export function recoveryText(item: ItemSummary): string {
+  if (item.recoveryLevel && !item.recoveryLevel.includes('Recoverable')) return 'This vault does not keep deleted items: the delete is final.';
+  const days = item.recoverableDays ? `${item.recoverableDays} days` : 'the vault\'s retention period';
+  return `It stays recoverable for ${days}: D shows deleted items, u recovers.`;
+}
+
+function operationsCommand(ctx: ChangeContext, command: string): void {
+  const { store } = ctx;
+  const operations = store.getSnapshot().operations;
+  const op = operations[clampCursor(ctx.nav().opsCursor, operations.length)];
+  if (command === 'operations.clear') {
+    store.clearFinishedOperations();
+    return;
+  }
+  if (!op) return ctx.say('no operation selected', 'warning');
+  const what = `${op.kind} ${SINGULAR[op.collection]} ${escapeControl(op.target)}`;
+  if (op.state !== 'running') return ctx.say(`${what} has already finished (${op.state}); x clears finished operations`, 'warning');
+  if (op.cancellable) {
+    store.cancelOperation(op.id).then(
+      () => ctx.say(`asked the service to cancel ${what}`, 'info'),
+      (error: unknown) => ctx.say(`could not cancel ${what}: ${errorText(error)}`, 'error'),
+    );
+    return;
+  }
+  store.abandonOperation(op.id);
+  ctx.say(`stopped watching ${what}; the service finishes it anyway`, 'info');
+}
+
+export function runChangeCommand(command: string, ctx: ChangeContext): boolean {
+  const { store } = ctx;
+  const nav = ctx.nav();
+  const binding = ctx.keymap.find((b) => b.command === command);
+  if (binding?.mutating && store.getSnapshot().readOnly) {
+    refuse(ctx, command);
+    return true;
+  }
+  if (nav.focus === 'operations' && (command === 'open' || command === 'filter')) return true;
+  const vault = currentVault(store.getSnapshot(), nav)?.url;
+  switch (command) {
+    case 'operations.focus':
+      ctx.dispatch({ type: 'focus', pane: 'operations' });
+      return true;
+    case 'operations.cancel':
+    case 'operations.clear':
+      operationsCommand(ctx, command);
+      return true;
+    case 'copy':
+      void copy(ctx);
+      return true;
+    case 'clipboard.clear':
+      ctx.clipboard.clear().catch((error: unknown) => ctx.say(errorText(error), 'error'));
+      return true;
+    case 'item.new':
+      if (vault) ctx.openModal({ type: 'form', form: nav.kind === 'secrets' ? 'secret.new' : nav.kind === 'keys' ? 'key.new' : 'certificate.new', vault });
+      return true;
+    case 'certificate.import':
+      if (vault) ctx.openModal({ type: 'form', form: 'certificate.import', vault });
+      return true;
+  }
+  if (!ITEM_COMMANDS.includes(command)) return false;
+  const target = targetItem(store, nav);
+  if (!target || !vault) {
+    ctx.say('select an item first', 'warning');
+    return true;
+  }
+  const { item, version } = target;
+  if (command === 'item.recover' || command === 'item.purge') {
+    if (!nav.deleted) ctx.say(`${command === 'item.recover' ? 'recover' : 'purge'} works on deleted items: D shows them`, 'warning');
+    else if (command === 'item.recover') startOperation(ctx, `recovering ${describeItem(item)}`, () => store.recoverItem(ref(item)));
+    else ctx.openModal({ type: 'purge', item, chained: false });
+    return true;
+  }
+  if (nav.deleted) {
+    ctx.say('this is the deleted view: u recovers, P purges; D goes back to live items', 'warning');
+    return true;
+  }
+  switch (command) {
+    case 'item.newVersion':
+      ctx.openModal({ type: 'form', form: 'secret.version', vault, item });
+      break;
+    case 'item.edit':
+      ctx.openModal({ type: 'form', form: item.kind === 'secrets' ? 'secret.edit' : item.kind === 'keys' ? 'key.edit' : 'certificate.edit', vault, item, version });
+      break;
+    case 'certificate.download':
+      ctx.openModal({ type: 'form', form: 'certificate.download', vault, item, version });
+      break;
+    case 'key.rotate':
+      startOperation(ctx, `rotating ${describeItem(item)}`, () => store.rotateKey(ref(item)));
+      break;
+    case 'item.delete':
+      ctx.openModal({ type: 'delete', item });
+      break;
+  }
+  return true;
+}
+
+const ITEM_COMMANDS = ['item.newVersion', 'item.edit', 'certificate.download', 'key.rotate', 'item.delete', 'item.recover', 'item.purge'];
+
+/** The answer of the delete and purge dialogs. */
+export function answerDelete(ctx: Pick<ChangeContext, 'store' | 'say' | 'openModal'>, item: ItemSummary, answer: 'delete' | 'deleteAndPurge' | 'no'): void {
+  if (answer === 'delete') startOperation(ctx, `deleting ${describeItem(item)}`, () => ctx.store.deleteItem(ref(item)));
+  else if (answer === 'deleteAndPurge') ctx.openModal({ type: 'purge', item, chained: true });
+}
+
+export function confirmPurge(ctx: Pick<ChangeContext, 'store' | 'say'>, item: ItemSummary, chained: boolean): void {
+  const run = () => (chained ? ctx.store.deleteAndPurge(ref(item)) : ctx.store.purgeItem(ref(item)));
+  startOperation(ctx, `${chained ? 'deleting, then purging' : 'purging'} ${describeItem(item)}`, run);
+}

@@ -1,0 +1,82 @@
+import { Box } from 'ink';
+import type { Store } from '../store/types.js';
+import { ChangeForm } from './change-form.js';
+import { answerDelete, confirmPurge, describeItem, recoveryText } from './change-commands.js';
+import { ConfirmTypeName } from './confirm-type-name.js';
+import { DeleteDialog } from './delete-dialog.js';
+import type { Modal } from './modal.js';
+import type { Theme } from './theme.js';
+import { detailsKey } from './view-model.js';
+import { useStore } from './use-store.js';
+
+interface Props {
+  modal: Modal;
+  store: Store;
+  width: number;
+  height: number;
+  now: () => number;
+  theme: Theme;
+  close(next?: Modal): void;
+  say(text: string, tone: 'info' | 'warning' | 'error'): void;
+  /** $EDITOR for a form's multi-line field. */
+  editValue(current: string): Promise<string | undefined>;
+}
+
+/** The open dialog, in place of the panes; it owns the keys until it closes. */
+export function ModalView({ modal, store, width, height, now, theme, close, say, editValue }: Props) {
+  const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item.id, modal.version)]?.item?.key : undefined));
+  const dialogWidth = Math.min(width, 100);
+  if (modal.type === 'form') {
+    return (
+      <Box height={height} width={width} flexDirection="column" overflow="hidden">
+        <ChangeForm
+          form={modal.form}
+          store={store}
+          vault={modal.vault}
+          item={modal.item}
+          version={modal.version}
+          keyDetails={keyDetails}
+          now={now}
+          width={dialogWidth}
+          height={height}
+          theme={theme}
+          editField={(_id, current) => editValue(current)}
+          onMessage={(text) => say(text, 'info')}
+          onDone={(result) => {
+            close();
+            if (result.operationId) say(`${modal.form.replace('.', ' ')} started — o shows the operations panel`, 'info');
+          }}
+        />
+      </Box>
+    );
+  }
+  const ctx = { store, say, openModal: (next: Modal) => close(next) };
+  return (
+    <Box height={height} width={width} flexDirection="column" overflow="hidden">
+      {modal.type === 'delete' ? (
+        <DeleteDialog
+          what={describeItem(modal.item)}
+          recovery={recoveryText(modal.item)}
+          width={dialogWidth}
+          theme={theme}
+          onAnswer={(answer) => {
+            close();
+            answerDelete(ctx, modal.item, answer);
+          }}
+        />
+      ) : (
+        <ConfirmTypeName
+          action={`${modal.chained ? 'delete and purge' : 'purge'} ${describeItem(modal.item)}`}
+          name={modal.item.name}
+          width={dialogWidth}
+          theme={theme}
+          onConfirm={() => {
+            close();
+            confirmPurge(ctx, modal.item, modal.chained);
+          }}
+          onCancel={() => close()}
+        />
+      )}
+    </Box>
+  );
+}
