@@ -21,7 +21,8 @@ function typeTitle(kind: CollectionKind): string {
 
 /** Extra columns in the order they are given room, with their widths. */
 function candidates(kind: CollectionKind, deleted: boolean, width: number): Column[] {
-  const typeWidth = kind === 'keys' ? 9 : Math.min(26, Math.max(12, Math.floor(width * 0.22)));
+  // Keys: "RSA-HSM 4096", "EC-HSM P-256K".
+  const typeWidth = kind === 'keys' ? 13 : Math.min(26, Math.max(12, Math.floor(width * 0.22)));
   if (deleted) {
     return [
       { id: 'deleted', title: 'DELETED', width: 8 },

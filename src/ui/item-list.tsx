@@ -1,6 +1,6 @@
 import { memo, useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
-import type { CollectionKind, ItemSummary } from '../store/types.js';
+import type { CollectionKind, ItemSummary, Store } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
 import { highlightSegments } from './fuzzy-filter.js';
 import type { Column } from './columns.js';
@@ -10,6 +10,7 @@ import { scrollOffset, visibleRange } from './list-window.js';
 import { expiryTone } from './relative-time.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
+import { useVisibleEnrichment } from './use-visible-enrichment.js';
 
 interface Props {
   rows: readonly Filtered<ItemSummary>[];
@@ -22,6 +23,9 @@ interface Props {
   focused: boolean;
   now: number;
   theme: Theme;
+  /** Where to ask for key types / issuers of the rows in view (absent: the cells stay as listed). */
+  store?: Store;
+  vault?: string;
 }
 
 function rowTone(item: ItemSummary, now: number, theme: Theme): string | undefined {
@@ -84,7 +88,7 @@ const Row = memo(function Row({
  * A windowed item list: the column header and only the rows in view, so scrolling 10,000
  * items renders the same few rows. The window follows the cursor.
  */
-export function ItemList({ rows, cursor, kind, deleted, width, height, focused, now, theme }: Props) {
+export function ItemList({ rows, cursor, kind, deleted, width, height, focused, now, theme, store, vault }: Props) {
   const offsetRef = useRef(0);
   const body = Math.max(1, height);
   const offset = scrollOffset(offsetRef.current, cursor, rows.length, body);
@@ -92,6 +96,7 @@ export function ItemList({ rows, cursor, kind, deleted, width, height, focused, 
   const { start, end } = visibleRange(offset, rows.length, body);
   const columns = useMemo(() => layoutColumns(kind, deleted, Math.max(1, width - 2)), [kind, deleted, width]);
   const shown = rows.slice(start, end);
+  useVisibleEnrichment(store, vault, kind, deleted, useMemo(() => rows.slice(start, end).map((r) => r.item), [rows, start, end]));
   return (
     <Box flexDirection="column" width={width} height={body + 1} overflow="hidden">
       <Box height={1}>

@@ -23,7 +23,9 @@ export function cellText(item: ItemSummary, column: ColumnId, now: number): stri
     case 'name':
       return displayName(item);
     case 'type':
-      return escapeControl((item.kind === 'keys' ? item.keyType : item.contentType) ?? '');
+      // Key types and issuers are looked up for the rows in view: "—" until known (or when refused).
+      if (item.kind === 'secrets') return escapeControl(item.contentType ?? '');
+      return escapeControl((item.kind === 'keys' ? item.keyType : item.contentType) ?? '—');
     case 'enabled':
       return item.enabled === false ? '✗' : '✓';
     case 'updated':

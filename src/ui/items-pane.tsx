@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Box, Text } from 'ink';
-import type { CollectionKind, CollectionState, ItemSummary } from '../store/types.js';
+import type { CollectionKind, CollectionState, ItemSummary, Store } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
 import type { SortKey } from './sort.js';
 import type { Theme } from './theme.js';
@@ -25,6 +25,9 @@ interface Props {
   height: number;
   now: number;
   theme: Theme;
+  /** The store and vault (URL) to ask for key types / issuers of the rows in view. */
+  store?: Store;
+  vault?: string;
 }
 
 function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string): string {
@@ -36,7 +39,7 @@ function emptyText(kind: CollectionKind, deleted: boolean, collection: Collectio
 
 /** Tabs for the three collections, the list (or what went wrong with it) and its footer. */
 export const ItemsPane = memo(function ItemsPane(props: Props) {
-  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme } = props;
+  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault } = props;
   const inner = Math.max(1, width - 4);
   const error = collection?.error;
   const errorLines = error ? Math.min(3, Math.max(1, height - 6)) : 0;
@@ -55,7 +58,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />
       {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} /> : null}
       {rows.length > 0 || !empty ? (
-        <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} />
+        <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} />
       ) : (
         <Box height={listRows + 1} width={inner}>
           <Text color={color(theme.muted)} wrap="truncate-end">
