@@ -18,6 +18,9 @@ export function describeError(error: ClassifiedError): ErrorText {
   const message = escapeControl(error.message);
   switch (error.class) {
     case 'forbidden': {
+      if (error.innerCode === 'SecretDisabled' || error.code === 'SecretDisabled') {
+        return { title: '403: this secret version is disabled', detail: message, hint: 'enable it to read its value', tone: 'error' };
+      }
       const who = error.caller ? ` for ${escapeControl(error.caller)}` : '';
       const title = error.permission
         ? `403 forbidden: missing '${error.permission.action}' permission on ${error.permission.collection}${who}`

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { Box, Text } from 'ink';
-import type { DetailsState, ItemSummary, RevealedSecret } from '../store/types.js';
+import type { ClassifiedError, DetailsState, ItemSummary, RevealedSecret } from '../store/types.js';
 import type { DetailLine, Tone } from './detail-lines.js';
 import { LABEL_WIDTH, commonLines, versionLines, wrapLines } from './detail-lines.js';
 import { certificateLines } from './certificate-details.js';
@@ -21,12 +21,14 @@ export interface DetailsInput {
   version?: string;
   revealed?: RevealedSecret;
   revealing: boolean;
+  /** Why the last reveal of this item failed (the store's revealError, when it is about this item). */
+  revealError?: ClassifiedError;
 }
 
 /** Every line the pane can show, for the item's kind, wrapped to `width`. */
 export function buildDetailLines(input: DetailsInput, width: number, now: number): DetailLine[] {
   const item = input.details?.item ?? input.item;
-  const opts = { now, width, version: input.version, revealing: input.revealing };
+  const opts = { now, width, version: input.version, revealing: input.revealing, revealError: input.revealError };
   const body =
     item.kind === 'secrets'
       ? secretLines(item, input.revealed, opts)

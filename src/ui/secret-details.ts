@@ -1,8 +1,9 @@
 // Details of a secret: the common fields and the value, hidden until `v`. A revealed value is
 // escaped (control characters shown as \e, \n…) and counts down to being hidden again.
-import type { ItemDetails, RevealedSecret } from '../store/types.js';
+import type { ClassifiedError, ItemDetails, RevealedSecret } from '../store/types.js';
 import type { DetailLine } from './detail-lines.js';
 import { commonLines, heading, textLines } from './detail-lines.js';
+import { describeError } from './describe-error.js';
 
 /**
  * Whether a revealed value belongs to what is shown: the same item and version. With the
@@ -17,7 +18,7 @@ export function revealMatches(revealed: RevealedSecret | undefined, itemId: stri
 export function secretLines(
   item: ItemDetails,
   revealed: RevealedSecret | undefined,
-  options: { now: number; width: number; version?: string; revealing?: boolean },
+  options: { now: number; width: number; version?: string; revealing?: boolean; revealError?: ClassifiedError },
 ): DetailLine[] {
   const lines: DetailLine[] = [];
   const shown = revealed && revealMatches(revealed, item.id, options.version, item.version) && revealed.hideAt > options.now;
@@ -29,6 +30,13 @@ export function secretLines(
   } else if (item.deletedOn) {
     lines.push(heading('Value'));
     lines.push({ kind: 'text', text: 'deleted: recover it to read the value', tone: 'muted' });
+  } else if (options.revealError) {
+    // Why `v` showed nothing, in place of the value: the class and what to do about it.
+    const text = describeError(options.revealError);
+    lines.push(heading('Value'));
+    lines.push({ kind: 'text', text: `✗ ${text.title}`, tone: text.tone });
+    for (const more of [text.detail, text.hint]) if (more) lines.push({ kind: 'text', text: `  ${more}`, tone: 'muted' });
+    lines.push({ kind: 'text', text: '•••••••• hidden · v tries again', tone: 'muted' });
   } else {
     lines.push(heading('Value'));
     lines.push({ kind: 'text', text: options.revealing ? 'fetching…' : '•••••••• hidden · v reveals', tone: 'muted' });
