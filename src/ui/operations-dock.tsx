@@ -29,6 +29,15 @@ export function OperationsDock({ store, selected, focused, width, height, clock,
   const running = useMemo(() => operations.some((o) => o.state === 'running'), [operations]);
   const now = useNow(clock, running, 200);
   return (
-    <OperationsPanel operations={operations} selected={clampCursor(selected, operations.length)} focused={focused} width={width} height={height} now={now} theme={theme} />
+    <OperationsPanel
+      operations={operations}
+      // Unfocused, the newest operations stay in view.
+      selected={focused ? clampCursor(selected, operations.length) : operations.length - 1}
+      focused={focused}
+      width={width}
+      height={height}
+      now={now}
+      theme={theme}
+    />
   );
 }

@@ -38,12 +38,15 @@ class FakeStdout extends EventEmitter {
   columns: number;
   rows: number;
   frames: string[] = [];
+  /** Everything written, frames or not (OSC 52 sequences print nothing but are written). */
+  writes: string[] = [];
   constructor(columns: number, rows: number) {
     super();
     this.columns = columns;
     this.rows = rows;
   }
   write = (chunk: string, encodingOrCallback?: unknown, callback?: unknown): boolean => {
+    this.writes.push(chunk);
     // Cursor and mode toggles are not frames.
     if (stripAnsi(chunk).trim() !== '' || this.frames.length === 0) this.frames.push(chunk);
     this.emit('frame');
@@ -79,6 +82,8 @@ export interface Harness {
   /** The current frame as written, with ANSI colours. */
   lastFrameRaw(): string;
   frames: string[];
+  /** Everything written to the terminal so far, including sequences that draw nothing. */
+  output(): string;
   /** Presses keys one after another: "j", "down", "shift+tab", "ctrl+c", or literal text. */
   press(...keys: string[]): Promise<void>;
   /** Types text character by character. */
@@ -111,6 +116,7 @@ export function renderTui(node: ReactElement, size: { columns?: number; rows?: n
     lastFrame,
     lastFrameRaw,
     frames: stdout.frames,
+    output: () => stdout.writes.join(''),
     async press(...keys) {
       for (const k of keys) {
         stdin.write(KEY_BYTES[k] ?? k);

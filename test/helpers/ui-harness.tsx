@@ -3,6 +3,8 @@
 import type { EmulatorOptions } from '../../src/emulator/index.js';
 import type { StoreOptions } from '../../src/store/create-store.js';
 import { App } from '../../src/ui/app.js';
+import type { ClipboardOptions } from '../../src/ui/use-clipboard.js';
+import type { EditTextOptions } from '../../src/ui/edit-text.js';
 import type { Binding } from '../../src/ui/keymap.js';
 import { defaultKeymap } from '../../src/ui/keymap.js';
 import type { Theme } from '../../src/ui/theme.js';
@@ -28,13 +30,15 @@ export interface UiOptions {
   keymap?: readonly Binding[];
   theme?: Theme;
   readOnly?: boolean;
+  clipboard?: ClipboardOptions;
+  editor?: EditTextOptions;
 }
 
 /** Starts an emulator with the demo seed (unless told otherwise), a store on it, and the app. */
 export async function startUi(options: UiOptions = {}): Promise<UiHarness> {
   const data = await startStoreHarness(
     { seed: 'demo', vaults: ['contoso-prod', 'contoso-dev', 'contoso-payments'], seedNow: FROZEN_NOW, ...options.emulator },
-    { now: () => FROZEN_NOW, ...options.store },
+    { now: () => FROZEN_NOW, readOnly: options.readOnly ?? false, ...options.store },
   );
   const vaults = data.emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
   const ui = renderTui(
@@ -44,6 +48,8 @@ export async function startUi(options: UiOptions = {}): Promise<UiHarness> {
       theme={options.theme ?? darkTheme}
       loadRuntime={async () => ({ store: data.store, vaults, dispose: async () => {} })}
       now={() => FROZEN_NOW}
+      clipboard={{ env: {}, useLocal: false, ...options.clipboard }}
+      editor={options.editor}
     />,
     { columns: options.columns ?? 100, rows: options.rows ?? 30 },
   );
