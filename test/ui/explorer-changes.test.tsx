@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Harness } from '../helpers/render-harness.js';
+import { stripAnsi } from '../helpers/render-harness.js';
 import type { UiHarness } from '../helpers/ui-harness.js';
 import { fits, startUi } from '../helpers/ui-harness.js';
 
@@ -21,7 +22,7 @@ async function select(t: Harness, name: string): Promise<void> {
 /** The states an operation line went through, in the order the frames showed them. */
 function statesSeen(t: Harness, line: string, states: readonly string[]): string[] {
   const seen: string[] = [];
-  for (const frame of t.frames.map((f) => f.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, ''))) {
+  for (const frame of t.frames.map(stripAnsi)) {
     for (const s of states) {
       if (frame.includes(`${line}  ${s} `) && seen.at(-1) !== s) seen.push(s);
     }
