@@ -124,7 +124,8 @@ export class VaultSession {
     const c = this.certificates();
     return request.deleted
       ? mapPages(c.listDeletedCertificates(list).byPage(settings), (d) => deletedCertificateSummary(url, d))
-      : mapPages(c.listPropertiesOfCertificates(list).byPage(settings), (p) => certificateSummary(url, p));
+      : // Pending certificates (being issued, or waiting for a merge) are what an operator looks for.
+        mapPages(c.listPropertiesOfCertificates({ ...list, includePending: true }).byPage(settings), (p) => certificateSummary(url, p));
   }
 
   /** Pages of one item's versions (order as the service sends them). */

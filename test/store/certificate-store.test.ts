@@ -28,6 +28,8 @@ before(async () => {
   await (await certificates.beginCreateCertificate('api-tls', policy, { intervalInMs: 5 })).pollUntilDone();
   await (await certificates.beginCreateCertificate('old-tls', policy, { intervalInMs: 5 })).pollUntilDone();
   await (await certificates.beginDeleteCertificate('old-tls', { intervalInMs: 5 })).pollUntilDone();
+  // Issuer Unknown: stays pending until someone merges a signed certificate.
+  await certificates.beginCreateCertificate('pending-tls', { ...policy, issuerName: 'Unknown' });
 });
 
 after(async () => {
@@ -58,6 +60,13 @@ test('a certificate shows subject, SANs, serial, thumbprints, validity, usages a
   assert.equal(d.item!.contentType, 'Self');
   assert.equal(d.versions.items.length, 1);
   assert.equal(d.versions.items[0].version, d.item!.version);
+});
+
+test('the list shows pending certificates beside issued ones, and no deleted ones', async () => {
+  h.store.loadCollection('cert-vault', 'certificates');
+  await h.until((s) => s.vaults[0].collections.certificates.status === 'complete', 'certificates');
+  const names = h.collection('certificates').items.map((i) => i.name).sort();
+  assert.deepEqual(names, ['api-tls', 'pending-tls']);
 });
 
 test('the deleted view lists a deleted certificate, and its details still parse', async () => {
