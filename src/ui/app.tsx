@@ -54,7 +54,13 @@ function InputRouter({ sink, onQuit }: { sink: InputSink; onQuit(): void }) {
     // Keys typed quickly (or sent by tmux) arrive as one chunk, "jj": each is its own key.
     const chars = [...input];
     if (chars.length > 1 && !key.ctrl && !key.meta) {
-      for (const ch of chars) forward(ch, { ...key, shift: /[A-Z]/.test(ch) });
+      for (const ch of chars) {
+        // Enter, Tab and Backspace can ride in the same chunk as typed text ("name\r").
+        if (ch === '\r' || ch === '\n') forward('', { ...key, return: true, shift: false });
+        else if (ch === '\t') forward('', { ...key, tab: true, shift: false });
+        else if (ch === '\u007f' || ch === '\b') forward('', { ...key, backspace: true, shift: false });
+        else forward(ch, { ...key, shift: /[A-Z]/.test(ch) });
+      }
     } else forward(input, key);
   });
   return null;
