@@ -10,7 +10,7 @@ import type { ReactElement } from 'react';
 import { createElement } from 'react';
 import type { TokenCredential } from '@azure/core-auth';
 import { startEmulator } from '../src/emulator/index.js';
-import type { FaultSettings } from '../src/emulator/index.js';
+import type { EmulatorOptions, FaultSettings } from '../src/emulator/index.js';
 import { createStore } from '../src/store/create-store.js';
 import { App } from '../src/ui/app.js';
 import { defaultKeymap } from '../src/ui/keymap.js';
@@ -39,6 +39,8 @@ function ensureRsvg(): void {
 interface Shot {
   name: string;
   faults?: FaultSettings;
+  /** Emulator settings for this shot (slow service steps, so operations are caught in progress). */
+  emulator?: Pick<EmulatorOptions, 'vaults' | 'certificateIssueDelayMs'>;
   /** Drives the app into the state to capture; resolves with nothing when it is on screen. */
   drive(t: Harness): Promise<void>;
 }
@@ -76,6 +78,64 @@ const shots: Shot[] = [
     },
   },
   {
+    name: 'operations',
+    // prod deletes slowly; dev deletes at once and purges slowly, so "delete and purge" sits in
+    // purging; a certificate issues slowly.
+    emulator: {
+      vaults: [{ name: 'contoso-prod', deleteDelayMs: 600_000 }, { name: 'contoso-dev', deleteDelayMs: 0, purgeDelayMs: 600_000 }, 'contoso-payments'],
+      certificateIssueDelayMs: 600_000,
+    },
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('j', 'j', 'd');
+      await t.waitFor((f) => f.includes('Delete secret'));
+      await t.press('y');
+      await t.waitFor((f) => f.includes('deleting'), 20_000);
+      await t.press(':');
+      await t.type('vault contoso-dev');
+      await t.press('return');
+      await t.waitFor((f) => f.includes('contoso-dev ▸ secrets') && /\d+ items · /.test(f), 20_000);
+      await t.press('d');
+      await t.waitFor((f) => f.includes('Delete secret'));
+      await t.press('p');
+      const purge = await t.waitFor((f) => f.includes('Type the name'));
+      await t.type(/Type the name (\S+) to confirm/.exec(purge)?.[1] ?? '');
+      await t.press('return');
+      await t.waitFor((f) => f.includes('delete+purge secret contoso-dev'), 20_000);
+      await t.press(':');
+      await t.type('vault contoso-prod');
+      await t.press('return');
+      await t.press('4');
+      await t.waitFor((f) => f.includes('api-gateway-tls'), 20_000);
+      await t.press('n');
+      await t.waitFor((f) => f.includes('New self-signed certificate'));
+      await t.type('checkout-tls');
+      await t.press('tab');
+      await t.type('CN=checkout.contoso.com, O=Contoso');
+      await t.press('tab');
+      await t.type('checkout.contoso.com, www.checkout.contoso.com');
+      await t.press('return');
+      await t.waitFor((f) => f.includes('checkout-tls  inProgress') && f.includes('running)') && !f.includes('New self-signed'), 20_000);
+    },
+  },
+  {
+    name: 'create-form',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('n');
+      await t.waitFor((f) => f.includes('New secret'));
+      await t.type('db_password');
+      await t.press('tab');
+      await t.type('correct-horse');
+      await t.press('tab', 'tab');
+      await t.type('team=payments, rotation');
+      await t.press('tab', 'tab', 'tab');
+      await t.type('2025-13-01');
+      await t.press('return');
+      await t.waitFor((f) => f.includes('only letters, digits and "-" are allowed'));
+    },
+  },
+  {
     name: 'forbidden-in-place',
     faults: { forbidden: ['secrets/list'] },
     async drive(t) {
@@ -85,7 +145,7 @@ const shots: Shot[] = [
 ];
 
 async function capture(shot: Shot): Promise<string> {
-  const emulator = await startEmulator({ seed: 'demo', seedNow: NOW, faults: shot.faults, tlsCacheDir: path.join(root, '.kvx-test', 'emulator-tls') });
+  const emulator = await startEmulator({ seed: 'demo', seedNow: NOW, faults: shot.faults, ...shot.emulator, tlsCacheDir: path.join(root, '.kvx-test', 'emulator-tls') });
   const vaults = emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
   const store = createStore({ vaults, credential, ca: emulator.caPem, now: () => NOW, retryOptions: { maxRetries: 0 } });
   const app: ReactElement = createElement(App, {
