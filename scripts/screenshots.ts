@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ReactElement } from 'react';
 import { createElement } from 'react';
 import type { TokenCredential } from '@azure/core-auth';
+import { LocalIdentityCredential } from '../src/auth/local-identity-credential.js';
 import { startEmulator } from '../src/emulator/index.js';
 import type { EmulatorOptions, FaultSettings } from '../src/emulator/index.js';
 import { createStore } from '../src/store/create-store.js';
@@ -26,8 +27,8 @@ const ROWS = 40;
 /** The frozen clock: the demo seed and every relative time are computed from it. */
 const NOW = Date.UTC(2025, 5, 2, 9, 30, 0);
 
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'screenshots', expiresOnTimestamp: NOW + 3_600_000 }),
+const anyToken: TokenCredential = {
+  getToken: async () => ({ token: 'screenshots', expiresOnTimestamp: Date.now() + 3_600_000 }),
 };
 
 function ensureRsvg(): void {
@@ -40,7 +41,11 @@ interface Shot {
   name: string;
   faults?: FaultSettings;
   /** Emulator settings for this shot (slow service steps, so operations are caught in progress). */
-  emulator?: Pick<EmulatorOptions, 'vaults' | 'certificateIssueDelayMs'>;
+  emulator?: Pick<EmulatorOptions, 'vaults' | 'certificateIssueDelayMs' | 'strict'>;
+  /** Sign in as this emulator identity (strict mode enforces its access policy). */
+  identity?: string;
+  /** Time between operation polls; long, to hold an operation in its current step. */
+  operationIntervalMs?: number;
   /** Drives the app into the state to capture; resolves with nothing when it is on screen. */
   drive(t: Harness): Promise<void>;
 }
@@ -64,7 +69,8 @@ const shots: Shot[] = [
     async drive(t) {
       await t.waitFor(loaded, 20_000);
       await t.press('4');
-      await t.waitFor((f) => f.includes('ISSUER') && f.includes(' items · '), 20_000);
+      // Issuers come from a lookup of the rows in view, after the list has rested.
+      await t.waitFor((f) => f.includes('ISSUER') && f.includes(' items · ') && f.includes('Unknown'), 20_000);
       await t.press('return');
       await t.waitFor((f) => f.includes('SHA-1') && f.includes('valid to') && !f.includes('loading'), 20_000);
     },
@@ -79,8 +85,9 @@ const shots: Shot[] = [
   },
   {
     name: 'operations',
-    // prod deletes slowly; dev deletes at once and purges slowly, so "delete and purge" sits in
-    // purging; a certificate issues slowly.
+    // prod deletes slowly; dev deletes at once, and the long poll interval holds its "delete
+    // and purge" in purging until the next poll confirms it; a certificate issues slowly.
+    operationIntervalMs: 600_000,
     emulator: {
       vaults: [{ name: 'contoso-prod', deleteDelayMs: 600_000 }, { name: 'contoso-dev', deleteDelayMs: 0, purgeDelayMs: 600_000 }, 'contoso-payments'],
       certificateIssueDelayMs: 600_000,
@@ -137,17 +144,45 @@ const shots: Shot[] = [
   },
   {
     name: 'forbidden-in-place',
-    faults: { forbidden: ['secrets/list'] },
+    // The demo's reader identity may list secrets and keys but not certificates.
+    emulator: { strict: true },
+    identity: 'kvx-reader',
     async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('4');
       await t.waitFor((f) => f.includes('403'), 20_000);
     },
   },
 ];
 
 async function capture(shot: Shot): Promise<string> {
-  const emulator = await startEmulator({ seed: 'demo', seedNow: NOW, faults: shot.faults, ...shot.emulator, tlsCacheDir: path.join(root, '.kvx-test', 'emulator-tls') });
+  // The emulator's clock starts at NOW and runs, so seeded deleted items are not yet past
+  // their scheduled purge date, and delete and issue delays still pass.
+  const started = Date.now();
+  const emulator = await startEmulator({
+    seed: 'demo',
+    seedNow: NOW,
+    clock: () => NOW + (Date.now() - started),
+    faults: shot.faults,
+    ...shot.emulator,
+    tlsCacheDir: path.join(root, '.kvx-test', 'emulator-tls'),
+  });
   const vaults = emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
-  const store = createStore({ vaults, credential, ca: emulator.caPem, now: () => NOW, retryOptions: { maxRetries: 0 } });
+  const credential = shot.identity
+    ? new LocalIdentityCredential({
+        endpoint: emulator.identity.identityEndpoint,
+        identityHeader: emulator.identity.identityHeader,
+        clientId: emulator.identity.identities.byName(shot.identity).clientId,
+      })
+    : anyToken;
+  const store = createStore({
+    vaults,
+    credential,
+    ca: emulator.caPem,
+    now: () => NOW,
+    retryOptions: { maxRetries: 0 },
+    ...(shot.operationIntervalMs ? { operationIntervalMs: shot.operationIntervalMs } : {}),
+  });
   const app: ReactElement = createElement(App, {
     settings: { vaults, demo: false, readOnly: false },
     keymap: defaultKeymap,
