@@ -94,6 +94,21 @@ export function versionLines(state: DetailsState | undefined, shownVersion: stri
 
 export const LABEL_WIDTH = 14;
 
+/** Splits `value` into pieces of at most `room` characters, at a space when there is one. */
+function breakValue(value: string, room: number): string[] {
+  const pieces: string[] = [];
+  let rest = value;
+  while (rest.length > room) {
+    // Prefer the last space that leaves a useful first piece; hashes and ids have none.
+    const space = rest.lastIndexOf(' ', room);
+    const cut = space > room / 3 ? space : room;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
 /** Breaks field values that do not fit next to their label into continuation lines. */
 export function wrapLines(lines: readonly DetailLine[], width: number): DetailLine[] {
   const room = Math.max(8, width - LABEL_WIDTH);
@@ -103,9 +118,7 @@ export function wrapLines(lines: readonly DetailLine[], width: number): DetailLi
       out.push(line);
       continue;
     }
-    for (let i = 0; i < line.value.length; i += room) {
-      out.push({ ...line, label: i === 0 ? line.label : '', value: line.value.slice(i, i + room) });
-    }
+    breakValue(line.value, room).forEach((piece, i) => out.push({ ...line, label: i === 0 ? line.label : '', value: piece }));
   }
   return out;
 }

@@ -79,3 +79,11 @@ test('long values wrap under their label instead of running off the pane', () =>
   assert.equal(lines.length, 3);
   assert.ok(lines.every((l) => l.kind === 'field' && l.value.length <= 26));
 });
+
+test('values with spaces break between words, not inside one', () => {
+  const lines = wrapLines([{ kind: 'field', label: 'created', value: '2025-04-28 09:30 UTC (35d ago)' }], 40);
+  assert.deepEqual(
+    lines.map((l) => (l.kind === 'field' ? l.value : '')),
+    ['2025-04-28 09:30 UTC (35d', 'ago)'],
+  );
+});
