@@ -2,7 +2,7 @@
 // escaped line for people. Service text is untrusted (it can echo names from the vault), so
 // it is made single-line and its control characters escaped here, once.
 import type { ClassifiedError, CollectionKind } from './types.js';
-import { escapeControl } from '../ui/sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import { errorBodyFor } from './error-body-policy.js';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);

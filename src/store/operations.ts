@@ -4,7 +4,7 @@
 // so every request of the operation reports), and how to cancel at the service when it can.
 // The tracker owns the record's life: running → succeeded / failed / cancelled / abandoned.
 // Abandoning stops watching (aborts our requests); the service finishes on its own.
-import { escapeControl } from '../ui/sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import { ActionRefusedError } from './operations-errors.js';
 import type { ClassifiedError, CollectionKind, Operation, OperationKind } from './types.js';
 

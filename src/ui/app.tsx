@@ -11,7 +11,7 @@ import { Explorer } from './explorer.js';
 import { NoVaultScreen } from './no-vault-screen.js';
 import type { Runtime, RuntimeState } from './use-runtime.js';
 import { useRuntime } from './use-runtime.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
 

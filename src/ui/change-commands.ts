@@ -7,7 +7,7 @@ import type { Binding } from './keymap.js';
 import type { Modal } from './modal.js';
 import type { NavAction, NavState } from './navigation.js';
 import { clampCursor } from './navigation.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import { revealMatches } from './secret-details.js';
 import type { Clipboard } from './use-clipboard.js';
 import { currentRows, currentVault, detailsKey, selectedItem } from './view-model.js';

@@ -17,7 +17,7 @@ import { FormDialog } from './forms/form-dialog.js';
 import { buildKey, buildKeyUpdate, keyFields, keyValues } from './forms/key-form.js';
 import { buildSecret, buildSecretUpdate, secretFields, secretValues } from './forms/secret-form.js';
 import type { FormKind } from './modal.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 
 export interface ChangeFormProps {

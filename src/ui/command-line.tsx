@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { COMMANDS, completions } from './commands.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 
 /** The `:` line in place of the status line: what is typed and the commands it could complete to. */
 export function CommandLine({ text, vaultNames, width, theme }: { text: string; vaultNames: readonly string[]; width: number; theme: Theme }) {

@@ -1,6 +1,6 @@
 // Asks before a change: y or Enter goes ahead, n or Esc does not. Text from the vault is escaped.
 import { Box, Text, useInput } from 'ink';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 

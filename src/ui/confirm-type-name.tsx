@@ -2,7 +2,7 @@
 // when the text matches exactly; Esc gives up. A mismatch says what to type and keeps the text.
 import { useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 

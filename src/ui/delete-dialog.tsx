@@ -1,7 +1,7 @@
 // Asks before a delete: y or Enter deletes (recoverable while the vault keeps deleted items),
 // p chooses "delete and purge" (which then wants the name typed), n or Esc gives up.
 import { Box, Text, useInput } from 'ink';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 

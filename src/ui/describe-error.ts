@@ -1,7 +1,7 @@
 // A classified store error as the lines a pane shows in place: what happened, what is
 // missing and for whom, and what the user can do. Never a stack trace.
 import type { ClassifiedError } from '../store/types.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 
 export interface ErrorText {
   title: string;

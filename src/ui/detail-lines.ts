@@ -2,7 +2,7 @@
 // every field is tested without a terminal and the pane only scrolls and highlights.
 // Every value from the vault is escaped here, before it can reach Ink.
 import type { DetailsState, ItemDetails, ItemSummary } from '../store/types.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import { expiryTone, formatDate } from './relative-time.js';
 
 export type Tone = 'error' | 'warning' | 'success' | 'muted' | 'accent' | 'secret';

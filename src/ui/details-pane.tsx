@@ -10,7 +10,7 @@ import { ErrorBanner } from './error-banner.js';
 import { scrollOffset, visibleRange } from './list-window.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 
 export interface DetailsInput {
   item: ItemSummary;

@@ -9,7 +9,7 @@ import { isMoveCommand } from './list-window.js';
 import type { SortKey } from './sort.js';
 import { currentRows, currentVault, selectedItem } from './view-model.js';
 import type { DetailLine } from './detail-lines.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import { revealMatches } from './secret-details.js';
 
 export interface CommandContext {

@@ -3,7 +3,7 @@
 import type { ItemSummary } from '../store/types.js';
 import type { ColumnId } from './columns.js';
 import { relativeTime } from './relative-time.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 
 const names = new Map<string, string>();
 

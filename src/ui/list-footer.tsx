@@ -3,7 +3,7 @@ import type { LoadStatus } from '../store/types.js';
 import type { SortKey } from './sort.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 
 const fmt = new Intl.NumberFormat('en-US');
 

@@ -3,7 +3,7 @@
 // a failure shows its classified message. `o` focuses it; the selected line is highlighted.
 import { Box, Text } from 'ink';
 import type { Operation } from '../store/types.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 
 interface Props {
   width: number;

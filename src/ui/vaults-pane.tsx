@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { CollectionState, VaultState } from '../store/types.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
-import { escapeControl } from './sanitize.js';
+import { escapeControl } from '../text/escape-control.js';
 
 export interface VaultRow {
   name: string;

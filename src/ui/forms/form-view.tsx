@@ -1,7 +1,7 @@
 // Draws a form: title, one line per field (label, value, hint), a problem under the field it
 // belongs to, the service's answer at the top, and the keys. Secret values show as dots.
 import { Box, Text } from 'ink';
-import { escapeControl } from '../sanitize.js';
+import { escapeControl } from '../../text/escape-control.js';
 import type { Theme } from '../theme.js';
 import { color } from '../theme.js';
 import type { FormState } from './form-model.js';

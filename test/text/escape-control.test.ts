@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeControl } from '../../src/ui/sanitize.js';
+import { escapeControl } from '../../src/text/escape-control.js';
 
 test('escape sequences from a vault are shown, not executed', () => {
   assert.equal(escapeControl('a\u001b]52;c;aGk=\u0007b'), 'a\\e]52;c;aGk=\\u{7}b');

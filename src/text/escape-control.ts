@@ -1,3 +1,4 @@
+// Shared by the store (error messages) and the UI (everything drawn): a leaf module with no imports.
 // Vault content (names, tags, values, subjects) can carry terminal escape sequences; a
 // name like "\x1b]52;c;…\x07" would otherwise write to the user's clipboard or repaint the
 // screen. Everything from a vault passes through here before it reaches Ink.
