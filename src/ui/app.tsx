@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
+import { Box, Text, useApp, useWindowSize } from 'ink';
 import type { InputSink } from './use-explorer-input.js';
 import type { Settings } from '../config/settings.js';
 import type { Binding } from './keymap.js';
@@ -11,6 +11,7 @@ import { Explorer } from './explorer.js';
 import { NoVaultScreen } from './no-vault-screen.js';
 import type { Runtime, RuntimeState } from './use-runtime.js';
 import { useRuntime } from './use-runtime.js';
+import { useKeyInput } from './use-key-input.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
@@ -45,23 +46,11 @@ function Message({ lines, tone, width, height, theme }: { lines: string[]; tone:
  * once that has installed its handler, and quits with q / Ctrl-C before then.
  */
 function InputRouter({ sink, onQuit }: { sink: InputSink; onQuit(): void }) {
-  useInput((input, key) => {
+  // One key at a time: tmux sends "jj" or "name\r" as one chunk (split-keys.ts).
+  useKeyInput((input, key) => {
     const forward = sink.current;
-    if (!forward) {
-      if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
-      return;
-    }
-    // Keys typed quickly (or sent by tmux) arrive as one chunk, "jj": each is its own key.
-    const chars = [...input];
-    if (chars.length > 1 && !key.ctrl && !key.meta) {
-      for (const ch of chars) {
-        // Enter, Tab and Backspace can ride in the same chunk as typed text ("name\r").
-        if (ch === '\r' || ch === '\n') forward('', { ...key, return: true, shift: false });
-        else if (ch === '\t') forward('', { ...key, tab: true, shift: false });
-        else if (ch === '\u007f' || ch === '\b') forward('', { ...key, backspace: true, shift: false });
-        else forward(ch, { ...key, shift: /[A-Z]/.test(ch) });
-      }
-    } else forward(input, key);
+    if (forward) forward(input, key);
+    else if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
   });
   return null;
 }

@@ -1,5 +1,7 @@
 // Asks before a change: y or Enter goes ahead, n or Esc does not. Text from the vault is escaped.
-import { Box, Text, useInput } from 'ink';
+import { useRef } from 'react';
+import { Box, Text } from 'ink';
+import { useKeyInput } from './use-key-input.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -15,10 +17,17 @@ interface Props {
 }
 
 export function ConfirmDialog({ title, lines, width, theme, onAnswer, active = true }: Props) {
-  useInput(
+  // Answered once: the rest of a chunk ("yy") does not answer again.
+  const answered = useRef(false);
+  const answer = (yes: boolean) => {
+    answered.current = true;
+    onAnswer(yes);
+  };
+  useKeyInput(
     (input, key) => {
-      if (input === 'y' || input === 'Y' || key.return) onAnswer(true);
-      else if (input === 'n' || input === 'N' || key.escape) onAnswer(false);
+      if (answered.current) return;
+      if (input === 'y' || input === 'Y' || key.return) answer(true);
+      else if (input === 'n' || input === 'N' || key.escape) answer(false);
     },
     { isActive: active },
   );

@@ -1,7 +1,8 @@
 // Purge cannot be undone, so it asks for the item's name to be typed: Enter goes ahead only
 // when the text matches exactly; Esc gives up. A mismatch says what to type and keeps the text.
-import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useKeyInput } from './use-key-input.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -20,22 +21,35 @@ interface Props {
 export function ConfirmTypeName({ action, name, width, theme, onConfirm, onCancel, active = true }: Props) {
   const [text, setText] = useState('');
   const [wrong, setWrong] = useState(false);
-  useInput(
+  // The text as of the last key: a chunk like "name\r" is handled key by key before a render.
+  const typedRef = useRef('');
+  const done = useRef(false);
+  const update = (next: string) => {
+    typedRef.current = next;
+    setText(next);
+  };
+  useKeyInput(
     (input, key) => {
-      if (key.escape) return onCancel();
+      if (done.current) return;
+      if (key.escape) {
+        done.current = true;
+        return onCancel();
+      }
       if (key.return) {
-        if (text === name) onConfirm();
-        else setWrong(true);
+        if (typedRef.current === name) {
+          done.current = true;
+          onConfirm();
+        } else setWrong(true);
         return;
       }
       if (key.backspace || key.delete) {
-        setText((t) => t.slice(0, -1));
+        update([...typedRef.current].slice(0, -1).join(''));
         return;
       }
       // eslint-disable-next-line no-control-regex -- typed text must not carry control characters
       const typed = key.ctrl || key.meta ? '' : input.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
       if (typed) {
-        setText((t) => t + typed);
+        update(typedRef.current + typed);
         setWrong(false);
       }
     },

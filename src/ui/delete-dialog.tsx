@@ -1,6 +1,8 @@
 // Asks before a delete: y or Enter deletes (recoverable while the vault keeps deleted items),
 // p chooses "delete and purge" (which then wants the name typed), n or Esc gives up.
-import { Box, Text, useInput } from 'ink';
+import { useRef } from 'react';
+import { Box, Text } from 'ink';
+import { useKeyInput } from './use-key-input.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -16,10 +18,17 @@ interface Props {
 }
 
 export function DeleteDialog({ what, recovery, width, theme, onAnswer }: Props) {
-  useInput((input, key) => {
-    if (input === 'y' || input === 'Y' || key.return) onAnswer('delete');
-    else if (input === 'p') onAnswer('deleteAndPurge');
-    else if (input === 'n' || input === 'N' || key.escape) onAnswer('no');
+  // Answered once: the rest of a chunk ("yy") does not answer again.
+  const answered = useRef(false);
+  const answer = (choice: 'delete' | 'deleteAndPurge' | 'no') => {
+    answered.current = true;
+    onAnswer(choice);
+  };
+  useKeyInput((input, key) => {
+    if (answered.current) return;
+    if (input === 'y' || input === 'Y' || key.return) answer('delete');
+    else if (input === 'p') answer('deleteAndPurge');
+    else if (input === 'n' || input === 'N' || key.escape) answer('no');
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color(theme.warning)} width={width} paddingX={1}>

@@ -88,6 +88,8 @@ export interface Harness {
   press(...keys: string[]): Promise<void>;
   /** Types text character by character. */
   type(text: string): Promise<void>;
+  /** Writes `bytes` in one chunk, as tmux send-keys, a paste or fast typing over SSH deliver them. */
+  pressChunk(bytes: string): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
   /** Resolves with the frame once `predicate` holds; fails with the last frame after `timeoutMs`. */
   waitFor(predicate: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
@@ -128,6 +130,10 @@ export function renderTui(node: ReactElement, size: { columns?: number; rows?: n
         stdin.write(ch);
         await tick();
       }
+    },
+    async pressChunk(bytes) {
+      stdin.write(bytes);
+      await tick();
     },
     async resize(columns, rows) {
       stdout.columns = columns;

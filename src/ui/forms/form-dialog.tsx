@@ -1,12 +1,13 @@
 // A form on screen: keys edit it, Enter checks every field and sends, Esc closes. Problems
 // and the service's rejection appear in the form and nothing typed is lost. It stays open
 // until the operation it started is accepted (or done), so a 409 shows right here.
-import { useEffect, useReducer, useState } from 'react';
-import { useInput } from 'ink';
+import { useEffect, useState } from 'react';
 import { isActionRefused } from '../../store/operations-errors.js';
 import type { Store } from '../../store/types.js';
 import { keyName } from '../keymap.js';
 import type { Theme } from '../theme.js';
+import { useKeyInput } from '../use-key-input.js';
+import { useReducerRef } from '../use-reducer-ref.js';
 import { useStore } from '../use-store.js';
 import type { Built } from './form-checks.js';
 import type { FieldSpec } from './form-model.js';
@@ -32,7 +33,8 @@ export interface FormDialogProps<T> {
 }
 
 export function FormDialog<T>({ title, fields, initial, store, build, submit, onDone, editField, width, height, theme, active = true }: FormDialogProps<T>) {
-  const [form, dispatch] = useReducer(formReducer, undefined, () => createForm(fields, initial));
+  // formRef: keys of one chunk ("name\tvalue\r") each see what the previous one typed.
+  const [form, dispatch, formRef] = useReducerRef(formReducer, () => createForm(fields, initial));
   const [operationId, setOperationId] = useState<string | undefined>();
   const operation = useStore(store, (s) => (operationId ? s.operations.find((o) => o.id === operationId) : undefined));
 
@@ -48,7 +50,7 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
   }, [operation, operationId, onDone]);
 
   async function send(): Promise<void> {
-    const built = build(form.values);
+    const built = build(formRef.current.values);
     if (!built.ok) {
       dispatch({ type: 'problems', problems: built.problems });
       return;
@@ -67,18 +69,19 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
     }
   }
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       const name = keyName(input, key);
-      const field = form.fields[form.focus];
+      const current = formRef.current;
+      const field = current.fields[current.focus];
       if (name === 'escape') return onDone({ cancelled: true });
-      if (form.sending) return;
+      if (current.sending) return;
       if (name === 'return') {
         void send();
         return;
       }
       if (name === 'ctrl+e' && field.editor && editField) {
-        void editField(field.id, form.values[field.id]).then((text) => {
+        void editField(field.id, current.values[field.id]).then((text) => {
           if (text !== undefined) dispatch({ type: 'set', id: field.id, value: text });
         });
         return;
