@@ -17,6 +17,7 @@ import { currentCollection, detailsKey, listRows } from './view-model.js';
 import { runCommand, runCommandLine } from './explorer-commands.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
+import { useSettled } from './use-settled.js';
 import { useNavState } from './use-nav-state.js';
 import type { InputSink } from './use-explorer-input.js';
 import { useExplorerInput } from './use-explorer-input.js';
@@ -49,6 +50,9 @@ export interface ExplorerProps {
 const NO_ITEMS: readonly ItemSummary[] = [];
 const KIND_LABEL = { keys: 'keys', secrets: 'secrets', certificates: 'certificates' } as const;
 
+/** How long the cursor rests on a row before the wide layout's preview loads its details. */
+export const PREVIEW_DELAY_MS = 150;
+
 const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificate' } as const;
 
 /** Where bindings apply: lists everywhere, the focused pane, and `secret`/`key`/`certificate` on live items of that kind. */
@@ -65,11 +69,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const vaults = useStore(store, (s) => s.vaults);
   const identity = useStore(store, (s) => s.identity);
   const collection = useStore(store, (s) => currentCollection(s, nav));
-  const revealed = useStore(store, (s) => s.revealed);
   const revealError = useStore(store, (s) => s.revealError);
-  const details = useStore(store, (s) => (nav.opened ? s.details[detailsKey(nav.opened.id, nav.opened.version)] : undefined));
-  const latest = useStore(store, (s) => (nav.opened ? s.details[nav.opened.id] : undefined));
-  const now = useNow(clock, Boolean(revealed));
+  const anyRevealed = useStore(store, (s) => s.revealed);
+  const now = useNow(clock, Boolean(anyRevealed));
   const operationCount = useStore(store, (s) => s.operations.length);
   const [modal, setModal, modalRef] = useModal();
   const say = useCallback((text: string, tone: 'info' | 'warning' | 'error') => dispatch({ type: 'message', message: { text, tone } }), [dispatch]);
@@ -81,24 +83,35 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const items = collection?.items ?? NO_ITEMS;
   const rows = listRows(items, nav.sort, nav.filter);
   const cursor = clampCursor(cursorOf(nav), rows.length);
-  const opened = useMemo(
-    () => (nav.opened ? (latest?.item ?? items.find((i) => i.id === nav.opened?.id)) : undefined),
-    [nav.opened, latest, items],
-  );
-  const showDetails = Boolean(opened) && (columns >= 120 || nav.focus === 'details');
+  // Wide layouts preview the row under the cursor while the list has the keys; Enter still
+  // opens it (focus moves into details). Narrow layouts show details only once opened.
+  const wide = columns >= 120;
+  const cursorItem = rows[cursor]?.item;
+  const previewing = wide && nav.focus === 'items' && cursorItem !== undefined && cursorItem.id !== nav.opened?.id;
+  const shown = previewing ? { id: cursorItem.id, version: undefined } : nav.opened;
+  // The preview's details load only once the cursor rests there (holding j loads nothing on the way).
+  const settledPreview = useSettled(previewing ? cursorItem.id : undefined, PREVIEW_DELAY_MS);
+  const details = useStore(store, (s) => (shown ? s.details[detailsKey(shown.id, shown.version)] : undefined));
+  const latest = useStore(store, (s) => (shown ? s.details[shown.id] : undefined));
+  // A preview never shows a value: reveal (v) opens the item first.
+  const revealed = previewing ? undefined : anyRevealed;
+  const shownId = shown?.id;
+  const opened = useMemo(() => (shownId ? (latest?.item ?? items.find((i) => i.id === shownId)) : undefined), [shownId, latest, items]);
+  const toLoad = previewing ? (settledPreview === opened?.id ? opened : undefined) : opened;
+  const showDetails = Boolean(opened) && (wide || nav.focus === 'details');
   const layout = computeLayout(columns, height - dock, showDetails);
   const lineWidth = detailLineWidth(layout.details?.width ?? columns);
   const detailLines = useMemo(
     () =>
       opened
-        ? buildDetailLines({ item: opened, details, latest, version: nav.opened?.version, revealed, revealing: false, revealError: revealError?.itemId === opened.id ? revealError.error : undefined }, lineWidth, now)
+        ? buildDetailLines({ item: opened, details, latest, version: shown?.version, revealed, revealing: false, revealError: revealError?.itemId === opened.id ? revealError.error : undefined }, lineWidth, now)
         : [],
-    [opened, details, latest, nav.opened?.version, revealed, revealError, lineWidth, now],
+    [opened, details, latest, shown?.version, revealed, revealError, lineWidth, now],
   );
 
   useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);
-  useDetailsLoading(store, opened, nav.opened?.version, details?.status, latest?.status);
-  useHideOnLeave(store, revealed, nav.opened?.id, nav.opened?.version, latest?.item?.version);
+  useDetailsLoading(store, toLoad, shown?.version, details?.status, latest?.status);
+  useHideOnLeave(store, anyRevealed, shown?.id, shown?.version, latest?.item?.version);
 
   const active = activeContexts(nav);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
@@ -129,7 +142,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const crumbs = [
     vault?.name ?? '',
     vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
-    opened ? `${opened.name}${nav.opened?.version ? `@${nav.opened.version.slice(0, 8)}` : ''}` : '',
+    opened ? `${opened.name}${shown?.version ? `@${shown.version.slice(0, 8)}` : ''}` : '',
   ].filter(Boolean);
 
   return (
@@ -170,7 +183,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
             <DetailsPane
               item={opened}
               details={details}
-              version={nav.opened?.version}
+              version={shown?.version}
               lines={detailLines}
               cursor={nav.detailsCursor}
               focused={nav.focus === 'details'}

@@ -26,11 +26,12 @@ test('resizing reflows: 80x24 → 160x48 shows three panes and more columns → 
   try {
     await t.waitFor(loaded);
     await t.resize(160, 48);
-    const wide = await t.waitFor((f) => f.includes('Enter opens the selected item'));
+    // The wide layout previews the selected row in a third pane.
+    const wide = await t.waitFor((f) => f.includes('Versions ('));
     assert.equal(fits(wide, 160, 48), undefined);
     assert.match(wide, /1 Vaults +│/);
     await t.resize(100, 30);
-    const medium = await t.waitFor((f) => !f.includes('Enter opens the selected item') && f.split('\n').length <= 30);
+    const medium = await t.waitFor((f) => !f.includes('Versions (') && f.split('\n').length <= 30);
     assert.equal(fits(medium, 100, 30), undefined);
   } finally {
     await t.stop();
