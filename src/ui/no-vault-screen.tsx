@@ -2,20 +2,21 @@ import { Box, Text } from 'ink';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 
+// Kept within 76 columns so it reads whole in an 80x24 terminal.
 const LINES: readonly { text: string; code?: boolean }[] = [
   { text: 'No vault to open. Point kvx at one:' },
   { text: '' },
-  { text: '  kvx my-vault                      a vault name (https://my-vault.vault.azure.net)', code: true },
-  { text: '  kvx https://my-vault.vault.azure.net', code: true },
-  { text: '  KEY_VAULT_NAME=my-vault kvx       or AZURE_KEYVAULT_URL=https://…', code: true },
-  { text: '  kvx --ca-file ca.pem https://127.0.0.1:8443   a local emulator (kvx emulator)', code: true },
+  { text: '  kvx my-vault                     (https://my-vault.vault.azure.net)', code: true },
+  { text: '  kvx https://my-vault.vault.azure.net other-vault', code: true },
+  { text: '  KEY_VAULT_NAME=my-vault kvx      (or AZURE_KEYVAULT_URL=https://…)', code: true },
+  { text: '  kvx --ca-file ca.pem URL         a local `kvx emulator` vault', code: true },
   { text: '' },
   { text: 'Or try it on built-in demo vaults, no Azure account needed:' },
   { text: '' },
   { text: '  kvx --demo', code: true },
   { text: '' },
-  { text: 'Signing in uses the environment, managed identity or the Azure CLI (DefaultAzureCredential).' },
-  { text: 'q quits.' },
+  { text: 'Sign-in: DefaultAzureCredential (environment, managed identity, Azure CLI).' },
+  { text: 'kvx --help lists every flag. q quits.' },
 ];
 
 /** What to do when kvx was started with no vault and without --demo. */
