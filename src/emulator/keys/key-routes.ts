@@ -1,11 +1,11 @@
 // The keys REST surface (keys.json, api-version 7.0 … 2025-07-01) on the generic object
-// store: create, import, get, list, versions, update, delete, deleted get/list, recover,
-// purge, backup, restore, rotate, rotation policy; the data operations are in
-// key-operation-routes.ts.
+// store: create, import, get, update, rotate, rotation policy here; list, versions, delete,
+// deleted get/list, recover, purge, backup, restore from collection-routes.ts; the data
+// operations are in key-operation-routes.ts.
+import { collectionHandlers } from '../collection-routes.js';
 import { badParameter } from '../errors.js';
-import { paginate } from '../paging.js';
 import type { AttributesInput, JsonObject } from '../request-validation.js';
-import { checkObjectName, optionalAttributes, optionalTags, requireObject, requireString } from '../request-validation.js';
+import { checkObjectName, optionalAttributes, optionalTags, requireObject } from '../request-validation.js';
 import type { RouteModule, RouteRequest, RouteResponse } from '../router.js';
 import type { KeyObject, KeyPayload, KeyStore } from './key-collection.js';
 import { deletedKeyBundle, deletedKeyItem, keyBundle, keyId, keyItem, KEYS, latestVersion } from './key-collection.js';
@@ -14,6 +14,14 @@ import { importKeyMaterial } from './key-import.js';
 import { defaultKeyOps, generateKeyMaterial, keySizeBits, parseKeyOps } from './key-material.js';
 import { keyOperationRoutes } from './key-operation-routes.js';
 import { parseRotationPolicy, policyExpiry, rotationPolicyJson } from './rotation-policy.js';
+
+const shared = collectionHandlers({
+  spec: KEYS,
+  bundle: keyBundle,
+  item: keyItem,
+  deletedBundle: deletedKeyBundle,
+  deletedItem: deletedKeyItem,
+});
 
 function storeOf(req: RouteRequest): KeyStore {
   return req.vault.store(KEYS);
@@ -111,75 +119,6 @@ function updateKey(req: RouteRequest): RouteResponse {
   return bundle(req, store.getObject(name), version);
 }
 
-function listKeys(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  const url = req.vault.url;
-  return ok(
-    paginate(
-      store.listLatest(),
-      (e) => e.object.name.toLowerCase(),
-      (e) => keyItem(store, url, e.object, e.latest, false),
-      { query: req.query, vaultUrl: url, path: '/keys', apiVersion: req.apiVersion },
-    ),
-  );
-}
-
-function listVersions(req: RouteRequest): RouteResponse {
-  const name = nameOf(req);
-  const store = storeOf(req);
-  const object = store.getObject(name);
-  const url = req.vault.url;
-  return ok(
-    paginate(
-      store.listVersions(name),
-      (v) => `${String(v.attributes.created).padStart(12, '0')}-${v.version}`,
-      (v) => keyItem(store, url, object, v, true),
-      { query: req.query, vaultUrl: url, path: `/keys/${object.name}/versions`, apiVersion: req.apiVersion },
-    ),
-  );
-}
-
-function deleteKey(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  return ok(deletedKeyBundle(store, req.vault.url, store.delete(nameOf(req))));
-}
-
-function getDeleted(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  return ok(deletedKeyBundle(store, req.vault.url, store.getDeleted(nameOf(req))));
-}
-
-function listDeleted(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  const url = req.vault.url;
-  return ok(
-    paginate(
-      store.listDeleted(),
-      (e) => e.object.name.toLowerCase(),
-      (e) => deletedKeyItem(store, url, e),
-      { query: req.query, vaultUrl: url, path: '/deletedkeys', apiVersion: req.apiVersion },
-    ),
-  );
-}
-
-function recover(req: RouteRequest): RouteResponse {
-  return bundle(req, storeOf(req).recover(nameOf(req)));
-}
-
-function purge(req: RouteRequest): RouteResponse {
-  storeOf(req).purge(nameOf(req));
-  return { status: 204 };
-}
-
-function backup(req: RouteRequest): RouteResponse {
-  return ok({ value: storeOf(req).backup(nameOf(req)) });
-}
-
-function restore(req: RouteRequest): RouteResponse {
-  const body = requireObject(req.body, 'restoring a key');
-  return bundle(req, storeOf(req).restore(requireString(body, 'value')));
-}
-
 /** Same type and size as the current version, new material; exp from the rotation policy. */
 async function rotate(req: RouteRequest): Promise<RouteResponse> {
   const name = nameOf(req);
@@ -223,22 +162,22 @@ function setRotationPolicy(req: RouteRequest): RouteResponse {
 export const keyRoutes: RouteModule = {
   name: 'keys',
   routes: [
-    { method: 'GET', pattern: '/keys', permission: 'keys/list', handler: listKeys },
+    { method: 'GET', pattern: '/keys', permission: 'keys/list', handler: shared.list },
     { method: 'POST', pattern: '/keys/{name}/create', permission: 'keys/create', handler: createKey },
     { method: 'PUT', pattern: '/keys/{name}', permission: 'keys/import', handler: importKey },
-    { method: 'DELETE', pattern: '/keys/{name}', permission: 'keys/delete', handler: deleteKey },
+    { method: 'DELETE', pattern: '/keys/{name}', permission: 'keys/delete', handler: shared.delete },
     { method: 'GET', pattern: '/keys/{name}/{version?}', permission: 'keys/get', handler: getKey },
     { method: 'PATCH', pattern: '/keys/{name}/{version?}', permission: 'keys/update', handler: updateKey },
-    { method: 'GET', pattern: '/keys/{name}/versions', permission: 'keys/list', handler: listVersions },
-    { method: 'POST', pattern: '/keys/{name}/backup', permission: 'keys/backup', handler: backup },
-    { method: 'POST', pattern: '/keys/restore', permission: 'keys/restore', handler: restore },
+    { method: 'GET', pattern: '/keys/{name}/versions', permission: 'keys/list', handler: shared.listVersions },
+    { method: 'POST', pattern: '/keys/{name}/backup', permission: 'keys/backup', handler: shared.backup },
+    { method: 'POST', pattern: '/keys/restore', permission: 'keys/restore', handler: shared.restore },
     { method: 'POST', pattern: '/keys/{name}/rotate', permission: 'keys/rotate', handler: rotate },
     { method: 'GET', pattern: '/keys/{name}/rotationpolicy', permission: 'keys/getrotationpolicy', handler: getRotationPolicy },
     { method: 'PUT', pattern: '/keys/{name}/rotationpolicy', permission: 'keys/setrotationpolicy', handler: setRotationPolicy },
-    { method: 'GET', pattern: '/deletedkeys', permission: 'keys/list', handler: listDeleted },
-    { method: 'GET', pattern: '/deletedkeys/{name}', permission: 'keys/get', handler: getDeleted },
-    { method: 'DELETE', pattern: '/deletedkeys/{name}', permission: 'keys/purge', handler: purge },
-    { method: 'POST', pattern: '/deletedkeys/{name}/recover', permission: 'keys/recover', handler: recover },
+    { method: 'GET', pattern: '/deletedkeys', permission: 'keys/list', handler: shared.listDeleted },
+    { method: 'GET', pattern: '/deletedkeys/{name}', permission: 'keys/get', handler: shared.getDeleted },
+    { method: 'DELETE', pattern: '/deletedkeys/{name}', permission: 'keys/purge', handler: shared.purge },
+    { method: 'POST', pattern: '/deletedkeys/{name}/recover', permission: 'keys/recover', handler: shared.recover },
     ...keyOperationRoutes,
   ],
 };

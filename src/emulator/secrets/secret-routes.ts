@@ -1,6 +1,6 @@
 // The secrets REST surface (api-version 7.0 … 2026-04-01), on the generic object store.
+import { collectionHandlers } from '../collection-routes.js';
 import { badParameter, forbidden } from '../errors.js';
-import { paginate } from '../paging.js';
 import type { JsonObject } from '../request-validation.js';
 import {
   checkObjectName,
@@ -20,6 +20,15 @@ import {
   secretItem,
   SECRETS,
 } from './secret-collection.js';
+
+const shared = collectionHandlers({
+  spec: SECRETS,
+  // Recover and restore answer without the value, as the service does.
+  bundle: (store, url, object, version) => secretBundle(store, url, object, version, false),
+  item: secretItem,
+  deletedBundle: deletedSecretBundle,
+  deletedItem: deletedSecretItem,
+});
 
 function storeOf(req: RouteRequest) {
   return req.vault.store(SECRETS);
@@ -76,95 +85,20 @@ function updateSecret(req: RouteRequest): RouteResponse {
   return ok(secretBundle(store, req.vault.url, store.getObject(name), version, false));
 }
 
-function listSecrets(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  const url = req.vault.url;
-  return ok(
-    paginate(
-      store.listLatest(),
-      (e) => e.object.name.toLowerCase(),
-      (e) => secretItem(store, url, e.object, e.latest, false),
-      { query: req.query, vaultUrl: url, path: '/secrets', apiVersion: req.apiVersion },
-    ),
-  );
-}
-
-function listVersions(req: RouteRequest): RouteResponse {
-  const name = nameOf(req);
-  const store = storeOf(req);
-  const object = store.getObject(name);
-  const url = req.vault.url;
-  return ok(
-    paginate(
-      store.listVersions(name),
-      (v) => `${String(v.attributes.created).padStart(12, '0')}-${v.version}`,
-      (v) => secretItem(store, url, object, v, true),
-      { query: req.query, vaultUrl: url, path: `/secrets/${object.name}/versions`, apiVersion: req.apiVersion },
-    ),
-  );
-}
-
-function deleteSecret(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  const entry = store.delete(nameOf(req));
-  return ok(deletedSecretBundle(store, req.vault.url, entry));
-}
-
-function getDeleted(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  return ok(deletedSecretBundle(store, req.vault.url, store.getDeleted(nameOf(req))));
-}
-
-function listDeleted(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  const url = req.vault.url;
-  return ok(
-    paginate(
-      store.listDeleted(),
-      (e) => e.object.name.toLowerCase(),
-      (e) => deletedSecretItem(store, url, e),
-      { query: req.query, vaultUrl: url, path: '/deletedsecrets', apiVersion: req.apiVersion },
-    ),
-  );
-}
-
-function recover(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  const object = store.recover(nameOf(req));
-  return ok(secretBundle(store, req.vault.url, object, object.versions[object.versions.length - 1], false));
-}
-
-function purge(req: RouteRequest): RouteResponse {
-  storeOf(req).purge(nameOf(req));
-  return { status: 204 };
-}
-
-function backup(req: RouteRequest): RouteResponse {
-  return ok({ value: storeOf(req).backup(nameOf(req)) });
-}
-
-function restore(req: RouteRequest): RouteResponse {
-  const body = requireObject(req.body, 'restoring a secret');
-  const blob = requireString(body, 'value');
-  const store = storeOf(req);
-  const object = store.restore(blob);
-  return ok(secretBundle(store, req.vault.url, object, object.versions[object.versions.length - 1], false));
-}
-
 export const secretRoutes: RouteModule = {
   name: 'secrets',
   routes: [
-    { method: 'GET', pattern: '/secrets', permission: 'secrets/list', handler: listSecrets },
+    { method: 'GET', pattern: '/secrets', permission: 'secrets/list', handler: shared.list },
     { method: 'PUT', pattern: '/secrets/{name}', permission: 'secrets/set', handler: setSecret },
-    { method: 'DELETE', pattern: '/secrets/{name}', permission: 'secrets/delete', handler: deleteSecret },
+    { method: 'DELETE', pattern: '/secrets/{name}', permission: 'secrets/delete', handler: shared.delete },
     { method: 'GET', pattern: '/secrets/{name}/{version?}', permission: 'secrets/get', handler: getSecret },
     { method: 'PATCH', pattern: '/secrets/{name}/{version?}', permission: 'secrets/set', handler: updateSecret },
-    { method: 'GET', pattern: '/secrets/{name}/versions', permission: 'secrets/list', handler: listVersions },
-    { method: 'POST', pattern: '/secrets/{name}/backup', permission: 'secrets/backup', handler: backup },
-    { method: 'POST', pattern: '/secrets/restore', permission: 'secrets/restore', handler: restore },
-    { method: 'GET', pattern: '/deletedsecrets', permission: 'secrets/list', handler: listDeleted },
-    { method: 'GET', pattern: '/deletedsecrets/{name}', permission: 'secrets/get', handler: getDeleted },
-    { method: 'DELETE', pattern: '/deletedsecrets/{name}', permission: 'secrets/purge', handler: purge },
-    { method: 'POST', pattern: '/deletedsecrets/{name}/recover', permission: 'secrets/recover', handler: recover },
+    { method: 'GET', pattern: '/secrets/{name}/versions', permission: 'secrets/list', handler: shared.listVersions },
+    { method: 'POST', pattern: '/secrets/{name}/backup', permission: 'secrets/backup', handler: shared.backup },
+    { method: 'POST', pattern: '/secrets/restore', permission: 'secrets/restore', handler: shared.restore },
+    { method: 'GET', pattern: '/deletedsecrets', permission: 'secrets/list', handler: shared.listDeleted },
+    { method: 'GET', pattern: '/deletedsecrets/{name}', permission: 'secrets/get', handler: shared.getDeleted },
+    { method: 'DELETE', pattern: '/deletedsecrets/{name}', permission: 'secrets/purge', handler: shared.purge },
+    { method: 'POST', pattern: '/deletedsecrets/{name}/recover', permission: 'secrets/recover', handler: shared.recover },
   ],
 };
