@@ -2,6 +2,7 @@
 // get, list, versions, update, policy, delete / recover / purge, backup / restore. Each
 // certificate version has a managed key and secret of the same name and version.
 import { randomUUID } from 'node:crypto';
+import { collectionHandlers } from '../collection-routes.js';
 import { badParameter, conflict, ServiceError } from '../errors.js';
 import { KEYS } from '../keys/key-collection.js';
 import { asymmetricKeys } from '../keys/key-material.js';
@@ -31,6 +32,17 @@ import { DETAILS, settle } from './certificate-operation.js';
 import { CONTENT_TYPES, parsePolicy, policyJson } from './certificate-policy.js';
 import type { SecretContentType } from './certificate-policy.js';
 import { issuerRoutes } from './issuer-routes.js';
+
+// Delete, recover, purge, backup and restore act on the managed key and secret too, and the
+// lists hide pending-only certificates, so only these two are shared with secrets and keys.
+const shared = collectionHandlers({
+  spec: CERTIFICATES,
+  bundle: certificateBundle,
+  item: certificateItem,
+  deletedBundle: deletedCertificateBundle,
+  deletedItem: deletedCertificateItem,
+  settle,
+});
 
 function storeOf(req: RouteRequest): CertificateStore {
   return req.vault.store(CERTIFICATES);
@@ -194,20 +206,6 @@ function listCertificates(req: RouteRequest): RouteResponse {
   );
 }
 
-function listVersions(req: RouteRequest): RouteResponse {
-  const object = objectOf(req);
-  const store = storeOf(req);
-  const url = req.vault.url;
-  return ok(
-    paginate(
-      store.listVersions(object.name),
-      (v) => `${String(v.attributes.created).padStart(12, '0')}-${v.version}`,
-      (v) => certificateItem(store, url, object, v, true),
-      { query: req.query, vaultUrl: url, path: `/certificates/${object.name}/versions`, apiVersion: req.apiVersion },
-    ),
-  );
-}
-
 function getPolicy(req: RouteRequest): RouteResponse {
   const object = objectOf(req);
   if (!object.meta) throw new ServiceError(404, 'PolicyNotFound', `Certificate ${object.name} has no policy.`);
@@ -286,11 +284,6 @@ function deleteRoute(req: RouteRequest): RouteResponse {
   return ok(deletedCertificateBundle(storeOf(req), req.vault.url, entry));
 }
 
-function getDeleted(req: RouteRequest): RouteResponse {
-  const store = storeOf(req);
-  return ok(deletedCertificateBundle(store, req.vault.url, store.getDeleted(nameOf(req))));
-}
-
 function listDeleted(req: RouteRequest): RouteResponse {
   const store = storeOf(req);
   const url = req.vault.url;
@@ -333,7 +326,7 @@ export const certificateRoutes: RouteModule = {
     { method: 'DELETE', pattern: '/certificates/{name}', permission: 'certificates/delete', handler: deleteRoute },
     { method: 'GET', pattern: '/certificates/{name}/{version?}', permission: 'certificates/get', handler: getCertificate },
     { method: 'PATCH', pattern: '/certificates/{name}/{version?}', permission: 'certificates/update', handler: updateCertificate },
-    { method: 'GET', pattern: '/certificates/{name}/versions', permission: 'certificates/list', handler: listVersions },
+    { method: 'GET', pattern: '/certificates/{name}/versions', permission: 'certificates/list', handler: shared.listVersions },
     { method: 'POST', pattern: '/certificates/{name}/create', permission: 'certificates/create', handler: createCertificate },
     { method: 'POST', pattern: '/certificates/{name}/import', permission: 'certificates/import', handler: importCertificate },
     { method: 'GET', pattern: '/certificates/{name}/policy', permission: 'certificates/get', handler: getPolicy },
@@ -345,7 +338,7 @@ export const certificateRoutes: RouteModule = {
     { method: 'POST', pattern: '/certificates/{name}/backup', permission: 'certificates/backup', handler: backupRoute },
     { method: 'POST', pattern: '/certificates/restore', permission: 'certificates/restore', handler: restoreRoute },
     { method: 'GET', pattern: '/deletedcertificates', permission: 'certificates/list', handler: listDeleted },
-    { method: 'GET', pattern: '/deletedcertificates/{name}', permission: 'certificates/get', handler: getDeleted },
+    { method: 'GET', pattern: '/deletedcertificates/{name}', permission: 'certificates/get', handler: shared.getDeleted },
     { method: 'DELETE', pattern: '/deletedcertificates/{name}', permission: 'certificates/purge', handler: purgeRoute },
     { method: 'POST', pattern: '/deletedcertificates/{name}/recover', permission: 'certificates/recover', handler: recoverRoute },
     ...issuerRoutes,
