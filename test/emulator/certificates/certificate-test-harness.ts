@@ -1,15 +1,13 @@
 // Starts an emulator and real CertificateClient / KeyClient / SecretClient instances that
 // trust its CA per client (tlsOptions), with every response recorded for the conformance
 // check against certificates.json, keys.json and secrets.json (../support).
-import type { CertificateClientOptions } from '@azure/keyvault-certificates';
 import { CertificateClient } from '@azure/keyvault-certificates';
 import { KeyClient } from '@azure/keyvault-keys';
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { Emulator, EmulatorOptions } from '../../../src/emulator/index.js';
-import { startEmulator } from '../../../src/emulator/index.js';
 import { TEST_TLS_CACHE, testCredential } from '../support/emulator-harness.js';
 import { rawRequest } from '../support/raw-request.js';
-import { ResponseRecorder } from '../support/response-recorder.js';
+import { startRecordedEmulator } from '../support/recorded-emulator.js';
 
 export interface CertificatesHarness {
   emulator: Emulator;
@@ -30,17 +28,11 @@ export interface CertificatesHarness {
 }
 
 export async function startCertificatesHarness(options: EmulatorOptions = {}): Promise<CertificatesHarness> {
-  const emulator = await startEmulator({ vaults: ['certs-test'], tlsCacheDir: TEST_TLS_CACHE, ...options });
-  const vaultUrl = emulator.vaults[0].url;
-  const recorder = new ResponseRecorder();
-  const checked = new Set<string>();
-  const clientOptions: CertificateClientOptions = {
-    tlsOptions: { ca: emulator.caPem },
-    // The vault is on 127.0.0.1, which is not under the challenge's resource host.
-    disableChallengeResourceVerification: true,
-    retryOptions: { maxRetries: 0 },
-    additionalPolicies: [{ policy: recorder.policy(), position: 'perRetry' }],
-  };
+  const { emulator, vaultUrl, recorder, clientOptions, problems, checked } = await startRecordedEmulator({
+    vaults: ['certs-test'],
+    tlsCacheDir: TEST_TLS_CACHE,
+    ...options,
+  });
   return {
     emulator,
     vaultUrl,
@@ -48,12 +40,7 @@ export async function startCertificatesHarness(options: EmulatorOptions = {}): P
     keys: new KeyClient(vaultUrl, testCredential, clientOptions),
     secrets: new SecretClient(vaultUrl, testCredential, clientOptions),
     checked,
-    problems: () => {
-      const { problems, operations } = recorder.validate();
-      for (const op of operations) checked.add(op);
-      recorder.records.length = 0;
-      return problems;
-    },
+    problems,
     pendingOperation: async (name) => {
       const url = `${vaultUrl}/certificates/${name}/pending?api-version=2025-07-01`;
       const res = await rawRequest(url, { ca: emulator.caPem });

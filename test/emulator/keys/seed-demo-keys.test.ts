@@ -11,8 +11,8 @@ import { publicJwk } from '../../../src/emulator/keys/key-material.js';
 import { seedDemoKeys } from '../../../src/emulator/keys/seed-demo-keys.js';
 import { Prng } from '../../../src/emulator/prng.js';
 import { VaultState } from '../../../src/emulator/vault-state.js';
+import { testCredential as credential } from '../support/emulator-harness.js';
 import { ResponseRecorder } from '../support/response-recorder.js';
-import { credential } from './key-test-harness.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 
