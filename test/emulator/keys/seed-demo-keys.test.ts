@@ -11,7 +11,7 @@ import { publicJwk } from '../../../src/emulator/keys/key-material.js';
 import { seedDemoKeys } from '../../../src/emulator/keys/seed-demo-keys.js';
 import { Prng } from '../../../src/emulator/prng.js';
 import { VaultState } from '../../../src/emulator/vault-state.js';
-import { testCredential as credential } from '../support/emulator-harness.js';
+import { TEST_TLS_CACHE, testCredential as credential } from '../support/emulator-harness.js';
 import { ResponseRecorder } from '../support/response-recorder.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
@@ -45,7 +45,7 @@ describe('demo seed: keys', () => {
   });
 
   before(async () => {
-    emulator = await startEmulator({ seed: 'demo', seedNow: NOW });
+    emulator = await startEmulator({ seed: 'demo', seedNow: NOW, tlsCacheDir: TEST_TLS_CACHE });
     for (const v of emulator.vaults) clients.set(v.name, new KeyClient(v.url, credential, options()));
   });
   after(async () => {

@@ -4,6 +4,7 @@
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Emulator, EmulatorOptions } from '../../../src/emulator/index.js';
 import { startEmulator } from '../../../src/emulator/index.js';
+import { TEST_TLS_CACHE } from './emulator-harness.js';
 import { ResponseRecorder } from './response-recorder.js';
 
 /** Fits KeyClientOptions, CertificateClientOptions and SecretClientOptions alike. */
@@ -27,7 +28,8 @@ export interface RecordedEmulator {
 
 /** `options` must name the vault (its first vault is the one the clients use). */
 export async function startRecordedEmulator(options: EmulatorOptions): Promise<RecordedEmulator> {
-  const emulator = await startEmulator(options);
+  // Tests keep their TLS material in the repo's scratch dir, never the user's cache.
+  const emulator = await startEmulator({ tlsCacheDir: TEST_TLS_CACHE, ...options });
   const recorder = new ResponseRecorder();
   const checked = new Set<string>();
   return {
