@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: checks the Node version before anything else loads, then runs the bundled CLI.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
@@ -16,4 +17,6 @@ if (!existsSync(cli)) {
   process.stderr.write('kvx is not built yet: run `npm run build` in the repository first.\n');
   process.exit(1);
 }
+// V8's code cache for the bundle (Node >= 22.1): later starts skip most of the parsing.
+module.enableCompileCache?.();
 await import(cli.href);
