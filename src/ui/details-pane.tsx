@@ -10,6 +10,7 @@ import { ErrorBanner } from './error-banner.js';
 import { scrollOffset, visibleRange } from './list-window.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
+import { PaneFrame } from './pane-frame.js';
 import { escapeControl } from '../text/escape-control.js';
 
 export interface DetailsInput {
@@ -127,15 +128,7 @@ export const DetailsPane = memo(function DetailsPane(props: Props) {
   const { start, end } = visibleRange(offset, lines.length, rows);
   const loading = !details || details.status === 'loading' || details.status === 'idle';
   return (
-    <Box
-      flexDirection="column"
-      borderStyle="round"
-      borderColor={color(focused ? theme.focusBorder : theme.border)}
-      width={width}
-      height={height}
-      paddingX={1}
-      overflow="hidden"
-    >
+    <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <Text wrap="truncate-end" bold color={color(focused ? theme.accent : theme.text)}>
         {escapeControl(item.name)}
         <Text color={color(theme.muted)}>
@@ -150,18 +143,18 @@ export const DetailsPane = memo(function DetailsPane(props: Props) {
           <Line key={start + i} line={line} selected={focused && start + i === at} width={inner - 1} theme={theme} />
         ))}
       </Box>
-    </Box>
+    </PaneFrame>
   );
 });
 
 /** Placeholder when nothing is opened (wide layout). */
 export function EmptyDetails({ width, height, theme }: { width: number; height: number; theme: Theme }) {
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={color(theme.border)} width={width} height={height} paddingX={1} overflow="hidden">
+    <PaneFrame focused={false} width={width} height={height} theme={theme}>
       <Text bold>Details</Text>
       <Text color={color(theme.muted)} wrap="truncate-end">
         Enter opens the selected item
       </Text>
-    </Box>
+    </PaneFrame>
   );
 }

@@ -5,6 +5,7 @@ import type { Filtered } from './fuzzy-filter.js';
 import type { SortKey } from './sort.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
+import { PaneFrame } from './pane-frame.js';
 import { CollectionTabs } from './collection-tabs.js';
 import { ErrorBanner } from './error-banner.js';
 import { ItemList } from './item-list.js';
@@ -46,15 +47,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
   const listRows = Math.max(1, height - 2 - 3 - errorLines);
   const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter) : '';
   return (
-    <Box
-      flexDirection="column"
-      borderStyle="round"
-      borderColor={color(focused ? theme.focusBorder : theme.border)}
-      width={width}
-      height={height}
-      paddingX={1}
-      overflow="hidden"
-    >
+    <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />
       {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} /> : null}
       {rows.length > 0 || !empty ? (
@@ -76,7 +69,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
         width={inner}
         theme={theme}
       />
-    </Box>
+    </PaneFrame>
   );
 });
 

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import type { CollectionState, VaultState } from '../store/types.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
+import { PaneFrame } from './pane-frame.js';
 import { escapeControl } from '../text/escape-control.js';
 
 export interface VaultRow {
@@ -40,15 +41,7 @@ export const VaultsPane = memo(function VaultsPane({ vaults, selected, focused, 
   const rows = Math.max(1, height - 3);
   const start = Math.max(0, Math.min(selected - rows + 1, vaults.length - rows));
   return (
-    <Box
-      flexDirection="column"
-      borderStyle="round"
-      borderColor={color(focused ? theme.focusBorder : theme.border)}
-      width={width}
-      height={height}
-      paddingX={1}
-      overflow="hidden"
-    >
+    <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <Text bold color={color(focused ? theme.accent : theme.text)} wrap="truncate-end">
         1 Vaults
       </Text>
@@ -71,7 +64,7 @@ export const VaultsPane = memo(function VaultsPane({ vaults, selected, focused, 
           </Box>
         );
       })}
-    </Box>
+    </PaneFrame>
   );
 });
 

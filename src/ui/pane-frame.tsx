@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { Box } from 'ink';
+import type { Theme } from './theme.js';
+import { color } from './theme.js';
+
+/** The rounded frame every pane sits in; its border shows which pane has the keys. */
+export function PaneFrame({ focused, width, height, theme, children }: { focused: boolean; width: number; height: number; theme: Theme; children: ReactNode }) {
+  return (
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      borderColor={color(focused ? theme.focusBorder : theme.border)}
+      width={width}
+      height={height}
+      paddingX={1}
+      overflow="hidden"
+    >
+      {children}
+    </Box>
+  );
+}
