@@ -28,6 +28,7 @@ import type { ClipboardOptions } from './use-clipboard.js';
 import { useClipboard } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
 import { useEditor } from './use-editor.js';
+import { useFadingMessage } from './use-fading-message.js';
 import { useModal } from './use-modal.js';
 import { runChangeCommand } from './change-commands.js';
 import { ModalView } from './modal-view.js';
@@ -75,6 +76,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const operationCount = useStore(store, (s) => s.operations.length);
   const [modal, setModal, modalRef] = useModal();
   const say = useCallback((text: string, tone: 'info' | 'warning' | 'error') => dispatch({ type: 'message', message: { text, tone } }), [dispatch]);
+  useFadingMessage(nav.message, useCallback(() => dispatch({ type: 'message' }), [dispatch]));
   const clipboard = useClipboard(say, clipboardOptions);
   const editValue = useEditor(useCallback((message: string) => say(message, 'error'), [say]), editor);
   const dock = dockHeight(operationCount, nav.focus === 'operations', height);
