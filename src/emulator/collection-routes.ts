@@ -2,7 +2,8 @@
 // object store: they differ only in the path segment, the name label and how items and
 // bundles render, so those come in and the store and paging logic lives here once.
 import type { CollectionSpec } from './collection-spec.js';
-import type { DeletedObject, ObjectStore, StoredObject, StoredVersion } from './object-store.js';
+import type { ObjectStore } from './object-store.js';
+import type { DeletedObject, StoredObject, StoredVersion } from './stored-object.js';
 import { paginate } from './paging.js';
 import { checkObjectName, requireObject, requireString } from './request-validation.js';
 import type { RouteRequest, RouteResponse } from './router.js';

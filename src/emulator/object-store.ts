@@ -21,32 +21,16 @@
  * name after `purgeDelayMs`, deleted objects are purged at their scheduled purge date), so no
  * timers need cleaning up.
  */
-import { randomBytes } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { CollectionSpec } from './collection-spec.js';
 import type { ServiceError } from './errors.js';
 import { badParameter, conflict, forbidden, notFound } from './errors.js';
+import { decodeBackup, encodeBackup } from './object-backup.js';
+import type { RecoveryLevel } from './recovery-level.js';
+import { isPurgeAllowed, isSoftDeleteEnabled } from './recovery-level.js';
 import type { AttributesInput } from './request-validation.js';
 import { checkObjectName, isVersionId, printable } from './request-validation.js';
-
-export type RecoveryLevel =
-  | 'Purgeable'
-  | 'Recoverable+Purgeable'
-  | 'Recoverable'
-  | 'Recoverable+ProtectedSubscription'
-  | 'CustomizedRecoverable+Purgeable'
-  | 'CustomizedRecoverable'
-  | 'CustomizedRecoverable+ProtectedSubscription';
-
-export const RECOVERY_LEVELS: readonly RecoveryLevel[] = [
-  'Purgeable',
-  'Recoverable+Purgeable',
-  'Recoverable',
-  'Recoverable+ProtectedSubscription',
-  'CustomizedRecoverable+Purgeable',
-  'CustomizedRecoverable',
-  'CustomizedRecoverable+ProtectedSubscription',
-];
+import type { DeletedObject, StoredObject, StoredVersion, VersionAttributes } from './stored-object.js';
+import { newVersionId } from './stored-object.js';
 
 /** The vault-wide settings a store reads on every call (so they can change at run time). */
 export interface StoreSettings {
@@ -56,41 +40,6 @@ export interface StoreSettings {
   deleteDelayMs: number;
   /** How long a purge takes; the name stays taken meanwhile. */
   purgeDelayMs: number;
-}
-
-/** Epoch seconds, as on the wire. */
-export interface VersionAttributes {
-  enabled: boolean;
-  nbf?: number;
-  exp?: number;
-  created: number;
-  updated: number;
-}
-
-export interface StoredVersion<P> {
-  readonly version: string;
-  payload: P;
-  attributes: VersionAttributes;
-  tags: Record<string, string>;
-}
-
-export interface StoredObject<P, M> {
-  /** The name as first created (lookups ignore case, as the service does). */
-  readonly name: string;
-  /** Oldest first; the last one is the current version. */
-  versions: StoredVersion<P>[];
-  meta: M | undefined;
-}
-
-export interface DeletedObject<P, M> {
-  readonly object: StoredObject<P, M>;
-  /** Epoch seconds. */
-  readonly deletedDate: number;
-  readonly scheduledPurgeDate: number;
-  /** Epoch ms at which the delete has finished and the object shows under /deleted*. */
-  readonly visibleAt: number;
-  /** False when the vault has no soft delete: the object is gone for good. */
-  readonly recoverable: boolean;
 }
 
 export interface CreateInput<P> {
@@ -106,20 +55,6 @@ export interface UpdateInput<P> {
   attributes?: AttributesInput;
   tags?: Record<string, string>;
   payload?: (current: P) => P;
-}
-
-const BACKUP_FORMAT = 'kvx-backup-1';
-
-export function isSoftDeleteEnabled(level: RecoveryLevel): boolean {
-  return level !== 'Purgeable';
-}
-
-export function isPurgeAllowed(level: RecoveryLevel): boolean {
-  return level.endsWith('Purgeable');
-}
-
-export function newVersionId(): string {
-  return randomBytes(16).toString('hex');
 }
 
 export class ObjectStore<P, M = undefined> {
@@ -348,78 +283,19 @@ export class ObjectStore<P, M = undefined> {
 
   /** An opaque blob with every version and the metadata; it restores into any vault where the name is free. */
   backup(name: string): string {
-    const object = this.getObject(name);
-    const payloadCodec = this.spec.payloadCodec;
-    const metaCodec = this.spec.metaCodec;
-    const doc = {
-      format: BACKUP_FORMAT,
-      collection: this.spec.name,
-      name: object.name,
-      meta: object.meta === undefined ? null : metaCodec ? metaCodec.encode(object.meta) : object.meta,
-      versions: object.versions.map((v) => ({
-        version: v.version,
-        attributes: v.attributes,
-        tags: v.tags,
-        payload: payloadCodec ? payloadCodec.encode(v.payload) : v.payload,
-      })),
-    };
-    return gzipSync(Buffer.from(JSON.stringify(doc), 'utf8')).toString('base64url');
+    return encodeBackup(this.spec, this.getObject(name));
   }
 
   restore(blob: string): StoredObject<P, M> {
-    const doc = this.parseBackup(blob);
-    const key = doc.name.toLowerCase();
+    const object = decodeBackup(this.spec, blob);
+    const key = object.name.toLowerCase();
     this.sweep();
     if (this.live.has(key)) {
-      throw conflict(`${this.label} ${doc.name} already exists in this vault; restore needs the name to be free.`);
+      throw conflict(`${this.label} ${object.name} already exists in this vault; restore needs the name to be free.`);
     }
-    this.checkNameFree(doc.name, key);
-    const object = doc.object;
+    this.checkNameFree(object.name, key);
     this.live.set(key, object);
     return object;
-  }
-
-  private parseBackup(blob: string): { name: string; object: StoredObject<P, M> } {
-    const invalid = (): ServiceError =>
-      badParameter(`The backup blob is not a valid ${this.label.toLowerCase()} backup (it is corrupt, or from another collection).`);
-    let doc: {
-      format?: unknown;
-      collection?: unknown;
-      name?: unknown;
-      meta?: unknown;
-      versions?: { version: string; attributes: VersionAttributes; tags: Record<string, string>; payload: unknown }[];
-    };
-    try {
-      doc = JSON.parse(gunzipSync(Buffer.from(blob, 'base64url')).toString('utf8'));
-    } catch {
-      throw invalid();
-    }
-    if (
-      doc === null ||
-      typeof doc !== 'object' ||
-      doc.format !== BACKUP_FORMAT ||
-      doc.collection !== this.spec.name ||
-      typeof doc.name !== 'string' ||
-      !Array.isArray(doc.versions) ||
-      doc.versions.length === 0
-    ) {
-      throw invalid();
-    }
-    const name = checkObjectName(doc.name, this.label);
-    const payloadCodec = this.spec.payloadCodec;
-    const metaCodec = this.spec.metaCodec;
-    try {
-      const versions = doc.versions.map((v) => ({
-        version: v.version,
-        attributes: { ...v.attributes },
-        tags: { ...v.tags },
-        payload: payloadCodec ? payloadCodec.decode(v.payload) : (v.payload as P),
-      }));
-      const meta = doc.meta === null || doc.meta === undefined ? undefined : metaCodec ? metaCodec.decode(doc.meta) : (doc.meta as M);
-      return { name, object: { name, versions, meta } };
-    } catch {
-      throw invalid();
-    }
   }
 
   /** The attributes as on the wire, with the vault's recovery settings. */

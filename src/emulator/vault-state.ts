@@ -1,6 +1,7 @@
 // One emulated vault: its name, URL, recovery settings and one object store per collection.
 import type { CollectionSpec } from './collection-spec.js';
-import type { RecoveryLevel, StoreSettings } from './object-store.js';
+import type { RecoveryLevel } from './recovery-level.js';
+import type { StoreSettings } from './object-store.js';
 import { ObjectStore } from './object-store.js';
 
 export interface VaultSettings extends StoreSettings {

@@ -2,7 +2,8 @@
 // look on the wire (CertificateBundle, CertificateItem, Deleted…, CertificateOperation).
 import { createHash } from 'node:crypto';
 import { defineCollection } from '../collection-spec.js';
-import type { DeletedObject, ObjectStore, StoredObject, StoredVersion } from '../object-store.js';
+import type { ObjectStore } from '../object-store.js';
+import type { DeletedObject, StoredObject, StoredVersion } from '../stored-object.js';
 import type { StoredPolicy } from './certificate-policy.js';
 import { policyJson } from './certificate-policy.js';
 

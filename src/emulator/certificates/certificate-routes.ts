@@ -6,7 +6,7 @@ import { collectionHandlers } from '../collection-routes.js';
 import { badParameter, conflict, ServiceError } from '../errors.js';
 import { KEYS } from '../keys/key-collection.js';
 import { asymmetricKeys } from '../keys/key-material.js';
-import { newVersionId } from '../object-store.js';
+import { newVersionId } from '../stored-object.js';
 import { paginate } from '../paging.js';
 import type { JsonObject } from '../request-validation.js';
 import { checkObjectName, optionalAttributes, optionalBoolean, optionalString, optionalTags, requireObject, requireString } from '../request-validation.js';

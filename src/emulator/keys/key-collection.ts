@@ -1,7 +1,8 @@
 // The keys collection: what one key version holds and how it looks on the wire
 // (KeyBundle, KeyItem, DeletedKeyBundle, DeletedKeyItem in keys.json).
 import { defineCollection } from '../collection-spec.js';
-import type { DeletedObject, ObjectStore, StoredObject, StoredVersion } from '../object-store.js';
+import type { ObjectStore } from '../object-store.js';
+import type { DeletedObject, StoredObject, StoredVersion } from '../stored-object.js';
 import type { KeyMaterial, KeyOperation } from './key-material.js';
 import { publicJwk } from './key-material.js';
 import type { RotationPolicy } from './rotation-policy.js';

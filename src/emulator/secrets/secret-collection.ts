@@ -1,6 +1,7 @@
 // The secrets collection: what one version holds and how it looks on the wire.
 import { defineCollection } from '../collection-spec.js';
-import type { DeletedObject, ObjectStore, StoredObject, StoredVersion } from '../object-store.js';
+import type { ObjectStore } from '../object-store.js';
+import type { DeletedObject, StoredObject, StoredVersion } from '../stored-object.js';
 
 export interface SecretPayload {
   value: string;
