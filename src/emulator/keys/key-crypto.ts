@@ -1,24 +1,16 @@
-import {
-  constants,
-  createCipheriv,
-  createDecipheriv,
-  privateDecrypt,
-  privateEncrypt,
-  publicDecrypt,
-  publicEncrypt,
-  randomBytes,
-  timingSafeEqual,
-  type CipherGCMTypes,
-} from 'node:crypto';
+import { constants, privateDecrypt, privateEncrypt, publicDecrypt, publicEncrypt, timingSafeEqual } from 'node:crypto';
+import { aesDecrypt, aesEncrypt, aesUnwrapKey, aesWrapKey } from './aes-crypto.js';
+import { unsupported } from './algorithm-checks.js';
 import { ecdsaSignDigest, ecdsaVerifyDigest } from './ecdsa.js';
 import { badParameter } from '../errors.js';
-import { asymmetricKeys, keySizeBits, keyTypeOf, octSecret, type CurveName, type KeyMaterial } from './key-material.js';
+import { asymmetricKeys, keySizeBits, type CurveName, type KeyMaterial } from './key-material.js';
 import { digestInfo, HASH_BYTES, pkcs1v15Unpad, pssEncode, pssVerify, type HashName } from './rsa-padding.js';
 
 /*
  * The data operations of a key: sign/verify a digest, encrypt/decrypt, wrapKey/unwrapKey,
  * with the algorithms Key Vault names (JWA, RFC 7518). Pure functions over KeyMaterial; the
- * routes check key_ops, enabled/nbf/exp and decode base64url before calling them.
+ * routes check key_ops, enabled/nbf/exp and decode base64url before calling them. The AES
+ * modes live in aes-crypto.ts; this file picks RSA, EC or AES by key type.
  */
 
 type SignSpec = { kty: 'RSA'; hash: HashName; pss: boolean } | { kty: 'EC'; hash: HashName; curve: CurveName };
@@ -38,33 +30,6 @@ const SIGN_ALGORITHMS: Record<string, SignSpec> = {
 
 type RsaPadding = 'RSA-OAEP' | 'RSA-OAEP-256' | 'RSA1_5';
 const RSA_ALGORITHMS: readonly RsaPadding[] = ['RSA-OAEP', 'RSA-OAEP-256', 'RSA1_5'];
-
-type AesMode = 'GCM' | 'CBC' | 'CBCPAD' | 'KW' | 'KWP';
-type AesSpec = { mode: AesMode; keyBytes?: number };
-
-/** Symmetric algorithms; keyBytes undefined = any AES key size (the CKM_* names). */
-const AES_ENCRYPT: Record<string, AesSpec> = {
-  A128GCM: { mode: 'GCM', keyBytes: 16 },
-  A192GCM: { mode: 'GCM', keyBytes: 24 },
-  A256GCM: { mode: 'GCM', keyBytes: 32 },
-  A128CBC: { mode: 'CBC', keyBytes: 16 },
-  A192CBC: { mode: 'CBC', keyBytes: 24 },
-  A256CBC: { mode: 'CBC', keyBytes: 32 },
-  A128CBCPAD: { mode: 'CBCPAD', keyBytes: 16 },
-  A192CBCPAD: { mode: 'CBCPAD', keyBytes: 24 },
-  A256CBCPAD: { mode: 'CBCPAD', keyBytes: 32 },
-};
-const AES_WRAP: Record<string, AesSpec> = {
-  A128KW: { mode: 'KW', keyBytes: 16 },
-  A192KW: { mode: 'KW', keyBytes: 24 },
-  A256KW: { mode: 'KW', keyBytes: 32 },
-  CKM_AES_KEY_WRAP: { mode: 'KW' },
-  CKM_AES_KEY_WRAP_PAD: { mode: 'KWP' },
-};
-
-const GCM_IV_BYTES = 12;
-const GCM_TAG_BYTES = 16;
-const AES_BLOCK = 16;
 
 export interface EncryptInput {
   alg: unknown;
@@ -89,12 +54,6 @@ function algorithmName(alg: unknown): string {
     throw badParameter("'alg' must be an algorithm name such as RS256 or RSA-OAEP-256.");
   }
   return alg;
-}
-
-function unsupported(alg: string, material: KeyMaterial, allowed: readonly string[], operation: string): Error {
-  const shown = JSON.stringify(alg);
-  const choices = allowed.length > 0 ? `Supported values for ${operation} with this key are ${allowed.join(', ')}.` : `This key cannot ${operation}.`;
-  return badParameter(`Algorithm ${shown} is not valid for ${operation} with a ${keyTypeOf(material)} key. ${choices}`);
 }
 
 function signSpecFor(material: KeyMaterial, alg: unknown, operation: string): SignSpec {
@@ -206,24 +165,6 @@ function rsaDecrypt(material: KeyMaterial, alg: RsaPadding, ciphertext: Buffer):
   throw badParameter(`Decryption with ${alg} failed: the value was not encrypted with this key and algorithm.`);
 }
 
-function aesSpecFor(material: KeyMaterial, name: string, table: Record<string, AesSpec>, operation: string): AesSpec {
-  const keyBytes = octSecret(material).length;
-  const allowed = Object.entries(table)
-    .filter(([, spec]) => spec.keyBytes === undefined || spec.keyBytes === keyBytes)
-    .map(([n]) => n);
-  const spec = table[name];
-  if (!spec || !allowed.includes(name)) throw unsupported(name, material, allowed, operation);
-  return spec;
-}
-
-function gcmName(keyBytes: number): CipherGCMTypes {
-  return `aes-${keyBytes * 8}-gcm` as CipherGCMTypes;
-}
-
-function cbcName(keyBytes: number): string {
-  return `aes-${keyBytes * 8}-cbc`;
-}
-
 export function encrypt(material: KeyMaterial, input: EncryptInput): EncryptOutput {
   const name = algorithmName(input.alg);
   if (material.jwk.kty === 'RSA') {
@@ -231,32 +172,7 @@ export function encrypt(material: KeyMaterial, input: EncryptInput): EncryptOutp
     return { value: rsaEncrypt(material, name as RsaPadding, input.value) };
   }
   if (material.jwk.kty === 'EC') throw unsupported(name, material, [], 'encrypt');
-  const spec = aesSpecFor(material, name, AES_ENCRYPT, 'encrypt');
-  const key = octSecret(material);
-  if (spec.mode === 'GCM') {
-    if (input.iv !== undefined) {
-      throw badParameter(`'iv' must not be given for ${name}: the service generates the IV for AES-GCM.`);
-    }
-    const iv = randomBytes(GCM_IV_BYTES);
-    const cipher = createCipheriv(gcmName(key.length), key, iv, { authTagLength: GCM_TAG_BYTES });
-    if (input.aad) cipher.setAAD(input.aad);
-    const value = Buffer.concat([cipher.update(input.value), cipher.final()]);
-    return { value, iv, tag: cipher.getAuthTag(), ...(input.aad ? { aad: input.aad } : {}) };
-  }
-  const iv = requireCbcIv(name, input.iv);
-  if (spec.mode === 'CBC' && input.value.length % AES_BLOCK !== 0) {
-    throw badParameter(`${name} has no padding: the value must be a multiple of 16 bytes; got ${input.value.length}. Use ${name}PAD for other lengths.`);
-  }
-  const cipher = createCipheriv(cbcName(key.length), key, iv);
-  cipher.setAutoPadding(spec.mode === 'CBCPAD');
-  return { value: Buffer.concat([cipher.update(input.value), cipher.final()]), iv };
-}
-
-function requireCbcIv(name: string, iv: Buffer | undefined): Buffer {
-  if (iv === undefined || iv.length !== AES_BLOCK) {
-    throw badParameter(`${name} needs an 'iv' of 16 bytes; got ${iv === undefined ? 'none' : `${iv.length} bytes`}.`);
-  }
-  return iv;
+  return aesEncrypt(material, name, input);
 }
 
 export function decrypt(material: KeyMaterial, input: DecryptInput): Buffer {
@@ -266,41 +182,7 @@ export function decrypt(material: KeyMaterial, input: DecryptInput): Buffer {
     return rsaDecrypt(material, name as RsaPadding, input.value);
   }
   if (material.jwk.kty === 'EC') throw unsupported(name, material, [], 'decrypt');
-  const spec = aesSpecFor(material, name, AES_ENCRYPT, 'decrypt');
-  const key = octSecret(material);
-  if (spec.mode === 'GCM') {
-    if (input.iv === undefined || input.iv.length === 0) throw badParameter(`${name} decryption needs the 'iv' that encrypt returned.`);
-    if (input.tag === undefined || input.tag.length < 12 || input.tag.length > 16) {
-      throw badParameter(`${name} decryption needs the 'tag' that encrypt returned (12 to 16 bytes).`);
-    }
-    const decipher = createDecipheriv(gcmName(key.length), key, input.iv, { authTagLength: input.tag.length });
-    decipher.setAuthTag(input.tag);
-    if (input.aad) decipher.setAAD(input.aad);
-    try {
-      return Buffer.concat([decipher.update(input.value), decipher.final()]);
-    } catch {
-      throw badParameter(`Decryption with ${name} failed: the tag does not match (wrong key, iv, aad or ciphertext).`);
-    }
-  }
-  const iv = requireCbcIv(name, input.iv);
-  if (input.value.length % AES_BLOCK !== 0 || input.value.length === 0) {
-    throw badParameter(`The value to decrypt with ${name} must be a non-empty multiple of 16 bytes; got ${input.value.length}.`);
-  }
-  const decipher = createDecipheriv(cbcName(key.length), key, iv);
-  decipher.setAutoPadding(spec.mode === 'CBCPAD');
-  try {
-    return Buffer.concat([decipher.update(input.value), decipher.final()]);
-  } catch {
-    throw badParameter(`Decryption with ${name} failed: bad padding (wrong key, iv or ciphertext).`);
-  }
-}
-
-// RFC 3394 / RFC 5649 default initial values.
-const KW_IV = Buffer.from('a6a6a6a6a6a6a6a6', 'hex');
-const KWP_IV = Buffer.from('a65959a6', 'hex');
-
-function aesWrapCipher(key: Buffer, mode: 'KW' | 'KWP'): { name: string; iv: Buffer } {
-  return { name: `id-aes${key.length * 8}-wrap${mode === 'KWP' ? '-pad' : ''}`, iv: mode === 'KWP' ? KWP_IV : KW_IV };
+  return aesDecrypt(material, name, input);
 }
 
 export function wrapKey(material: KeyMaterial, alg: unknown, keyToWrap: Buffer): Buffer {
@@ -310,15 +192,7 @@ export function wrapKey(material: KeyMaterial, alg: unknown, keyToWrap: Buffer):
     return rsaEncrypt(material, name as RsaPadding, keyToWrap);
   }
   if (material.jwk.kty === 'EC') throw unsupported(name, material, [], 'wrapKey');
-  const spec = aesSpecFor(material, name, AES_WRAP, 'wrapKey');
-  if (spec.mode === 'KW' && (keyToWrap.length < 16 || keyToWrap.length % 8 !== 0)) {
-    throw badParameter(`${name} wraps keys of at least 16 bytes in multiples of 8; got ${keyToWrap.length}.`);
-  }
-  if (keyToWrap.length === 0) throw badParameter(`${name} cannot wrap an empty value.`);
-  const key = octSecret(material);
-  const { name: cipherName, iv } = aesWrapCipher(key, spec.mode as 'KW' | 'KWP');
-  const cipher = createCipheriv(cipherName, key, iv);
-  return Buffer.concat([cipher.update(keyToWrap), cipher.final()]);
+  return aesWrapKey(material, name, keyToWrap);
 }
 
 export function unwrapKey(material: KeyMaterial, alg: unknown, wrapped: Buffer): Buffer {
@@ -328,16 +202,5 @@ export function unwrapKey(material: KeyMaterial, alg: unknown, wrapped: Buffer):
     return rsaDecrypt(material, name as RsaPadding, wrapped);
   }
   if (material.jwk.kty === 'EC') throw unsupported(name, material, [], 'unwrapKey');
-  const spec = aesSpecFor(material, name, AES_WRAP, 'unwrapKey');
-  if (wrapped.length < 16 || wrapped.length % 8 !== 0) {
-    throw badParameter(`The value to unwrap with ${name} must be at least 16 bytes in multiples of 8; got ${wrapped.length}.`);
-  }
-  const key = octSecret(material);
-  const { name: cipherName, iv } = aesWrapCipher(key, spec.mode as 'KW' | 'KWP');
-  const decipher = createDecipheriv(cipherName, key, iv);
-  try {
-    return Buffer.concat([decipher.update(wrapped), decipher.final()]);
-  } catch {
-    throw badParameter(`Unwrapping with ${name} failed: the integrity check did not pass (wrong key or value).`);
-  }
+  return aesUnwrapKey(material, name, wrapped);
 }
