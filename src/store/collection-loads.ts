@@ -1,0 +1,121 @@
+// Page loads of one collection (a vault's secrets, keys or certificates, live or deleted) into
+// the snapshot: fresh loads, continuing a cancelled or throttled one, and retrying after
+// Retry-After. Apart from create-store.ts so the store's actions only decide when to load.
+import { loadPages } from './collection-loader.js';
+import type { View } from './snapshot-updates.js';
+import { updateCollection } from './snapshot-updates.js';
+import type { ClassifiedError, CollectionKind, ItemSummary, StoreSnapshot } from './types.js';
+import type { VaultSession } from './vault-session.js';
+
+export interface CollectionLoadsOptions {
+  maxPageSize: number;
+  /** How many times a throttled load retries by itself after Retry-After. */
+  throttleRetries: number;
+  classify(error: unknown): ClassifiedError;
+  /** Adds what is already known about the items (key types, issuers) as pages arrive. */
+  withEnrichment(items: ItemSummary[]): ItemSummary[];
+  getSnapshot(): StoreSnapshot;
+  set(next: StoreSnapshot): void;
+  isDisposed(): boolean;
+}
+
+export interface CollectionLoads {
+  isRunning(key: string): boolean;
+  run(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge'): void;
+  /** Stops a running load or its pending retry; false when none was running. */
+  stop(key: string): boolean;
+  stopAll(): void;
+}
+
+/** The key of one running load: a vault's collection in one view. */
+export const loadKey = (url: string, view: View, kind: CollectionKind): string => `${url}|${view}|${kind}`;
+
+interface Load {
+  controller: AbortController;
+  retryTimer?: ReturnType<typeof setTimeout>;
+  throttleRetries: number;
+}
+
+export function createCollectionLoads(options: CollectionLoadsOptions): CollectionLoads {
+  const { maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed } = options;
+  const loads = new Map<string, Load>();
+
+  function stopLoad(key: string): Load | undefined {
+    const load = loads.get(key);
+    if (!load) return undefined;
+    load.controller.abort();
+    if (load.retryTimer) clearTimeout(load.retryTimer);
+    loads.delete(key);
+    return load;
+  }
+
+  /**
+   * `fresh`: the first page replaces what is shown (a refresh keeps old items until then).
+   * `merge`: continue a cancelled or throttled load; pages come again from the start and only
+   * items not yet shown are added, so nothing flickers away.
+   */
+  function runLoad(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge', throttleCount: number): void {
+    const url = session.info.url;
+    const key = loadKey(url, view, kind);
+    const load: Load = { controller: new AbortController(), throttleRetries: throttleCount };
+    loads.set(key, load);
+    let first = true;
+    const signal = load.controller.signal;
+    const pages = session.pages(kind, { deleted: view === 'deleted', maxPageSize, abortSignal: signal });
+    loadPages(pages, signal, (loaded) => {
+      const page = { items: withEnrichment(loaded.items) };
+      const replace = mode === 'fresh' && first;
+      first = false;
+      set(
+        updateCollection(getSnapshot(), url, view, kind, (c) => {
+          let items: readonly ItemSummary[];
+          if (replace) items = page.items;
+          else if (mode === 'merge') {
+            const known = new Set(c.items.map((i) => i.id));
+            const added = page.items.filter((i) => !known.has(i.id));
+            items = added.length > 0 ? [...c.items, ...added] : c.items;
+          } else items = [...c.items, ...page.items];
+          return { status: 'partial', items, pagesLoaded: (replace ? 0 : c.pagesLoaded) + 1, revision: c.revision };
+        }),
+      );
+    }).then(
+      (end) => {
+        if (end === 'aborted' || loads.get(key) !== load) return;
+        loads.delete(key);
+        set(
+          updateCollection(getSnapshot(), url, view, kind, (c) => ({
+            status: 'complete',
+            // A fresh load that got no page at all (an iterator that ends at once) shows nothing.
+            items: mode === 'fresh' && first ? [] : c.items,
+            pagesLoaded: c.pagesLoaded,
+            revision: c.revision,
+          })),
+        );
+      },
+      (error: unknown) => {
+        if (signal.aborted || loads.get(key) !== load) return;
+        const classified = classify(error);
+        set(updateCollection(getSnapshot(), url, view, kind, (c) => ({ ...c, status: 'error', error: classified })));
+        if (classified.class === 'throttled' && load.throttleRetries < throttleRetries) {
+          // Keep the load registered so cancel and refresh still find (and stop) the retry.
+          load.retryTimer = setTimeout(() => {
+            if (loads.get(key) !== load || isDisposed()) return;
+            runLoad(session, view, kind, mode === 'fresh' && first ? 'fresh' : 'merge', load.throttleRetries + 1);
+          }, classified.retryAfterMs ?? 1000);
+          load.retryTimer.unref?.();
+        } else {
+          loads.delete(key);
+        }
+      },
+    );
+  }
+
+  return {
+    isRunning: (key) => loads.has(key),
+    run: (session, view, kind, mode) => runLoad(session, view, kind, mode, 0),
+    stop: (key) => stopLoad(key) !== undefined,
+    stopAll() {
+      for (const key of [...loads.keys()]) stopLoad(key);
+    },
+  };
+}
