@@ -5,17 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { collectionHandlers } from '../collection-routes.js';
 import { badParameter, conflict, ServiceError } from '../errors.js';
 import { KEYS } from '../keys/key-collection.js';
-import { asymmetricKeys } from '../keys/key-material.js';
 import { newVersionId } from '../stored-object.js';
 import { paginate } from '../paging.js';
 import type { JsonObject } from '../request-validation.js';
-import { checkObjectName, optionalAttributes, optionalBoolean, optionalString, optionalTags, requireObject, requireString } from '../request-validation.js';
+import { optionalAttributes, optionalBoolean, optionalString, optionalTags, requireObject, requireString } from '../request-validation.js';
 import type { RouteModule, RouteRequest, RouteResponse } from '../router.js';
 import { SECRETS } from '../secrets/secret-collection.js';
 import type { VaultState } from '../vault-state.js';
-import { readCertificate } from '../x509/index.js';
 import { backupCertificate, deleteCertificate, purgeCertificate, recoverCertificate, restoreCertificate } from './certificate-lifecycle.js';
-import type { CertificateObject, CertificateStore, PendingOperation } from './certificate-collection.js';
+import type { CertificateObject, PendingOperation } from './certificate-collection.js';
 import {
   CERTIFICATES,
   certificateBundle,
@@ -31,7 +29,9 @@ import { addManagedKey, completeVersion, csrFor, keyMaterialFor, keyOpsFor, mate
 import { DETAILS, settle } from './certificate-operation.js';
 import { CONTENT_TYPES, parsePolicy, policyJson } from './certificate-policy.js';
 import type { SecretContentType } from './certificate-policy.js';
+import { nameOf, objectOf, ok, storeOf } from './certificate-requests.js';
 import { issuerRoutes } from './issuer-routes.js';
+import { pendingRoutes } from './pending-routes.js';
 
 // Delete, recover, purge, backup and restore act on the managed key and secret too, and the
 // lists hide pending-only certificates, so only these two are shared with secrets and keys.
@@ -44,27 +44,8 @@ const shared = collectionHandlers({
   settle,
 });
 
-function storeOf(req: RouteRequest): CertificateStore {
-  return req.vault.store(CERTIFICATES);
-}
-
-function nameOf(req: RouteRequest): string {
-  return checkObjectName(req.params.name, 'Certificate');
-}
-
 function nowSeconds(vault: VaultState): number {
   return Math.floor(vault.clock() / 1000);
-}
-
-function ok(body: unknown): RouteResponse {
-  return { status: 200, body };
-}
-
-/** The live certificate with its pending operation brought up to date. */
-function objectOf(req: RouteRequest): CertificateObject {
-  const object = storeOf(req).getObject(nameOf(req));
-  settle(req.vault, object);
-  return object;
 }
 
 function bundle(req: RouteRequest, object: CertificateObject, versionId = ''): Record<string, unknown> {
@@ -220,65 +201,6 @@ function updatePolicy(req: RouteRequest): RouteResponse {
   return ok(policyJson(certificateUrl(req.vault.url, object.name), next));
 }
 
-function pendingOf(req: RouteRequest): { object: CertificateObject; op: PendingOperation } {
-  const object = objectOf(req);
-  const op = object.meta?.pending;
-  if (!op) throw new ServiceError(404, 'PendingCertificateNotFound', `Pending certificate not found: ${object.name}`);
-  return { object, op };
-}
-
-function getPending(req: RouteRequest): RouteResponse {
-  const { object, op } = pendingOf(req);
-  return ok(operationJson(req.vault.url, object.name, op));
-}
-
-function updatePending(req: RouteRequest): RouteResponse {
-  const { object, op } = pendingOf(req);
-  const body = requireObject(req.body, 'updating a certificate operation');
-  const cancel = optionalBoolean(body, 'cancellation_requested');
-  if (cancel === undefined) throw badParameter(`'cancellation_requested' is required and must be true or false.`);
-  if (cancel && op.status === 'inProgress') {
-    op.cancellationRequested = true;
-    settle(req.vault, object);
-  }
-  return ok(operationJson(req.vault.url, object.name, op));
-}
-
-function deletePending(req: RouteRequest): RouteResponse {
-  const { object, op } = pendingOf(req);
-  if (object.meta) object.meta.pending = undefined;
-  return ok(operationJson(req.vault.url, object.name, op));
-}
-
-function mergeCertificate(req: RouteRequest): RouteResponse {
-  const { object, op } = pendingOf(req);
-  if (op.status !== 'inProgress') {
-    throw new ServiceError(403, 'Forbidden', `Certificate ${object.name} has no pending request to merge (its operation is ${op.status}).`);
-  }
-  const body = requireObject(req.body, 'merging a certificate');
-  if (!Array.isArray(body.x5c) || body.x5c.length === 0 || body.x5c.some((c) => typeof c !== 'string')) {
-    throw badParameter(`'x5c' must be a non-empty array of base64 DER certificates, the signed certificate first.`);
-  }
-  const chain = (body.x5c as string[]).map((c) => Buffer.from(c, 'base64'));
-  const material = req.vault.store(KEYS).getVersion(object.name, op.versionId).payload.material;
-  let leafKey: Buffer;
-  try {
-    leafKey = readCertificate(chain[0]).publicKey.export({ type: 'spki', format: 'der' });
-  } catch {
-    throw badParameter(`'x5c' holds something that is not an X.509 certificate.`);
-  }
-  if (!leafKey.equals(asymmetricKeys(material).publicKey.export({ type: 'spki', format: 'der' }))) {
-    throw badParameter(`Public key from x509 certificate and key of this instance doesn't match.`);
-  }
-  const version = storeOf(req).getVersion(object.name, op.versionId);
-  const tags = optionalTags(body);
-  if (tags !== undefined) version.tags = { ...tags };
-  completeVersion(req.vault, object, version, chain, material, optionalAttributes(body)?.enabled ?? op.enabled);
-  op.status = 'completed';
-  op.statusDetails = DETAILS.completed;
-  return { status: 201, body: certificateBundle(storeOf(req), req.vault.url, object, version) };
-}
-
 function deleteRoute(req: RouteRequest): RouteResponse {
   const entry = deleteCertificate(req.vault, nameOf(req));
   return ok(deletedCertificateBundle(storeOf(req), req.vault.url, entry));
@@ -331,10 +253,7 @@ export const certificateRoutes: RouteModule = {
     { method: 'POST', pattern: '/certificates/{name}/import', permission: 'certificates/import', handler: importCertificate },
     { method: 'GET', pattern: '/certificates/{name}/policy', permission: 'certificates/get', handler: getPolicy },
     { method: 'PATCH', pattern: '/certificates/{name}/policy', permission: 'certificates/update', handler: updatePolicy },
-    { method: 'GET', pattern: '/certificates/{name}/pending', permission: 'certificates/get', handler: getPending },
-    { method: 'PATCH', pattern: '/certificates/{name}/pending', permission: 'certificates/update', handler: updatePending },
-    { method: 'DELETE', pattern: '/certificates/{name}/pending', permission: 'certificates/delete', handler: deletePending },
-    { method: 'POST', pattern: '/certificates/{name}/pending/merge', permission: 'certificates/create', handler: mergeCertificate },
+    ...pendingRoutes,
     { method: 'POST', pattern: '/certificates/{name}/backup', permission: 'certificates/backup', handler: backupRoute },
     { method: 'POST', pattern: '/certificates/restore', permission: 'certificates/restore', handler: restoreRoute },
     { method: 'GET', pattern: '/deletedcertificates', permission: 'certificates/list', handler: listDeleted },
