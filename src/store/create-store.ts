@@ -128,6 +128,7 @@ export function createStore(options: StoreOptions): Store {
     setOperations: (list) => set({ ...snapshot, operations: list }),
     loadCollection: (vault, kind, loadOptions) => store.loadCollection(vault, kind, loadOptions),
     loadDetails: (item, detailOptions) => store.loadDetails(item, detailOptions),
+    forgetEnrichment: (itemId) => enricher.forget(itemId),
   });
 
   const store: Store = {

@@ -116,6 +116,12 @@ export interface Enricher {
   request(listKey: string, session: VaultSession, items: readonly ItemSummary[]): void;
   /** The item with its cached value filled in (the same object when there is nothing to add). */
   withCached(item: ItemSummary): ItemSummary;
+  /**
+   * Forgets what is known about one item (by versionless id), for when kvx itself changed it:
+   * list timestamps have one-second resolution, so a new version made within the second of
+   * the last lookup would otherwise keep the old answer.
+   */
+  forget(itemId: string): void;
   /** Drops every wish and aborts every request for one list (the user left it), or for all lists. */
   cancel(listKey?: string): void;
   /** Requests sent so far (for tests and measurements). */
@@ -209,6 +215,10 @@ export function createEnricher(options: EnricherOptions): Enricher {
       const field = enrichedField(item.kind);
       const known = item[field] === undefined ? cache.get(enrichmentKey(item)) : undefined;
       return known ? { ...item, [field]: known } : item;
+    },
+    forget(itemId) {
+      const prefix = `${itemId.toLowerCase()}|`;
+      for (const key of cache.keys()) if (key.toLowerCase().startsWith(prefix)) cache.delete(key);
     },
     cancel(listKey) {
       if (listKey === undefined) {

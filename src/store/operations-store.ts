@@ -22,6 +22,8 @@ export interface OperationsWiring {
   setOperations: (operations: readonly Operation[]) => void;
   loadCollection: (vault: string, kind: CollectionKind, options: { deleted?: boolean; refresh?: boolean }) => void;
   loadDetails: (item: ItemSummary, options: { refresh?: boolean }) => void;
+  /** Drops cached list lookups (key type, issuer) of an item this operation changed. */
+  forgetEnrichment?: (itemId: string) => void;
 }
 
 export interface StoreOperations {
@@ -37,10 +39,11 @@ export function createStoreOperations(wiring: OperationsWiring): StoreOperations
     const vault = findVault(wiring.getSnapshot(), vaultUrl);
     if (!vault) return;
     const kind = operation.collection;
+    const itemId = `${vault.url}/${kind}/${operation.target}`.toLowerCase();
+    if (ITEM_STAYS.has(operation.kind)) wiring.forgetEnrichment?.(itemId);
     if (vault.collections[kind].status !== 'idle') wiring.loadCollection(vault.url, kind, { refresh: true });
     if (vault.deleted[kind].status !== 'idle') wiring.loadCollection(vault.url, kind, { deleted: true, refresh: true });
     if (!ITEM_STAYS.has(operation.kind)) return;
-    const itemId = `${vault.url}/${kind}/${operation.target}`.toLowerCase();
     for (const details of Object.values(wiring.getSnapshot().details)) {
       const item = details.item;
       if (item && item.deletedOn === undefined && item.id.toLowerCase() === itemId) wiring.loadDetails(item, { refresh: true });

@@ -90,7 +90,11 @@ describe('enrichItems', () => {
     await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'refreshed');
     assert.deepEqual(h.collection('keys').items.map((i) => i.keyType), before.items.map((i) => i.keyType));
     assert.equal(itemGets('keys', VAULT).length, gets);
-    // A new version updates the item: it is looked up again, and only it.
+    // A new version updates the item: it is looked up again, and only it. The service's
+    // timestamps are whole seconds, so a version made by someone else within the same second
+    // cannot be told apart from a list: wait for the clock to pass that second first.
+    const lastUpdate = Math.floor((before.items.find((i) => i.name === 'ec-p256')?.updatedOn?.getTime() ?? 0) / 1000);
+    await waitFor(() => Math.floor(Date.now() / 1000) > lastUpdate, 'the next second', 3000);
     await keys.createEcKey('ec-p256', { curve: 'P-521' });
     h.store.loadCollection(VAULT, 'keys', { refresh: true });
     await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'refreshed after a new version');
