@@ -25,7 +25,7 @@ export async function downloadCertificate(clients: VaultClients, name: string, r
     await writeFile(path, data, { flag: request.overwrite ? 'w' : 'wx', mode: 0o644 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ActionRefusedError('conflict', `${path} already exists; choose another file or confirm replacing it.`, 'path');
+    if (code === 'EEXIST') throw new ActionRefusedError('conflict', `${path} already exists and was kept; choose another file.`, 'path');
     throw new ActionRefusedError('invalid', `cannot write ${path} (${code ?? 'error'}).`, 'path');
   }
   return { path, bytes: data.length };
