@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import type { InputSink } from './use-explorer-input.js';
 import type { Settings } from '../config/settings.js';
@@ -12,6 +12,8 @@ import { NoVaultScreen } from './no-vault-screen.js';
 import type { Runtime, RuntimeState } from './use-runtime.js';
 import { useRuntime } from './use-runtime.js';
 import { useKeyInput } from './use-key-input.js';
+import type { KeyRouter } from './key-router.js';
+import { createKeyRouter, KeyRouting } from './key-router.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
@@ -42,16 +44,13 @@ function Message({ lines, tone, width, height, theme }: { lines: string[]; tone:
 }
 
 /**
- * The app's one input hook, mounted with the first frame: it forwards keys to the explorer
- * once that has installed its handler, and quits with q / Ctrl-C before then.
+ * The app's one input hook, mounted with the first frame: every key goes through the key
+ * router, which forwards it to the explorer once that has installed its handler (q / Ctrl-C
+ * quit before then) and to the open dialog, holding keys while a dialog is being mounted.
  */
-function InputRouter({ sink, onQuit }: { sink: InputSink; onQuit(): void }) {
+function InputRouter({ router }: { router: KeyRouter }) {
   // One key at a time: tmux sends "jj" or "name\r" as one chunk (split-keys.ts).
-  useKeyInput((input, key) => {
-    const forward = sink.current;
-    if (forward) forward(input, key);
-    else if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
-  });
+  useKeyInput((input, key) => router.dispatch(input, key));
   return null;
 }
 
@@ -62,14 +61,24 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clip
   const noVault = settings.vaults.length === 0 && !settings.demo;
   const runtime = useRuntime(noVault ? undefined : loadRuntime);
   const sink: InputSink = useRef(undefined);
+  const [router] = useState(() =>
+    createKeyRouter((input, key) => {
+      const forward = sink.current;
+      if (forward) forward(input, key);
+      else if (input === 'q' || (key.ctrl && input === 'c')) exit();
+    }),
+  );
   return (
     <>
-      <InputRouter sink={sink} onQuit={exit} />
-      {runtime.status === 'ready' ? (
-        <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
-      ) : (
-        <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
-      )}
+      {/* Outside the provider: it reads Ink itself and feeds the router. */}
+      <InputRouter router={router} />
+      <KeyRouting value={router}>
+        {runtime.status === 'ready' ? (
+          <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
+        ) : (
+          <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
+        )}
+      </KeyRouting>
     </>
   );
 }
