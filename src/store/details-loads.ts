@@ -2,6 +2,7 @@
 // listed page by page alongside. Apart from create-store.ts, like collection-loads.ts, so the
 // store only wires the pieces together.
 import { loadPages } from './collection-loader.js';
+import { detailsKey } from './details-key.js';
 import { fetchItemDetails } from './item-details.js';
 import { newestFirst } from './item-summary.js';
 import type { updateCollection } from './snapshot-updates.js';
@@ -24,10 +25,6 @@ export interface DetailsLoads {
   stopAll(): void;
 }
 
-/** The key of a details entry: the versionless item id, or `id/version` for one version. */
-export function detailsKey(item: Pick<ItemSummary, 'id'>, version?: string): string {
-  return version ? `${item.id}/${version}` : item.id;
-}
 
 export function createDetailsLoads(options: DetailsLoadsOptions): DetailsLoads {
   const { maxPageSize, classify, sessionFor, getSnapshot, set, isDisposed } = options;
@@ -87,3 +84,5 @@ export function createDetailsLoads(options: DetailsLoadsOptions): DetailsLoads {
     },
   };
 }
+
+export { detailsKey };

@@ -10,7 +10,8 @@ import { clampCursor } from './navigation.js';
 import { escapeControl } from '../text/escape-control.js';
 import { revealMatches } from './secret-details.js';
 import type { Clipboard } from './use-clipboard.js';
-import { currentRows, currentVault, detailsKey, selectedItem } from './view-model.js';
+import { detailsKey } from '../store/details-key.js';
+import { currentRows, currentVault, selectedItem } from './view-model.js';
 
 type Tone = 'info' | 'warning' | 'error';
 
@@ -125,7 +126,7 @@ async function copy(ctx: ChangeContext): Promise<void> {
       return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`);
     }
     if (item.kind === 'certificates' && live) {
-      const key = detailsKey(item.id, version);
+      const key = detailsKey(item, version);
       let details: DetailsState | undefined = store.getSnapshot().details[key];
       if (!details?.item?.certificate?.pem) {
         store.loadDetails(item, { version });

@@ -13,7 +13,8 @@ import { DetailsPane, EmptyDetails, buildDetailLines, detailLineWidth } from './
 import { computeLayout } from './layout.js';
 import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf } from './navigation.js';
-import { currentCollection, detailsKey, listRows } from './view-model.js';
+import { detailsKey } from '../store/details-key.js';
+import { currentCollection, listRows } from './view-model.js';
 import { runCommand, runCommandLine } from './explorer-commands.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
@@ -93,7 +94,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const shown = previewing ? { id: cursorItem.id, version: undefined } : nav.opened;
   // The preview's details load only once the cursor rests there (holding j loads nothing on the way).
   const settledPreview = useSettled(previewing ? cursorItem.id : undefined, PREVIEW_DELAY_MS);
-  const details = useStore(store, (s) => (shown ? s.details[detailsKey(shown.id, shown.version)] : undefined));
+  const details = useStore(store, (s) => (shown ? s.details[detailsKey(shown, shown.version)] : undefined));
   const latest = useStore(store, (s) => (shown ? s.details[shown.id] : undefined));
   // A preview never shows a value: reveal (v) opens the item first.
   const revealed = previewing ? undefined : anyRevealed;

@@ -6,7 +6,7 @@ import { ConfirmTypeName } from './confirm-type-name.js';
 import { DeleteDialog } from './delete-dialog.js';
 import type { Modal } from './modal.js';
 import type { Theme } from './theme.js';
-import { detailsKey } from './view-model.js';
+import { detailsKey } from '../store/details-key.js';
 import { useStore } from './use-store.js';
 
 interface Props {
@@ -24,7 +24,7 @@ interface Props {
 
 /** The open dialog, in place of the panes; it owns the keys until it closes. */
 export function ModalView({ modal, store, width, height, now, theme, close, say, editValue }: Props) {
-  const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item.id, modal.version)]?.item?.key : undefined));
+  const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item, modal.version)]?.item?.key : undefined));
   const dialogWidth = Math.min(width, 100);
   if (modal.type === 'form') {
     return (

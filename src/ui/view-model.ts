@@ -43,7 +43,3 @@ export function selectedItem(rows: readonly Filtered<ItemSummary>[], nav: NavSta
   return rows[clampCursor(cursorOf(nav), rows.length)]?.item;
 }
 
-/** The store's details key: the versionless id, or id/version for one version. */
-export function detailsKey(id: string, version?: string): string {
-  return version ? `${id}/${version}` : id;
-}
