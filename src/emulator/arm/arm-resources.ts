@@ -51,11 +51,7 @@ export function vaultResourceId(vault: ArmVault, subscriptionId: string): string
 /** A vault as GET …/providers/Microsoft.KeyVault/vaults answers it. */
 export function vaultResource(vault: ArmVault, subscriptionId: string, tenantId: string): Record<string, unknown> {
   return {
-    id: vaultResourceId(vault, subscriptionId),
-    name: vault.name,
-    type: VAULT_TYPE,
-    location: vault.location ?? DEFAULT_LOCATION,
-    tags: vault.tags ?? {},
+    ...genericResource(vault, subscriptionId),
     properties: {
       tenantId,
       sku: { family: 'A', name: 'standard' },
