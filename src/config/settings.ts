@@ -200,19 +200,16 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
     settings.ca = ca;
     settings.caFile = caFile;
   }
-  const tenantId = checkId(
-    flagString(parsed, 'tenant') ?? env.AZURE_TENANT_ID ?? config.tenantId,
-    flagString(parsed, 'tenant') !== undefined ? '--tenant' : env.AZURE_TENANT_ID ? 'AZURE_TENANT_ID' : 'tenantId',
-    TENANT,
-    'use a tenant id (GUID) or domain like contoso.onmicrosoft.com',
-  );
+  // Flag, else environment, else config file; a bad value is named by where it came from.
+  const layered = (flag: string, envName: string, field: 'tenantId' | 'clientId'): [string | undefined, string] => {
+    const fromFlag = flagString(parsed, flag);
+    if (fromFlag !== undefined) return [fromFlag, `--${flag}`];
+    if (env[envName]) return [env[envName], envName];
+    return [config[field], field];
+  };
+  const tenantId = checkId(...layered('tenant', 'AZURE_TENANT_ID', 'tenantId'), TENANT, 'use a tenant id (GUID) or domain like contoso.onmicrosoft.com');
   if (tenantId) settings.tenantId = tenantId;
-  const clientId = checkId(
-    flagString(parsed, 'client-id') ?? env.AZURE_CLIENT_ID ?? config.clientId,
-    flagString(parsed, 'client-id') !== undefined ? '--client-id' : env.AZURE_CLIENT_ID ? 'AZURE_CLIENT_ID' : 'clientId',
-    GUID,
-    'use the client id (a GUID) of the managed identity',
-  );
+  const clientId = checkId(...layered('client-id', 'AZURE_CLIENT_ID', 'clientId'), GUID, 'use the client id (a GUID) of the managed identity');
   if (clientId) settings.clientId = clientId;
   const demoIdentity = flagString(parsed, 'demo-identity');
   if (demoIdentity !== undefined) {
