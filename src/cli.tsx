@@ -2,11 +2,13 @@
 // the emulator and the store with the Azure SDK are loaded on demand (runtime.ts, its own bundle).
 import { render } from 'ink';
 import pkg from '../package.json' with { type: 'json' };
-import { appFlags, formatFlagHelp, parseArgs, UsageError } from './config/flags.js';
+import { appFlags, formatFlagHelp, isUsageError, parseArgs, UsageError } from './config/flags.js';
 import type { Settings } from './config/settings.js';
 import { loadSettings } from './config/settings.js';
 import { App } from './ui/app.js';
+import { escapeControl } from './text/escape-control.js';
 import { defaultKeymap, remap } from './ui/keymap.js';
+import { keymapProblems } from './ui/keymap-check.js';
 import { chooseTheme, plainTheme } from './ui/theme.js';
 
 const usage = `kvx ${pkg.version} — a keyboard-driven terminal explorer for Azure Key Vault
@@ -20,6 +22,17 @@ Flags:
 ${formatFlagHelp(appFlags)}
 `;
 
+/** Usage errors quote what was typed: escaped, so "\e]0;…" cannot retitle or clear the terminal. */
+function usageFailure(message: string): number {
+  process.stderr.write(`kvx: ${escapeControl(message)}\n`);
+  return 2;
+}
+
+/** Ink needs raw mode on a terminal; without one (`ssh host kvx`, `kvx </dev/null`) say so. */
+const NO_TERMINAL =
+  'kvx is interactive and needs a terminal, but its input is not one (piped, redirected or an ssh command without a tty).\n' +
+  'Run it from a terminal; over ssh, ask for one with `ssh -t HOST kvx …`.';
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'emulator') {
     const { runEmulatorCli } = await import('./emulator/main.js');
@@ -29,10 +42,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs(argv, appFlags);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`kvx: ${error.message}\n`);
-      return 2;
-    }
+    if (isUsageError(error)) return usageFailure(error.message);
     throw error;
   }
   const { flags } = parsed;
@@ -53,13 +63,17 @@ async function main(argv: string[]): Promise<number> {
       const known = defaultKeymap.map((b) => b.command).join(', ');
       throw new UsageError(`${settings.configFile ?? 'config'}: "keys" names unknown commands ${remapped.unknown.join(', ')}; known: ${known}`);
     }
+    const problems = keymapProblems(remapped.keymap, Object.keys(settings.keys));
+    for (const problem of problems) usageFailure(`${settings.configFile ?? 'config'}: ${problem}`);
+    if (problems.length > 0) return 2;
     keymap = remapped.keymap;
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`kvx: ${error.message}\n`);
-      return 2;
-    }
+    if (isUsageError(error)) return usageFailure(error.message);
     throw error;
+  }
+  if (!process.stdin.isTTY || typeof process.stdin.setRawMode !== 'function') {
+    process.stderr.write(`kvx: ${NO_TERMINAL}\n`);
+    return 2;
   }
   const theme = settings.theme === 'plain' ? plainTheme : chooseTheme(process.env, settings.noColor);
   const loadRuntime = async () => (await import('./runtime.js')).createRuntime(settings);

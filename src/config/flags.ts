@@ -47,6 +47,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Recognises a UsageError by its name, so a copy of the class from another bundle counts too. */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === 'UsageError';
+}
+
 function describeAllowed(specs: readonly FlagSpec[]): string {
   return specs.map((s) => `--${s.name}`).join(', ');
 }

@@ -68,11 +68,25 @@ interface ConfigFile {
 
 const CONFIG_FIELDS = ['vaults', 'readOnly', 'theme', 'keys', 'caFile', 'tenantId', 'clientId'];
 
+/** Reads a file for `field`; a directory or an unreadable file is a UsageError, not a crash. */
+function readForField(io: SettingsIo, file: string, field: string): string | undefined {
+  try {
+    return io.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UsageError(`${field}: ${file} is a directory; give the path of a file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${field}: ${file} cannot be read (permission denied)`);
+    if (code === 'ENOTDIR') throw new UsageError(`${field}: ${file} is not a path to a file (a part of it is not a directory)`);
+    throw new UsageError(`${field}: ${file} cannot be read (${code ?? (error as Error).message})`);
+  }
+}
+
 /** Validates the config file's JSON; `file` is named in every message. */
 export function parseConfigFile(text: string, file: string): ConfigFile {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it.
+    data = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
   } catch (error) {
     throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
   }
@@ -146,7 +160,7 @@ function flagString(parsed: ParsedArgs, name: string): string | undefined {
 export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: SettingsIo = nodeIo): Settings {
   const explicitConfig = flagString(parsed, 'config');
   const configPath = explicitConfig ?? path.join(env.XDG_CONFIG_HOME || path.join(io.homeDir(), '.config'), 'kvx', 'config.json');
-  const text = io.readFile(configPath);
+  const text = readForField(io, configPath, explicitConfig !== undefined ? '--config' : 'config');
   if (text === undefined && explicitConfig !== undefined) {
     throw new UsageError(`--config: no file at ${explicitConfig}`);
   }
@@ -179,7 +193,7 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
   let ca: string | undefined;
   if (caFile !== undefined) {
     const field = caFlag !== undefined ? '--ca-file' : config.caFile !== undefined ? `${configPath}: "caFile"` : 'NODE_EXTRA_CA_CERTS';
-    const pem = io.readFile(caFile);
+    const pem = readForField(io, caFile, field);
     if (pem === undefined) throw new UsageError(`${field}: no file at ${caFile}`);
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
       throw new UsageError(`${field}: ${caFile} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----")`);

@@ -47,6 +47,11 @@ export function parseVaultAddress(input: string, source = 'vault'): VaultInfo {
     throw new UsageError(`${source}: "${shown(text)}" must be the root of its origin, like https://NAME.vault.azure.net (no path, query or credentials)`);
   }
   const hostName = url.hostname.split('.')[0];
+  // A vault's DNS name is its vault name: the same rules apply (loopback emulators aside).
+  if (!loopback && isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0) {
+    const problem = vaultNameProblem(hostName);
+    if (problem) throw new UsageError(`${source}: "${shown(text)}" names no vault: ${problem}`);
+  }
   const name = loopback ? (url.port ? `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port}` : url.hostname) : hostName;
   return { name, url: url.origin, local: loopback };
 }

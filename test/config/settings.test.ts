@@ -1,9 +1,12 @@
 // Settings from flags, environment and config file: precedence, defaults and the messages for bad values.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { appFlags, parseArgs, UsageError } from '../../src/config/flags.js';
 import type { SettingsIo } from '../../src/config/settings.js';
-import { loadSettings, parseConfigFile } from '../../src/config/settings.js';
+import { loadSettings, nodeIo, parseConfigFile } from '../../src/config/settings.js';
 import { isLoopbackHost, parseVaultAddress } from '../../src/config/vault-address.js';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
@@ -45,6 +48,17 @@ describe('vault addresses', () => {
     assert.throws(() => parseVaultAddress('https://contoso.vault.azure.net/secrets/x'), usageError(/must be the root of its origin/));
     assert.throws(() => parseVaultAddress('https://contoso.vault.azure.net/?a=1'), usageError(/root of its origin/));
     assert.throws(() => parseVaultAddress('bad\u001b[2Jname', 'KEY_VAULT_NAME'), (e: Error) => e.message.startsWith('KEY_VAULT_NAME: ') && !e.message.includes('\u001b'));
+  });
+
+  test('a vault URL is held to the vault-name rules for its first DNS label (loopback aside)', () => {
+    assert.throws(() => parseVaultAddress('https://ab.vault.azure.net'), usageError(/"https:\/\/ab.vault.azure.net" names no vault: "ab" is not a vault name/));
+    assert.throws(() => parseVaultAddress('https://my--vault.vault.azure.net'), usageError(/names no vault: .*without "--"/));
+    assert.throws(() => parseVaultAddress('https://1vault.vault.azure.net'), usageError(/names no vault/));
+    assert.throws(() => parseVaultAddress(`https://${'a'.repeat(25)}.vault.azure.net`), usageError(/names no vault/));
+    assert.throws(() => parseVaultAddress('contoso-.vault.azure.net'), usageError(/names no vault/));
+    assert.equal(parseVaultAddress('https://contoso-prod.vault.azure.net').name, 'contoso-prod');
+    assert.equal(parseVaultAddress('https://contoso.vault.azure.cn/').url, 'https://contoso.vault.azure.cn');
+    assert.equal(parseVaultAddress('http://127.0.0.1:8443').local, true);
   });
 
   test('loopback means 127.0.0.0/8, ::1 and localhost, nothing else', () => {
@@ -126,6 +140,32 @@ describe('loadSettings', () => {
   test('the config file lives under XDG_CONFIG_HOME when set; --config must exist', () => {
     assert.deepEqual(settings([], { XDG_CONFIG_HOME: '/xdg' }, { '/xdg/kvx/config.json': '{"vaults": ["xdg-vault"]}' }).vaults.map((v) => v.name), ['xdg-vault']);
     assert.throws(() => settings(['--config', '/nope.json']), usageError(/^--config: no file at \/nope.json/));
+  });
+});
+
+describe('config file on disk', () => {
+  test('a config path that is a directory is a usage error naming it, not an EISDIR crash', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kvx-config-dir-'));
+    try {
+      assert.throws(() => loadSettings(parseArgs(['--config', dir], appFlags), {}), usageError(/^--config: .* is a directory; give the path of a file/));
+      assert.throws(() => loadSettings(parseArgs([], appFlags), { XDG_CONFIG_HOME: dir }, { ...nodeIo, readFile: () => { throw Object.assign(new Error('x'), { code: 'EISDIR' }); } }), usageError(/^config: .* is a directory/));
+      assert.throws(() => loadSettings(parseArgs(['--ca-file', dir], appFlags), {}), usageError(/^--ca-file: .* is a directory/));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a config file saved with a UTF-8 byte order mark is read', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kvx-config-bom-'));
+    try {
+      const file = path.join(dir, 'config.json');
+      writeFileSync(file, '\ufeff{"vaults": ["bom-vault"], "readOnly": true}');
+      const loaded = loadSettings(parseArgs(['--config', file], appFlags), {});
+      assert.deepEqual(loaded.vaults.map((v) => v.name), ['bom-vault']);
+      assert.equal(loaded.readOnly, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
