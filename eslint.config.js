@@ -33,4 +33,20 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // Sources only; the emulator has its own UsageError, used inside one bundle.
+    files: ['src/**'],
+    ignores: ['src/emulator/**'],
+    rules: {
+      // kvx's own error classes are bundled more than once (cli.js, runtime.js): instanceof
+      // fails across bundles, so they are told apart by name (isActionRefused, isUsageError).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='instanceof'][right.name=/^(ActionRefusedError|UsageError)$/]",
+          message: 'instanceof fails across bundles; use isActionRefused / isUsageError',
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,8 @@
 // Failures of operations, for people: a refusal keeps its own words; a 409 says what to do
 // next (a deleted-but-recoverable name can be recovered or purged; a name still being deleted
 // frees up once that finishes).
-import { ActionRefusedError } from './operations-errors.js';
+import type { ActionRefusedError } from './operations-errors.js';
+import { isActionRefused } from './operations-errors.js';
 import type { ClassifiedError, Operation } from './types.js';
 import { SINGULAR } from './mutations/vault-clients.js';
 
@@ -10,7 +11,7 @@ export function refusalToClassified(error: ActionRefusedError): ClassifiedError 
 }
 
 export function explainOperationError(error: unknown, operation: Operation, classify: (error: unknown) => ClassifiedError): ClassifiedError {
-  if (error instanceof ActionRefusedError) return refusalToClassified(error);
+  if (isActionRefused(error)) return refusalToClassified(error);
   const classified = classify(error);
   if (classified.class !== 'conflict') return classified;
   const what = `${SINGULAR[operation.collection]} "${operation.target}"`;

@@ -1,6 +1,8 @@
 // What a mutating store action throws before it starts an operation: a ClassifiedError that
 // is also an Error (so it has a stack for debugging and works with `catch`). `field` names the
 // form field a validation problem belongs to, so the form can show it there.
+// The class is bundled twice (the CLI bundle draws the forms, the runtime bundle holds the
+// store), so `instanceof` fails across that boundary: recognise it by its name and class.
 import type { ClassifiedError, ErrorClass } from './types.js';
 import type { Checked } from './validate-input.js';
 
@@ -16,8 +18,30 @@ export class ActionRefusedError extends Error implements ClassifiedError {
   }
 }
 
+/** Every ErrorClass (a Record, so adding a class without listing it here fails to compile). */
+const ERROR_CLASSES: Record<ErrorClass, true> = {
+  forbidden: true,
+  notFound: true,
+  conflict: true,
+  throttled: true,
+  network: true,
+  auth: true,
+  invalid: true,
+  readOnly: true,
+  unknown: true,
+};
+
+/** True for an ActionRefusedError from any bundle's copy of the class (never `instanceof`). */
 export function isActionRefused(error: unknown): error is ActionRefusedError {
-  return error instanceof ActionRefusedError;
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { name?: unknown; class?: unknown; message?: unknown; field?: unknown };
+  return (
+    candidate.name === 'ActionRefusedError' &&
+    typeof candidate.class === 'string' &&
+    Object.hasOwn(ERROR_CLASSES, candidate.class) &&
+    typeof candidate.message === 'string' &&
+    (candidate.field === undefined || typeof candidate.field === 'string')
+  );
 }
 
 /** The value of a check, or an `invalid` refusal naming the field. */

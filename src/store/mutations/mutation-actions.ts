@@ -2,7 +2,7 @@
 // same checks the forms use), and then starts an operation that does the work; it returns the
 // operation's id. Refusals throw an ActionRefusedError (a ClassifiedError) before anything is
 // sent, naming the field when a form field is at fault.
-import { ActionRefusedError, valueOf } from '../operations-errors.js';
+import { ActionRefusedError, isActionRefused, valueOf } from '../operations-errors.js';
 import type { OperationInit, OperationRun, OperationTracker } from '../operations.js';
 import type { ReadOnlyGuard } from '../read-only-guard.js';
 import type { ClassifiedError, CollectionKind, OperationKind } from '../types.js';
@@ -217,7 +217,7 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
       try {
         return await downloadCertificate(deps.clientsFor(item.vaultUrl), item.name, request);
       } catch (error) {
-        if (error instanceof ActionRefusedError) throw error;
+        if (isActionRefused(error)) throw error;
         const classified = deps.classify(error);
         throw new ActionRefusedError(classified.class, classified.message);
       }

@@ -1,0 +1,32 @@
+// The store's refusals cross from the runtime bundle (dist/runtime.js) to the forms drawn by
+// the CLI bundle (dist/cli.js), each with its own copy of ActionRefusedError. This runs the
+// BUILT kvx so the boundary is real: an import-form refusal must arrive as itself, not as
+// "could not send".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { e2eSkip, kvxCommand, startTmux } from './support/tmux-session.js';
+
+test('built bundles: an import-form refusal from the store shows its own message in the form, not "could not send"', { skip: e2eSkip }, async () => {
+  const t = await startTmux('bundles', 120, 30);
+  try {
+    t.keys(kvxCommand(t, '--demo'), 'Enter');
+    await t.waitForScreen((s) => s.includes('contoso-prod ▸ secrets'), 'secrets list');
+    t.keys('4');
+    await t.waitForScreen((s) => s.includes('contoso-prod ▸ certificates'), 'certificates list');
+    t.keys('i');
+    await t.waitForScreen((s) => s.includes('Import a certificate'), 'import form');
+    t.type('bundle-check');
+    t.keys('Tab');
+    t.type('/nonexistent/kvx-bundle.pem');
+    t.keys('Enter');
+    const screen = await t.waitForScreen((s) => s.includes('does not exist') || s.includes('could not send'), 'the refusal');
+    assert.doesNotMatch(screen, /could not send/);
+    assert.match(screen.replace(/\s*\n\s*/g, ' '), /kvx-bundle\.pem does not exist; give the path of a \.pem or \.pfx file/);
+    t.keys('Escape');
+    await t.waitForScreen((s) => !s.includes('Import a certificate'), 'form closed');
+    t.keys('q');
+    await t.waitForScreen((s) => /KVX-EXIT=\d/.test(s), 'exit');
+  } finally {
+    t.close();
+  }
+});
