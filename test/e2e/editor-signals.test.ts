@@ -1,0 +1,56 @@
+// The built kvx in tmux with $EDITOR open on a new secret's value: killing the pane (what a
+// dropped SSH session does) must leave no value on disk and no editor running. The stand-in
+// editor records its pid and file, then waits; the value file lands in XDG_RUNTIME_DIR.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { e2eSkip, kvxCommand, startTmux } from './support/tmux-session.js';
+
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('built kvx: killing the tmux pane while $EDITOR holds a value leaves no file and no editor', { skip: e2eSkip }, async () => {
+  const t = await startTmux('editor-hup', 100, 30);
+  const runtime = path.join(t.home, 'runtime');
+  mkdirSync(runtime, { mode: 0o700 });
+  const editor = path.join(t.home, 'stand-in-editor');
+  writeFileSync(editor, `#!/bin/sh\necho $$ > ${JSON.stringify(path.join(t.home, 'editor.pid'))}\nprintf %s "$1" > ${JSON.stringify(path.join(t.home, 'editor.file'))}\nexec sleep 600\n`);
+  chmodSync(editor, 0o755);
+  let editorPid = 0;
+  try {
+    t.keys(kvxCommand(t, '--demo', [`EDITOR=${editor}`, 'VISUAL=', `XDG_RUNTIME_DIR=${runtime}`]), 'Enter');
+    await t.waitForScreen((s) => s.includes('contoso-prod ▸ secrets'), 'secrets list');
+    t.keys('n');
+    await t.waitForScreen((s) => s.includes('New secret'), 'new secret form');
+    t.type('edited-in-editor');
+    t.keys('Tab');
+    t.type('s3cret-typed-value');
+    t.keys('C-e');
+    await until(() => existsSync(path.join(t.home, 'editor.file')), 'the editor to start');
+    editorPid = Number(readFileSync(path.join(t.home, 'editor.pid'), 'utf8'));
+    const file = readFileSync(path.join(t.home, 'editor.file'), 'utf8');
+    assert.ok(file.startsWith(runtime + path.sep), `the value file is on XDG_RUNTIME_DIR: ${file}`);
+    assert.equal(readFileSync(file, 'utf8'), 's3cret-typed-value');
+    execFileSync('tmux', ['-L', t.socket, 'kill-pane', '-t', 'kvx']);
+    await until(() => readdirSync(runtime).length === 0, 'the kvx-edit dir to be removed');
+    await until(() => !alive(editorPid), 'the editor to stop');
+  } finally {
+    if (editorPid && alive(editorPid)) process.kill(editorPid, 'SIGKILL');
+    t.close();
+  }
+});
