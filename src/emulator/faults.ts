@@ -23,6 +23,16 @@ export interface FaultSettings {
   forbidden?: string[];
   /** After this many injected 429/5xx/resets, those stop (e.g. 2 = only the next two requests fail). */
   maxFaults?: number;
+  /**
+   * Injects 429/5xx/resets only into requests that match: a method and/or a path pattern where
+   * `*` stands for any characters within one path segment (`{"method": "GET", "path": "/deletedsecrets/*"}`).
+   */
+  only?: FaultTarget;
+}
+
+export interface FaultTarget {
+  method?: string;
+  path?: string;
 }
 
 export interface FaultStats {
@@ -42,7 +52,34 @@ export type FaultDecision =
 const COLLECTIONS = ['secrets', 'keys', 'certificates', 'storage'];
 const RATE_FIELDS = ['throttleRate', 'errorRate', 'resetRate'] as const;
 const MS_FIELDS = ['latencyMs', 'jitterMs', 'retryAfterMs'] as const;
-const KNOWN_FIELDS = new Set<string>([...RATE_FIELDS, ...MS_FIELDS, 'errorStatus', 'forbidden', 'maxFaults']);
+const KNOWN_FIELDS = new Set<string>([...RATE_FIELDS, ...MS_FIELDS, 'errorStatus', 'forbidden', 'maxFaults', 'only']);
+
+function parseTarget(input: unknown): FaultTarget {
+  const example = `like {"method": "GET", "path": "/deletedsecrets/*"}`;
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new Error(`'only' must be an object ${example}.`);
+  const obj = input as Record<string, unknown>;
+  const out: FaultTarget = {};
+  for (const field of Object.keys(obj)) {
+    if (field !== 'method' && field !== 'path') throw new Error(`Unknown field '${field.slice(0, 40)}' in 'only'; allowed: method, path.`);
+  }
+  if (obj.method !== undefined) {
+    if (typeof obj.method !== 'string' || !/^[A-Za-z]{1,10}$/.test(obj.method)) throw new Error(`'only.method' must be an HTTP method ${example}.`);
+    out.method = obj.method.toUpperCase();
+  }
+  if (obj.path !== undefined) {
+    if (typeof obj.path !== 'string' || !/^\/[A-Za-z0-9*/_.-]{0,200}$/.test(obj.path)) throw new Error(`'only.path' must be a path starting with / ${example}.`);
+    out.path = obj.path;
+  }
+  return out;
+}
+
+/** Whether a request matches a target; `*` in the path matches within one segment. */
+function matchesTarget(target: FaultTarget, request: { method: string; path: string }): boolean {
+  if (target.method && target.method !== request.method.toUpperCase()) return false;
+  if (target.path === undefined) return true;
+  const pattern = new RegExp(`^${target.path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}/?$`, 'i');
+  return pattern.test(request.path);
+}
 
 /** Validates fault settings from JSON (admin API, flags); throws an Error whose message says what is allowed. */
 export function parseFaultSettings(input: unknown): FaultSettings {
@@ -79,6 +116,7 @@ export function parseFaultSettings(input: unknown): FaultSettings {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`'maxFaults' must be a non-negative integer.`);
     out.maxFaults = v;
   }
+  if (obj.only !== undefined && obj.only !== null) out.only = parseTarget(obj.only);
   if (obj.forbidden !== undefined && obj.forbidden !== null) {
     if (!Array.isArray(obj.forbidden)) throw new Error(`'forbidden' must be a list like ["secrets", "keys/sign"].`);
     out.forbidden = obj.forbidden.map((p) => parsePermission(p));
@@ -127,7 +165,7 @@ export class FaultController {
   }
 
   /** What to do with one vault request needing `permission` (e.g. `secrets/get`). */
-  decide(permission: string): FaultDecision {
+  decide(permission: string, request?: { method: string; path: string }): FaultDecision {
     const s = this.settings;
     const delayMs = (s.latencyMs ?? 0) + (s.jitterMs ? this.rng.next() * s.jitterMs : 0);
     const collection = permission.split('/')[0];
@@ -136,6 +174,7 @@ export class FaultController {
       return { kind: 'forbidden', delayMs, permission };
     }
     if (s.maxFaults !== undefined && this.injected >= s.maxFaults) return { kind: 'none', delayMs };
+    if (s.only && (!request || !matchesTarget(s.only, request))) return { kind: 'none', delayMs };
     if (s.resetRate && this.rng.next() < s.resetRate) {
       this.injected++;
       this.stats.resets++;

@@ -171,7 +171,7 @@ async function dispatch(
   const { route, params } = match;
 
   if (router !== options.adminRouter) {
-    const decision = options.faults.decide(route.permission);
+    const decision = options.faults.decide(route.permission, { method, path: url.pathname });
     if (decision.delayMs > 0) await delay(decision.delayMs);
     // The client may have given up during the delay (req itself is done once its body is read).
     if (req.socket.destroyed) return;

@@ -101,6 +101,27 @@ describe('server errors and resets', () => {
   });
 });
 
+describe('faults aimed at some requests', () => {
+  test('"only" limits 5xx to one method and path pattern (GET /deletedsecrets/*), others are answered', async () => {
+    h.emulator.faults.set({ errorRate: 1, only: { method: 'GET', path: '/deletedsecrets/*' } });
+    assert.equal((await h.secrets.getSecret('target')).value, 'value');
+    const res = await rawRequest(`${h.url}/deletedsecrets/target?api-version=7.6`, { ca: h.emulator.caPem });
+    assert.equal(res.status, 503);
+    const other = await rawRequest(`${h.url}/deletedkeys/target?api-version=7.6`, { ca: h.emulator.caPem });
+    assert.notEqual(other.status, 503);
+  });
+
+  test('a bad "only" is refused saying what is allowed', () => {
+    assert.throws(() => parseFaultSettings({ only: { verb: 'GET' } }), /Unknown field 'verb' in 'only'; allowed: method, path/);
+    assert.throws(() => parseFaultSettings({ only: { path: 'deletedsecrets' } }), /'only.path' must be a path starting with \//);
+    assert.throws(() => parseFaultSettings({ only: { method: 'GET /' } }), /'only.method' must be an HTTP method/);
+    const fc = new FaultController({ errorRate: 1, only: { path: '/deletedsecrets/*' } });
+    assert.equal(fc.decide('secrets/get', { method: 'GET', path: '/deletedsecrets/a.b/' }).kind, 'error');
+    assert.equal(fc.decide('secrets/get', { method: 'GET', path: '/deletedsecrets/a/recover' }).kind, 'none');
+    assert.equal(fc.decide('secrets/get', { method: 'GET', path: '/secrets/a' }).kind, 'none');
+  });
+});
+
 describe('forbidden permissions', () => {
   test('one operation answers 403 naming the permission; others still work', async () => {
     h.emulator.faults.set({ forbidden: ['secrets/list'] });
