@@ -2,7 +2,7 @@
 // next (a deleted-but-recoverable name can be recovered or purged; a name still being deleted
 // frees up once that finishes).
 import type { ActionRefusedError } from './operations-errors.js';
-import { isActionRefused } from './operations-errors.js';
+import { isActionRefused, isNotPurged } from './operations-errors.js';
 import type { ClassifiedError, Operation } from './types.js';
 import { SINGULAR } from './mutations/vault-clients.js';
 
@@ -12,6 +12,10 @@ export function refusalToClassified(error: ActionRefusedError): ClassifiedError 
 
 export function explainOperationError(error: unknown, operation: Operation, classify: (error: unknown) => ClassifiedError): ClassifiedError {
   if (isActionRefused(error)) return refusalToClassified(error);
+  if (isNotPurged(error)) {
+    const cause = explainOperationError(error.cause, operation, classify);
+    return { ...cause, message: `${SINGULAR[operation.collection]} "${operation.target}" is soft-deleted but not purged: ${cause.message}` };
+  }
   const classified = classify(error);
   if (classified.class !== 'conflict') return classified;
   const what = `${SINGULAR[operation.collection]} "${operation.target}"`;

@@ -18,6 +18,21 @@ export class ActionRefusedError extends Error implements ClassifiedError {
   }
 }
 
+/**
+ * A delete-and-purge whose delete finished but whose purge the service did not take: the item
+ * is soft-deleted, not purged. Carries the purge's error as `cause`; told apart by name.
+ */
+export class NotPurgedError extends Error {
+  constructor(cause: unknown) {
+    super('soft-deleted, not purged', { cause });
+    this.name = 'NotPurgedError';
+  }
+}
+
+export function isNotPurged(error: unknown): error is NotPurgedError {
+  return error instanceof Error && error.name === 'NotPurgedError';
+}
+
 /** Every ErrorClass (a Record, so adding a class without listing it here fails to compile). */
 const ERROR_CLASSES: Record<ErrorClass, true> = {
   forbidden: true,

@@ -2,8 +2,10 @@
 // lists live. A run function does the work and reports through its context: the step in the
 // service's words (`progress`), what the last poll answered (`onResponse`, handed to the SDK
 // so every request of the operation reports), and how to cancel at the service when it can.
-// The tracker owns the record's life: running → succeeded / failed / cancelled / abandoned.
-// Abandoning stops watching (aborts our requests); the service finishes on its own.
+// The tracker owns the record's life: running → succeeded / failed / cancelled / abandoned /
+// unconfirmed. Abandoning stops watching (aborts our requests); the service finishes on its own.
+// An unconfirmed operation (accepted, but following it failed) keeps a re-check run: recheck()
+// puts it back to running with that run, so the record ends with the truth.
 import { escapeControl } from '../text/escape-control.js';
 import { ActionRefusedError } from './operations-errors.js';
 import type { ClassifiedError, CollectionKind, Operation, OperationKind } from './types.js';
@@ -46,7 +48,9 @@ export interface OperationOutcome {
   /** Final step in the service's words: "deleted", "purged", "completed", "cancelled". */
   detail: string;
   /** Default `succeeded`. */
-  state?: 'succeeded' | 'cancelled';
+  state?: 'succeeded' | 'cancelled' | 'unconfirmed';
+  /** With `unconfirmed`: how to find out (and finish following) later. */
+  recheck?: OperationRun;
 }
 
 export type OperationRun = (context: OperationContext) => Promise<OperationOutcome>;
@@ -68,6 +72,8 @@ export interface OperationTracker {
   cancel(id: string): Promise<void>;
   /** Stops watching; the service carries on. */
   abandon(id: string): void;
+  /** Re-checks unconfirmed operations (all, or of one vault URL): they run again until they know. */
+  recheck(vaultUrl?: string): void;
   clearFinished(): void;
   list(): readonly Operation[];
   dispose(): void;
@@ -95,6 +101,7 @@ export function describePoll(response: RawResponseLike): string {
 export function createOperationTracker(options: OperationTrackerOptions): OperationTracker {
   let operations: readonly Operation[] = [];
   const entries = new Map<string, Entry>();
+  const rechecks = new Map<string, { vaultUrl: string; run: OperationRun }>();
   let counter = 0;
   let disposed = false;
 
@@ -125,12 +132,64 @@ export function createOperationTracker(options: OperationTrackerOptions): Operat
     await entry.canceller();
   }
 
+  /** Runs `run` for the (running) record `id`, and settles the record with its outcome. */
+  function launch(id: string, vaultUrl: string, run: OperationRun): void {
+    const entry: Entry = { vaultUrl, controller: new AbortController(), cancelRequested: false, cancelStarted: false };
+    entries.set(id, entry);
+    const signal = entry.controller.signal;
+    const context: OperationContext = {
+      signal,
+      intervalMs: options.intervalMs,
+      progress: (detail) => {
+        if (!signal.aborted) update(id, (o) => (o.detail === detail ? o : { ...o, detail }));
+      },
+      onResponse: (response) => {
+        if (!signal.aborted) update(id, (o) => ({ ...o, lastPoll: describePoll(response) }));
+      },
+      setCanceller: (cancel) => {
+        entry.canceller = cancel;
+        if (entry.cancelRequested) void requestCancel(id, entry).catch(() => undefined);
+      },
+      get cancelRequested() {
+        return entry.cancelRequested;
+      },
+      wait: (ms) =>
+        new Promise<void>((resolve, reject) => {
+          if (signal.aborted) {
+            reject(signal.reason);
+            return;
+          }
+          const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+          }, ms);
+          const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          };
+          signal.addEventListener('abort', onAbort, { once: true });
+        }),
+    };
+    // Start on the next tick so the caller has the id before the first progress arrives.
+    void Promise.resolve()
+      .then(() => run(context))
+      .then(
+        (outcome) => {
+          if (signal.aborted) return;
+          if (outcome.state === 'unconfirmed' && outcome.recheck) rechecks.set(id, { vaultUrl, run: outcome.recheck });
+          finish(id, (o) => ({ ...o, state: outcome.state ?? 'succeeded', detail: outcome.detail, error: undefined }));
+        },
+        (error: unknown) => {
+          if (signal.aborted) return;
+          finish(id, (o) => ({ ...o, state: 'failed', error: options.classify(error, o) }));
+        },
+      );
+  }
+
   return {
     start(init, run) {
       const id = `op-${++counter}`;
       const at = options.now();
-      const entry: Entry = { vaultUrl: init.vault.url, controller: new AbortController(), cancelRequested: false, cancelStarted: false };
-      entries.set(id, entry);
       const op: Operation = {
         id,
         kind: init.kind,
@@ -145,54 +204,19 @@ export function createOperationTracker(options: OperationTrackerOptions): Operat
       };
       operations = [...operations, op];
       options.onChange(operations);
-      const signal = entry.controller.signal;
-      const context: OperationContext = {
-        signal,
-        intervalMs: options.intervalMs,
-        progress: (detail) => {
-          if (!signal.aborted) update(id, (o) => (o.detail === detail ? o : { ...o, detail }));
-        },
-        onResponse: (response) => {
-          if (!signal.aborted) update(id, (o) => ({ ...o, lastPoll: describePoll(response) }));
-        },
-        setCanceller: (cancel) => {
-          entry.canceller = cancel;
-          if (entry.cancelRequested) void requestCancel(id, entry).catch(() => undefined);
-        },
-        get cancelRequested() {
-          return entry.cancelRequested;
-        },
-        wait: (ms) =>
-          new Promise<void>((resolve, reject) => {
-            if (signal.aborted) {
-              reject(signal.reason);
-              return;
-            }
-            const timer = setTimeout(() => {
-              signal.removeEventListener('abort', onAbort);
-              resolve();
-            }, ms);
-            const onAbort = () => {
-              clearTimeout(timer);
-              reject(signal.reason);
-            };
-            signal.addEventListener('abort', onAbort, { once: true });
-          }),
-      };
-      // Start on the next tick so the caller has the id before the first progress arrives.
-      void Promise.resolve()
-        .then(() => run(context))
-        .then(
-          (outcome) => {
-            if (signal.aborted) return;
-            finish(id, (o) => ({ ...o, state: outcome.state ?? 'succeeded', detail: outcome.detail, error: undefined }));
-          },
-          (error: unknown) => {
-            if (signal.aborted) return;
-            finish(id, (o) => ({ ...o, state: 'failed', error: options.classify(error, o) }));
-          },
-        );
+      launch(id, init.vault.url, run);
       return id;
+    },
+
+    recheck(vaultUrl) {
+      for (const op of operations) {
+        const pending = rechecks.get(op.id);
+        if (op.state !== 'unconfirmed' || !pending || (vaultUrl !== undefined && pending.vaultUrl !== vaultUrl)) continue;
+        rechecks.delete(op.id);
+        operations = operations.map((o) => (o.id === op.id ? { ...o, state: 'running', detail: 're-checking', error: undefined, updatedAt: options.now() } : o));
+        options.onChange(operations);
+        launch(op.id, pending.vaultUrl, pending.run);
+      }
     },
 
     async cancel(id) {
@@ -229,6 +253,7 @@ export function createOperationTracker(options: OperationTrackerOptions): Operat
     clearFinished() {
       const running = operations.filter((o) => o.state === 'running');
       if (running.length === operations.length) return;
+      rechecks.clear();
       operations = running;
       options.onChange(operations);
     },

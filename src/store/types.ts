@@ -132,7 +132,12 @@ export interface RevealedSecret {
 }
 
 export type OperationKind = 'create' | 'delete' | 'recover' | 'purge' | 'deleteAndPurge' | 'import' | 'rotate' | 'update';
-export type OperationState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned';
+/**
+ * `unconfirmed`: the service accepted the request (DELETE 200, recover 200, purge 204) but
+ * following it failed (503s, a reset), so whether it has finished is not known; a re-check
+ * (recheckOperations) finds out.
+ */
+export type OperationState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned' | 'unconfirmed';
 
 export interface Operation {
   id: string;

@@ -116,6 +116,8 @@ export function runCommand(command: string, ctx: CommandContext): void {
       return;
     }
     case 'refresh': {
+      // Operations left unconfirmed (accepted, then polls failed) are re-checked by the same key.
+      ctx.store.recheckOperations();
       const vault = currentVault(snapshot, nav);
       if (!vault) return;
       if (nav.focus === 'details' && nav.opened) {

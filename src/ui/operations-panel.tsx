@@ -40,6 +40,8 @@ function mark(op: Operation, now: number): { text: string; tone: keyof Pick<Them
       return { text: '✗', tone: 'error' };
     case 'cancelled':
       return { text: '⊘', tone: 'warning' };
+    case 'unconfirmed':
+      return { text: '?', tone: 'warning' };
     default:
       return { text: '…', tone: 'muted' };
   }
@@ -48,7 +50,14 @@ function mark(op: Operation, now: number): { text: string; tone: keyof Pick<Them
 /** One operation as a line of text (without the mark), for the panel and for tests. */
 export function operationLine(op: Operation, now: number): string {
   const end = op.state === 'running' ? now : op.updatedAt;
-  const state = op.state === 'failed' ? `failed: ${op.error?.message ?? op.detail}` : op.state === 'abandoned' ? `abandoned (was ${op.detail})` : op.detail;
+  const state =
+    op.state === 'failed'
+      ? `failed: ${op.error?.message ?? op.detail}`
+      : op.state === 'abandoned'
+        ? `abandoned (was ${op.detail})`
+        : op.state === 'unconfirmed'
+          ? `${op.detail} — R re-checks`
+          : op.detail;
   const poll = op.lastPoll && op.state === 'running' ? `  · ${op.lastPoll}` : '';
   return escapeControl(`${KIND[op.kind]} ${SINGULAR[op.collection]} ${op.vault}/${op.target}  ${state}  ${elapsed(end - op.startedAt)}${poll}`);
 }

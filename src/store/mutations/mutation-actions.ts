@@ -61,6 +61,8 @@ export interface MutationActions {
   abandonOperation(id: string): void;
   /** Removes every operation that is no longer running. */
   clearFinishedOperations(): void;
+  /** Operations the service accepted but kvx could not follow to the end (`unconfirmed`) run again until they know. */
+  recheckOperations(): void;
 }
 
 export interface MutationDeps {
@@ -226,5 +228,6 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
     cancelOperation: (id) => tracker.cancel(id),
     abandonOperation: (id) => tracker.abandon(id),
     clearFinishedOperations: () => tracker.clearFinished(),
+    recheckOperations: () => tracker.recheck(),
   };
 }
