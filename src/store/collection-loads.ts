@@ -95,8 +95,18 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
       (error: unknown) => {
         if (signal.aborted || loads.get(key) !== load) return;
         const classified = classify(error);
-        set(updateCollection(getSnapshot(), url, view, kind, (c) => ({ ...c, status: 'error', error: classified })));
-        if (classified.class === 'throttled' && load.throttleRetries < throttleRetries) {
+        const retrying = classified.class === 'throttled' && load.throttleRetries < throttleRetries;
+        // Retries spent: nothing will retry by itself any more, so the error must not say so.
+        const shown: ClassifiedError =
+          classified.class === 'throttled' && !retrying
+            ? {
+                ...classified,
+                retryAfterMs: undefined,
+                message: `throttled: the vault kept answering 429; kvx stopped retrying${throttleRetries > 0 ? ` after ${throttleRetries} ${throttleRetries === 1 ? 'retry' : 'retries'}` : ''}`,
+              }
+            : classified;
+        set(updateCollection(getSnapshot(), url, view, kind, (c) => ({ ...c, status: 'error', error: shown })));
+        if (retrying) {
           // Keep the load registered so cancel and refresh still find (and stop) the retry.
           load.retryTimer = setTimeout(() => {
             if (loads.get(key) !== load || isDisposed()) return;

@@ -22,7 +22,7 @@ export interface ClassifiedError {
   permission?: { action: string; collection: CollectionKind };
   /** forbidden: who was refused (identity name, upn or object id), when known. */
   caller?: string;
-  /** throttled: when the next retry happens. */
+  /** throttled: when the next retry happens; absent once the retries are spent. */
   retryAfterMs?: number;
   /** auth: which credential failed. */
   credential?: string;

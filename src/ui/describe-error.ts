@@ -35,11 +35,9 @@ export function describeError(error: ClassifiedError): ErrorText {
       };
     }
     case 'throttled':
-      return {
-        title: error.retryAfterMs !== undefined ? `throttled, retrying in ${seconds(error.retryAfterMs)}s` : 'throttled, retrying',
-        detail: message,
-        tone: 'warning',
-      };
+      // retryAfterMs is set only while a retry is scheduled; without it kvx has stopped.
+      if (error.retryAfterMs !== undefined) return { title: `throttled, retrying in ${seconds(error.retryAfterMs)}s`, detail: message, tone: 'warning' };
+      return { title: 'throttled: kvx stopped retrying', detail: message, hint: 'R retries', tone: 'warning' };
     case 'network':
       return { title: `network error: ${message}`, hint: 'R retries', tone: 'error' };
     case 'auth':

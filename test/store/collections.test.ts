@@ -170,6 +170,25 @@ describe('errors', () => {
     assert.equal(h.store.getSnapshot().vaults[1].collections.secrets.error, undefined);
   });
 
+  test('once its retries are spent a throttled load says it stopped (no "retrying in"), and a refresh loads again', async () => {
+    const { startStoreHarness: start } = await import('./store-harness.js');
+    const t = await start({ vaults: ['throttled-vault'], faults: { throttleRate: 1, retryAfterMs: 50 } }, { throttleRetries: 2 });
+    try {
+      t.store.loadCollection('throttled-vault', 'secrets');
+      const s = await t.until((snap) => snap.vaults[0].collections.secrets.error?.message.includes('stopped') === true, 'the load to give up', 20_000);
+      const error = s.vaults[0].collections.secrets.error!;
+      assert.equal(error.class, 'throttled');
+      assert.equal(error.retryAfterMs, undefined, 'no retry is scheduled');
+      assert.equal(error.message, 'throttled: the vault kept answering 429; kvx stopped retrying after 2 retries');
+      assert.equal(t.emulator.faults.stats.throttled, 3, 'the first try and two retries, then nothing more');
+      t.emulator.faults.clear();
+      t.store.loadCollection('throttled-vault', 'secrets', { refresh: true });
+      await t.until((snap) => snap.vaults[0].collections.secrets.status === 'complete', 'the refreshed load');
+    } finally {
+      await t.stop();
+    }
+  });
+
   test('a vault nobody answers is a network error', async () => {
     const { createStore } = await import('../../src/store/create-store.js');
     const { testCredential } = await import('../emulator/support/emulator-harness.js');
