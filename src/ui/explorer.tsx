@@ -114,7 +114,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
 
   useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);
   useDetailsLoading(store, toLoad, shown?.version, details?.status, latest?.status);
-  useHideOnLeave(store, anyRevealed, shown?.id, shown?.version, latest?.item?.version);
+  // A preview is not the opened item: back in the list (even on the same row) the value hides.
+  useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
   const active = activeContexts(nav);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
