@@ -11,7 +11,7 @@ import type { KeyVaultKey } from '@azure/keyvault-keys';
 import type { CollectionKind, CollectionState, ItemSummary } from './types.js';
 import type { VaultSession } from './vault-session.js';
 
-/** What enrichment adds to a summary: `keyType` for keys, `contentType` (the issuer) for certificates. */
+/** What enrichment adds to a summary: `keyType` for keys, `issuer` for certificates. */
 export type EnrichableKind = Exclude<CollectionKind, 'secrets'>;
 
 export function isEnrichable(kind: CollectionKind): kind is EnrichableKind {
@@ -19,8 +19,8 @@ export function isEnrichable(kind: CollectionKind): kind is EnrichableKind {
 }
 
 /** The field enrichment fills for a kind. */
-export function enrichedField(kind: EnrichableKind): 'keyType' | 'contentType' {
-  return kind === 'keys' ? 'keyType' : 'contentType';
+export function enrichedField(kind: EnrichableKind): 'keyType' | 'issuer' {
+  return kind === 'keys' ? 'keyType' : 'issuer';
 }
 
 /** Cache key of one item's version: the version when the list has it, else its update time (a new version updates it). */

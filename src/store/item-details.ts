@@ -45,7 +45,7 @@ export async function fetchItemDetails(
       }
       const cert = await client.getCertificate(item.name, request);
       const summary = certificateSummary(url, { ...cert.properties, name: item.name });
-      if (cert.policy?.issuerName) summary.contentType = cert.policy.issuerName;
+      if (cert.policy?.issuerName) summary.issuer = cert.policy.issuerName;
       const details = certificateDetails(cert.cer, cert.policy);
       if (!cert.cer || cert.cer.length === 0) {
         // Not issued yet: say where issuance stands.

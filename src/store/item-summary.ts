@@ -74,7 +74,7 @@ export function certificateSummary(vaultUrl: string, p: CertificateProperties, d
 export function deletedCertificateSummary(vaultUrl: string, d: DeletedCertificate): ItemSummary {
   const out = certificateSummary(vaultUrl, { ...d.properties, name: d.name }, d);
   const issuer = d.policy?.issuerName;
-  if (issuer) out.contentType = issuer;
+  if (issuer) out.issuer = issuer;
   return out;
 }
 

@@ -26,8 +26,8 @@ export function createRevealer(options: RevealerOptions): Revealer {
     if (timer) clearTimeout(timer);
     timer = undefined;
     const s = options.getSnapshot();
-    if (s.revealed || s.revealError) {
-      const { revealed: _value, revealError: _error, ...rest } = s;
+    if (s.revealed || s.revealError || s.revealing) {
+      const { revealed: _value, revealError: _error, revealing: _inFlight, ...rest } = s;
       options.set(rest);
     }
   }
@@ -41,11 +41,17 @@ export function createRevealer(options: RevealerOptions): Revealer {
         return;
       }
       const hideAfterMs = revealOptions.hideAfterMs ?? options.hideAfterMs;
+      options.set({ ...options.getSnapshot(), revealing: { itemId: item.id, ...(revealOptions.version ? { version: revealOptions.version } : {}) } });
+      /** The snapshot without the in-flight marker. */
+      const settled = () => {
+        const { revealing: _inFlight, ...rest } = options.getSnapshot();
+        return rest;
+      };
       try {
         const { value, version } = await options.fetchValue(item, revealOptions.version);
         if (mine !== sequence) return;
         options.set({
-          ...options.getSnapshot(),
+          ...settled(),
           revealed: { itemId: item.id, ...(version ? { version } : {}), value, hideAt: options.now() + hideAfterMs },
         });
         timer = setTimeout(() => {
@@ -55,7 +61,7 @@ export function createRevealer(options: RevealerOptions): Revealer {
       } catch (error) {
         if (mine !== sequence) return;
         // classify() builds the message from the service's error text, which never holds the value.
-        options.set({ ...options.getSnapshot(), revealError: { itemId: item.id, error: options.classify(error) } });
+        options.set({ ...settled(), revealError: { itemId: item.id, error: options.classify(error) } });
       }
     },
     hide() {

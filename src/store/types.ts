@@ -41,9 +41,12 @@ export interface ItemSummary {
   notBefore?: Date;
   expiresOn?: Date;
   tags: Readonly<Record<string, string>>;
-  /** secrets: content type; keys: key type (RSA, EC, oct-HSM…); certificates: issuer when known. */
+  /** secrets: content type. */
   contentType?: string;
+  /** keys: key type (RSA, EC, oct-HSM…). */
   keyType?: string;
+  /** certificates: the issuer when known ("Self", "DigiCert"). */
+  issuer?: string;
   /** Set for keys and secrets that back a certificate. */
   managed?: boolean;
   recoveryLevel?: string;
@@ -171,6 +174,8 @@ export interface StoreSnapshot {
   /** Keyed by item id (versionless) or versioned id for a specific version. */
   details: Readonly<Record<string, DetailsState>>;
   revealed?: RevealedSecret;
+  /** A reveal in flight: which item (and version) is being fetched. */
+  revealing?: { itemId: string; version?: string };
   /** Why the last revealSecret() failed (revealSecret itself never rejects); cleared by the next reveal or hide. */
   revealError?: { itemId: string; error: ClassifiedError };
   operations: readonly Operation[];
@@ -195,7 +200,7 @@ export interface Store extends MutationActions {
   /**
    * Looks up what the list APIs leave out for these items of a loaded collection (the rows in
    * view): a key's type and size or curve into `keyType` ("RSA 2048", "EC P-256"), a
-   * certificate's issuer into `contentType` ("Self", "DigiCert"). At most a few requests at a
+   * certificate's issuer into `issuer` ("Self", "DigiCert"). At most a few requests at a
    * time, cached per item version; a newer call for the same list replaces this one (ids no
    * longer asked for are dropped or aborted). Failures leave the field unset, without an error.
    * Secrets have nothing to add.

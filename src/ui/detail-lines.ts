@@ -52,7 +52,7 @@ export function commonLines(item: ItemDetails | ItemSummary, now: number): Detai
     expiryField('expires', item.expiresOn, now),
     field('recovery', item.recoveryLevel ? `${item.recoveryLevel}${item.recoverableDays ? ` (${item.recoverableDays} days)` : ''}` : undefined),
   ];
-  if (item.kind !== 'keys') lines.push(field('content type', item.contentType));
+  if (item.kind === 'secrets') lines.push(field('content type', item.contentType));
   if (item.managed) lines.push(field('managed', 'yes (backs a certificate)', 'muted'));
   if (item.deletedOn) {
     lines.push(field('deleted', formatDate(item.deletedOn, now), 'warning'));
@@ -109,16 +109,33 @@ function breakValue(value: string, room: number): string[] {
   return pieces;
 }
 
-/** Breaks field values that do not fit next to their label into continuation lines. */
+/** The longest label shown beside its value: the label column less one space before the value. */
+export const LABEL_ROOM = LABEL_WIDTH - 2;
+
+/**
+ * Breaks field values that do not fit next to their label into continuation lines. A label
+ * longer than the label column (a tag name like "cost-center-id") goes on its own line(s),
+ * whole, with the value below it, so it is neither cut nor run into the value.
+ */
 export function wrapLines(lines: readonly DetailLine[], width: number): DetailLine[] {
   const room = Math.max(8, width - LABEL_WIDTH);
   const out: DetailLine[] = [];
   for (const line of lines) {
-    if (line.kind !== 'field' || line.value.length <= room) {
+    if (line.kind !== 'field') {
       out.push(line);
       continue;
     }
-    breakValue(line.value, room).forEach((piece, i) => out.push({ ...line, label: i === 0 ? line.label : '', value: piece }));
+    let current = line;
+    if (line.label.length > LABEL_ROOM) {
+      const labelRoom = Math.max(8, width - 1);
+      for (let i = 0; i < line.label.length; i += labelRoom) out.push({ kind: 'text', text: line.label.slice(i, i + labelRoom), tone: 'muted' });
+      current = { ...line, label: '' };
+    }
+    if (current.value.length <= room) {
+      out.push(current);
+      continue;
+    }
+    breakValue(current.value, room).forEach((piece, i) => out.push({ ...current, label: i === 0 ? current.label : '', value: piece }));
   }
   return out;
 }

@@ -73,6 +73,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const collection = useStore(store, (s) => currentCollection(s, nav));
   const revealError = useStore(store, (s) => s.revealError);
   const anyRevealed = useStore(store, (s) => s.revealed);
+  const inFlight = useStore(store, (s) => s.revealing);
   const now = useNow(clock, Boolean(anyRevealed));
   const operationCount = useStore(store, (s) => s.operations.length);
   const [modal, setModal, modalRef] = useModal();
@@ -107,9 +108,21 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const detailLines = useMemo(
     () =>
       opened
-        ? buildDetailLines({ item: opened, details, latest, version: shown?.version, revealed, revealing: false, revealError: revealError?.itemId === opened.id ? revealError.error : undefined }, lineWidth, now)
+        ? buildDetailLines(
+            {
+              item: opened,
+              details,
+              latest,
+              version: shown?.version,
+              revealed,
+              revealing: !previewing && inFlight?.itemId === opened.id && inFlight.version === shown?.version,
+              revealError: revealError?.itemId === opened.id ? revealError.error : undefined,
+            },
+            lineWidth,
+            now,
+          )
         : [],
-    [opened, details, latest, shown?.version, revealed, revealError, lineWidth, now],
+    [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now],
   );
 
   useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);

@@ -25,7 +25,7 @@ export function cellText(item: ItemSummary, column: ColumnId, now: number): stri
     case 'type':
       // Key types and issuers are looked up for the rows in view: "—" until known (or when refused).
       if (item.kind === 'secrets') return escapeControl(item.contentType ?? '');
-      return escapeControl((item.kind === 'keys' ? item.keyType : item.contentType) ?? '—');
+      return escapeControl((item.kind === 'keys' ? item.keyType : item.issuer) ?? '—');
     case 'enabled':
       return item.enabled === false ? '✗' : '✓';
     case 'updated':

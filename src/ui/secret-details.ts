@@ -39,7 +39,7 @@ export function secretLines(
     lines.push({ kind: 'text', text: '•••••••• hidden · v tries again', tone: 'muted' });
   } else {
     lines.push(heading('Value'));
-    lines.push({ kind: 'text', text: options.revealing ? 'fetching…' : '•••••••• hidden · v reveals', tone: 'muted' });
+    lines.push({ kind: 'text', text: options.revealing ? 'revealing…' : '•••••••• hidden · v reveals', tone: 'muted' });
   }
   return [...lines, heading('Properties'), ...commonLines(item, options.now)];
 }

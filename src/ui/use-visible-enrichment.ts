@@ -7,7 +7,7 @@ export const ENRICH_DELAY_MS = 120;
 /** The rows in view whose key type or issuer is not known yet (secrets have nothing to look up). */
 export function unenriched(kind: CollectionKind, items: readonly ItemSummary[]): string[] {
   if (kind === 'secrets') return [];
-  const field = kind === 'keys' ? 'keyType' : 'contentType';
+  const field = kind === 'keys' ? 'keyType' : 'issuer';
   return items.filter((item) => item[field] === undefined).map((item) => item.id);
 }
 

@@ -57,7 +57,7 @@ test('a certificate shows subject, SANs, serial, thumbprints, validity, usages a
   assert.deepEqual(cert.keyUsage, ['digitalSignature', 'keyEncipherment']);
   assert.ok(cert.policy.some(([k, v]) => k === 'issuer' && v === 'Self'));
   assert.ok(cert.policy.some(([k, v]) => k === 'SAN dns' && v === 'api.contoso.com, www.contoso.com'));
-  assert.equal(d.item!.contentType, 'Self');
+  assert.equal(d.item!.issuer, 'Self');
   assert.equal(d.versions.items.length, 1);
   assert.equal(d.versions.items[0].version, d.item!.version);
 });

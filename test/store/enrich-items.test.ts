@@ -71,8 +71,8 @@ describe('enrichItems', () => {
   test('certificates show who issued them: Self, the CA that signed it, or the policy issuer while pending', async () => {
     const items = await loaded('certificates');
     h.store.enrichItems(VAULT, 'certificates', items.map((i) => i.id));
-    await h.until((s) => s.vaults[0].collections.certificates.items.every((i) => i.contentType !== undefined), 'issuers');
-    const issuers = Object.fromEntries(h.collection('certificates').items.map((i) => [i.name, i.contentType]));
+    await h.until((s) => s.vaults[0].collections.certificates.items.every((i) => i.issuer !== undefined), 'issuers');
+    const issuers = Object.fromEntries(h.collection('certificates').items.map((i) => [i.name, i.issuer]));
     assert.equal(issuers['self-signed'], 'Self');
     assert.match(issuers['via-ca'] ?? '', /DigiCert/);
     // Not issued yet (the emulator leaves pending ones out of lists): the policy's issuer.

@@ -87,3 +87,31 @@ test('values with spaces break between words, not inside one', () => {
     ['2025-04-28 09:30 UTC (35d', 'ago)'],
   );
 });
+
+test('a certificate\'s issuer is not labelled "content type"', () => {
+  const cert: ItemDetails = { ...base, kind: 'certificates', id: 'https://v.vault.azure.net/certificates/web', name: 'web', issuer: 'Self', tags: {} };
+  const shown = text(certificateLines(cert, { now, width: 60 }));
+  assert.doesNotMatch(shown, /content type/);
+  const secret = text(secretLines({ ...base, contentType: 'password' }, undefined, { now, width: 60 }));
+  assert.match(secret, /content type: password/);
+});
+
+test('tag names longer than the label column go whole on their own line, the value below, never run together', () => {
+  const item: ItemDetails = { ...base, tags: { 'cost-center1': 'a', 'thirteen-char': '30', [`${'long-tag-name-'.repeat(6)}end`]: 'prod' } };
+  const lines = wrapLines(secretLines(item, undefined, { now, width: 40 }), 40);
+  const at = (label: string) => lines.findIndex((l) => l.kind === 'text' && l.text === label);
+  // 12 characters still fit beside the value.
+  assert.ok(lines.some((l) => l.kind === 'field' && l.label === 'cost-center1' && l.value === 'a'));
+  const i = at('thirteen-char');
+  assert.ok(i >= 0, 'a 13-character name has its own line');
+  assert.deepEqual(lines[i + 1], { kind: 'field', label: '', value: '30', tone: undefined });
+  const long = `${'long-tag-name-'.repeat(6)}end`;
+  const first = lines.findIndex((l) => l.kind === 'text' && long.startsWith(l.text) && l.text.length > 20);
+  assert.ok(first >= 0);
+  const pieces: string[] = [];
+  let j = first;
+  while (lines[j].kind === 'text') pieces.push((lines[j++] as { text: string }).text);
+  assert.equal(pieces.join(''), long, 'the whole name is shown');
+  assert.deepEqual(lines[j], { kind: 'field', label: '', value: 'prod', tone: undefined });
+  for (const l of lines) if (l.kind === 'field') assert.ok(l.label.length <= 12, `label "${l.label}" fits with a space before the value`);
+});
