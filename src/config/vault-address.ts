@@ -3,6 +3,7 @@
 // is only accepted for loopback hosts (an emulator), where TLS may still be used.
 import { isIP } from 'node:net';
 import type { VaultInfo } from '../store/types.js';
+import { escapeControl } from '../text/escape-control.js';
 import { UsageError } from './flags.js';
 
 const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
@@ -58,7 +59,6 @@ export function parseVaultAddress(input: string, source = 'vault'): VaultInfo {
 
 /** Keeps messages one line and short even when the input is neither. */
 function shown(text: string): string {
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const clean = escapeControl(text);
   return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
 }

@@ -3,6 +3,8 @@
 // can show it beside the field and keep what was typed. Pure: no SDK, no I/O (files are
 // checked in mutations/certificate-files.ts).
 
+import { escapeControl } from '../text/escape-control.js';
+
 /** Key Vault object names: 1–127 of 0-9, a-z, A-Z and '-'. */
 const NAME = /^[0-9a-zA-Z-]{1,127}$/;
 export const MAX_VALUE_BYTES = 25 * 1024;
@@ -36,8 +38,8 @@ const bad = <T>(field: string, message: string): Checked<T> => ({ ok: false, pro
 
 /** Shows user text inside a message without letting it run on or carry control characters. */
 function quote(text: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is being removed
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  // Escaped, so a zero-width or bidi character in a name is seen for what it is (⟨U+200B⟩).
+  const clean = escapeControl(text);
   return `"${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}"`;
 }
 

@@ -41,6 +41,11 @@ describe('names', () => {
     const p = problem(checkName('a\u001b[31mb'));
     assert.ok(!p.message.includes('\u001b'));
   });
+  it('shows an invisible character in a name as ⟨U+200B⟩, so the user sees which one is wrong', () => {
+    const p = problem(checkName('pa\u200bssword'));
+    assert.match(p.message, /Name "pa⟨U\+200B⟩ssword" contains "⟨U\+200B⟩"; only letters/);
+    assert.ok(!p.message.includes('\u200b'));
+  });
 });
 
 describe('secret values', () => {
