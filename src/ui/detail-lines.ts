@@ -92,7 +92,7 @@ export function versionLines(state: DetailsState | undefined, shownVersion: stri
   return lines;
 }
 
-export const LABEL_WIDTH = 14;
+export const LABEL_WIDTH = 15;
 
 /** Splits `value` into pieces of at most `room` characters, at a space when there is one. */
 function breakValue(value: string, room: number): string[] {

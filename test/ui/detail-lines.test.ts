@@ -5,7 +5,7 @@ import { certificateLines } from '../../src/ui/certificate-details.js';
 import { keyLines } from '../../src/ui/key-details.js';
 import { secretLines } from '../../src/ui/secret-details.js';
 import type { DetailLine } from '../../src/ui/detail-lines.js';
-import { wrapLines } from '../../src/ui/detail-lines.js';
+import { LABEL_WIDTH, wrapLines } from '../../src/ui/detail-lines.js';
 
 const now = Date.UTC(2025, 5, 2);
 const base: ItemDetails = {
@@ -97,13 +97,13 @@ test('a certificate\'s issuer is not labelled "content type"', () => {
 });
 
 test('tag names longer than the label column go whole on their own line, the value below, never run together', () => {
-  const item: ItemDetails = { ...base, tags: { 'cost-center1': 'a', 'thirteen-char': '30', [`${'long-tag-name-'.repeat(6)}end`]: 'prod' } };
+  const item: ItemDetails = { ...base, tags: { 'rotation-days': '30', 'fourteen-chars': '30', [`${'long-tag-name-'.repeat(6)}end`]: 'prod' } };
   const lines = wrapLines(secretLines(item, undefined, { now, width: 40 }), 40);
   const at = (label: string) => lines.findIndex((l) => l.kind === 'text' && l.text === label);
-  // 12 characters still fit beside the value.
-  assert.ok(lines.some((l) => l.kind === 'field' && l.label === 'cost-center1' && l.value === 'a'));
-  const i = at('thirteen-char');
-  assert.ok(i >= 0, 'a 13-character name has its own line');
+  // 13 characters still fit beside the value, with a space between.
+  assert.ok(lines.some((l) => l.kind === 'field' && l.label === 'rotation-days' && l.value === '30'));
+  const i = at('fourteen-chars');
+  assert.ok(i >= 0, 'a 14-character name has its own line');
   assert.deepEqual(lines[i + 1], { kind: 'field', label: '', value: '30', tone: undefined });
   const long = `${'long-tag-name-'.repeat(6)}end`;
   const first = lines.findIndex((l) => l.kind === 'text' && long.startsWith(l.text) && l.text.length > 20);
@@ -113,5 +113,5 @@ test('tag names longer than the label column go whole on their own line, the val
   while (lines[j].kind === 'text') pieces.push((lines[j++] as { text: string }).text);
   assert.equal(pieces.join(''), long, 'the whole name is shown');
   assert.deepEqual(lines[j], { kind: 'field', label: '', value: 'prod', tone: undefined });
-  for (const l of lines) if (l.kind === 'field') assert.ok(l.label.length <= 12, `label "${l.label}" fits with a space before the value`);
+  for (const l of lines) if (l.kind === 'field') assert.ok(l.label.length <= LABEL_WIDTH - 2, `label "${l.label}" fits with a space before the value`);
 });
