@@ -45,7 +45,9 @@ function runEditor(command: string, file: string, env: NodeJS.ProcessEnv, tracke
     // "$1", never spliced into the command text. `exec` makes the editor the child itself,
     // so stopping the child stops the editor.
     const quiet = quietOptions(command, env).map(shellQuote).join(' ');
-    const script = `exec ${command}${quiet ? ` ${quiet}` : ''} "$1"`;
+    // "EDITOR='FOO=1 vim'" cannot follow exec; such a command runs under the shell instead.
+    const assignment = /^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(command);
+    const script = `${assignment ? '' : 'exec '}${command}${quiet ? ` ${quiet}` : ''} "$1"`;
     const child = spawn('/bin/sh', ['-c', script, 'kvx-editor', file], { stdio: 'inherit', env });
     tracked.setChild(child);
     child.on('error', (error) => reject(new Error(`could not start the editor (${command}): ${error.message}`)));

@@ -78,3 +78,16 @@ test('the value file goes on a memory file system: $XDG_RUNTIME_DIR, then /dev/s
     rmSync(base, { recursive: true, force: true });
   }
 });
+
+test('an editor command that starts with an environment assignment still runs', async () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'kvx-editor-assign-'));
+  try {
+    const script = path.join(base, 'editor.sh');
+    writeFileSync(script, '#!/bin/sh\nprintf "%s" "$GREETING" > "$1"\n');
+    chmodSync(script, 0o755);
+    const saved = await editText('old', { env: { PATH: '/usr/bin:/bin', EDITOR: `GREETING=hello ${script}` }, tempRoot: base });
+    assert.equal(saved, 'hello');
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+});
