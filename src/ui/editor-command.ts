@@ -11,7 +11,7 @@ export function editorCommand(env: NodeJS.ProcessEnv): string {
 }
 
 /** vi, vim, vim.basic, nvim, view, gvim…: names that are vim or nvim. */
-const VIM_NAMES = /^(n?vim?(\.[a-z0-9]+)?|view|gvim|rvim)$/;
+const VIM_NAMES = /^(vim?|vim\.[a-z0-9]+|nvim|view|gvim|rvim)$/;
 /** Programs installed as `vi` that are not vim and do not take vim's options. */
 const NOT_VIM = /^(busybox|toybox|nvi|elvis|vile|levee|ex)$/;
 

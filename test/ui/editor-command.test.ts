@@ -22,6 +22,8 @@ test('vi, vim and nvim are kept quiet; a vi that is busybox or nvi, and unknown 
   assert.equal(quietEditor('editor', {}, at('/usr/bin/nvim')), 'vim', 'an alias that resolves to nvim');
   assert.equal(quietEditor('vi', {}, at('/bin/busybox')), undefined);
   assert.equal(quietEditor('vi', {}, at('/usr/bin/nvi')), undefined);
+  assert.equal(quietEditor('nvi', {}, at(undefined)), undefined);
+  assert.equal(quietEditor('vim.tiny', {}, at(undefined)), 'vim');
   assert.equal(quietEditor('nano', {}, at('/usr/bin/nano')), 'nano');
   assert.equal(quietEditor('code -w', {}, at('/usr/bin/code')), undefined);
   assert.equal(quietEditor('emacs -nw', {}, at('/usr/bin/emacs')), undefined);
