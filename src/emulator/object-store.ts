@@ -14,7 +14,9 @@
  *     ServiceError with the service's status and codes (404 `KeyNotFound`, 409 with
  *     innererror `ObjectIsDeletedButRecoverable` / `ObjectIsBeingDeleted`, 403 on purge of a
  *     purge-protected vault). Render results with `attributesJson` and `deletionJson`, and
- *     page lists with `paginate` from paging.ts.
+ *     page lists with `paginate` from paging.ts over `latestCursor`, `versionsCursor` or
+ *     `deletedCursor`: live and deleted names are kept in sorted indexes, so a page is a walk
+ *     from the skip token, O(page) whatever the vault's size.
  *
  * Time is read from the vault's clock on every call and state changes are computed lazily
  * (a delete becomes visible under /deleted* once `deleteDelayMs` has passed, a purge frees the
@@ -29,6 +31,8 @@ import type { RecoveryLevel } from './recovery-level.js';
 import { isPurgeAllowed, isSoftDeleteEnabled } from './recovery-level.js';
 import type { AttributesInput } from './request-validation.js';
 import { checkObjectName, isVersionId, printable } from './request-validation.js';
+import type { Cursor } from './paging.js';
+import { SortedIndex } from './sorted-index.js';
 import type { DeletedObject, StoredObject, StoredVersion, VersionAttributes } from './stored-object.js';
 import { newVersionId } from './stored-object.js';
 
@@ -62,6 +66,11 @@ export class ObjectStore<P, M = undefined> {
   private readonly deleted = new Map<string, DeletedObject<P, M>>();
   /** Names whose purge is still running → epoch ms when it completes. */
   private readonly purging = new Map<string, number>();
+  /** The keys of `live` and `deleted`, sorted: what list pages walk. */
+  private readonly liveIndex = new SortedIndex();
+  private readonly deletedIndex = new SortedIndex();
+  /** Epoch ms of the earliest purge (finished or scheduled) still to apply; sweeps before it do nothing. */
+  private nextDueMs = Infinity;
 
   constructor(
     readonly spec: CollectionSpec<P, M>,
@@ -80,10 +89,43 @@ export class ObjectStore<P, M = undefined> {
   /** Applies the state changes that time has made due: finished purges, scheduled purges. */
   private sweep(): void {
     const now = this.clock();
-    for (const [key, doneAt] of this.purging) if (doneAt <= now) this.purging.delete(key);
-    for (const [key, entry] of this.deleted) {
-      if (entry.scheduledPurgeDate * 1000 <= now) this.deleted.delete(key);
+    // Every call sweeps: only walk the maps when something is due, so a call stays O(1).
+    if (now < this.nextDueMs) return;
+    let next = Infinity;
+    for (const [key, doneAt] of this.purging) {
+      if (doneAt <= now) this.purging.delete(key);
+      else next = Math.min(next, doneAt);
     }
+    for (const [key, entry] of this.deleted) {
+      if (entry.scheduledPurgeDate * 1000 <= now) this.dropDeleted(key);
+      else next = Math.min(next, entry.scheduledPurgeDate * 1000);
+    }
+    this.nextDueMs = next;
+  }
+
+  private due(atMs: number): void {
+    this.nextDueMs = Math.min(this.nextDueMs, atMs);
+  }
+
+  private setLive(key: string, object: StoredObject<P, M>): void {
+    this.live.set(key, object);
+    this.liveIndex.insert(key);
+  }
+
+  private dropLive(key: string): void {
+    this.live.delete(key);
+    this.liveIndex.remove(key);
+  }
+
+  private setDeleted(key: string, entry: DeletedObject<P, M>): void {
+    this.deleted.set(key, entry);
+    this.deletedIndex.insert(key);
+    this.due(entry.scheduledPurgeDate * 1000);
+  }
+
+  private dropDeleted(key: string): void {
+    this.deleted.delete(key);
+    this.deletedIndex.remove(key);
   }
 
   /** Throws the 409 the service gives when a name is taken by a deleted or deleting object. */
@@ -124,7 +166,7 @@ export class ObjectStore<P, M = undefined> {
     if (!object) {
       this.checkNameFree(name, key);
       object = { name, versions: [], meta: undefined };
-      this.live.set(key, object);
+      this.setLive(key, object);
     }
     const created = input.createdAt ?? this.nowSeconds();
     const attributes: VersionAttributes = { enabled: input.attributes?.enabled ?? true, created, updated: created };
@@ -184,12 +226,26 @@ export class ObjectStore<P, M = undefined> {
     this.getObject(name).meta = meta;
   }
 
-  /** Live objects sorted by name, each with its current version. */
+  /** Live objects sorted by name (case aside), each with its current version. */
   listLatest(): { object: StoredObject<P, M>; latest: StoredVersion<P> }[] {
     this.sweep();
-    return [...this.live.values()]
-      .sort((a, b) => compareNames(a.name, b.name))
-      .map((object) => ({ object, latest: object.versions[object.versions.length - 1] }));
+    return this.liveIndex.keys().map((key) => {
+      const object = this.live.get(key) as StoredObject<P, M>;
+      return { object, latest: object.versions[object.versions.length - 1] };
+    });
+  }
+
+  /** The live objects by name (case aside), each with its current version; the token is the lower-cased name. */
+  latestCursor(): Cursor<{ object: StoredObject<P, M>; latest: StoredVersion<P> }> {
+    this.sweep();
+    return {
+      token: (entry) => entry.object.name.toLowerCase(),
+      forEachAfter: (after, visit) =>
+        this.liveIndex.forEachAfter(after, (key) => {
+          const object = this.live.get(key) as StoredObject<P, M>;
+          return visit({ object, latest: object.versions[object.versions.length - 1] });
+        }),
+    };
   }
 
   /** Every version of a live object, oldest first. */
@@ -197,12 +253,40 @@ export class ObjectStore<P, M = undefined> {
     return [...this.getObject(name).versions];
   }
 
+  /**
+   * The versions of a live object in the order they were added (oldest first). Versions are
+   * only ever appended, so the token is the position with the version id as a check; a token
+   * whose position no longer holds that version (a restore replaced the object) falls back to
+   * looking the id up.
+   */
+  versionsCursor(name: string): Cursor<StoredVersion<P>> {
+    const object = this.getObject(name);
+    const versions = object.versions;
+    // Positions of the versions this cursor visited, so a token costs O(1).
+    const positions = new Map<StoredVersion<P>, number>();
+    return {
+      token: (version) => `${positions.get(version) ?? versions.indexOf(version)}:${version.version}`,
+      forEachAfter(after, visit) {
+        let start = 0;
+        if (after !== null) {
+          const [index, id] = [Number(after.split(':')[0]), after.slice(after.indexOf(':') + 1)];
+          start = versions[index]?.version === id ? index + 1 : versions.findIndex((v) => v.version === id) + 1;
+          if (start === 0) return; // the version is gone: nothing after it
+        }
+        for (let i = start; i < versions.length; i++) {
+          positions.set(versions[i], i);
+          if (!visit(versions[i])) return;
+        }
+      },
+    };
+  }
+
   delete(name: string): DeletedObject<P, M> {
     const object = this.getObject(name);
     const key = name.toLowerCase();
     const settings = this.settings();
     const now = this.clock();
-    this.live.delete(key);
+    this.dropLive(key);
     const deletedDate = Math.floor(now / 1000);
     const entry: DeletedObject<P, M> = {
       object,
@@ -211,7 +295,7 @@ export class ObjectStore<P, M = undefined> {
       visibleAt: now + Math.max(0, settings.deleteDelayMs),
       recoverable: isSoftDeleteEnabled(settings.recoveryLevel),
     };
-    if (entry.recoverable) this.deleted.set(key, entry);
+    if (entry.recoverable) this.setDeleted(key, entry);
     return entry;
   }
 
@@ -229,7 +313,7 @@ export class ObjectStore<P, M = undefined> {
       visibleAt: 0,
       recoverable: true,
     };
-    this.deleted.set(key, entry);
+    this.setDeleted(key, entry);
     return entry;
   }
 
@@ -242,11 +326,24 @@ export class ObjectStore<P, M = undefined> {
   }
 
   listDeleted(): DeletedObject<P, M>[] {
+    const out: DeletedObject<P, M>[] = [];
+    this.deletedCursor().forEachAfter(null, (entry) => out.push(entry) > 0);
+    return out;
+  }
+
+  /** Deleted objects whose delete has finished, by name (case aside); the token is the lower-cased name. */
+  deletedCursor(): Cursor<DeletedObject<P, M>> {
     this.sweep();
     const now = this.clock();
-    return [...this.deleted.values()]
-      .filter((entry) => entry.visibleAt <= now)
-      .sort((a, b) => compareNames(a.object.name, b.object.name));
+    return {
+      token: (entry) => entry.object.name.toLowerCase(),
+      forEachAfter: (after, visit) =>
+        this.deletedIndex.forEachAfter(after, (key) => {
+          const entry = this.deleted.get(key) as DeletedObject<P, M>;
+          // Still being deleted: not listed yet, walk on.
+          return entry.visibleAt > now ? true : visit(entry);
+        }),
+    };
   }
 
   recover(name: string): StoredObject<P, M> {
@@ -257,8 +354,8 @@ export class ObjectStore<P, M = undefined> {
     if (entry.visibleAt > this.clock()) {
       throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
     }
-    this.deleted.delete(key);
-    this.live.set(key, entry.object);
+    this.dropDeleted(key);
+    this.setLive(key, entry.object);
     return entry.object;
   }
 
@@ -276,9 +373,12 @@ export class ObjectStore<P, M = undefined> {
     if (entry.visibleAt > this.clock()) {
       throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
     }
-    this.deleted.delete(key);
+    this.dropDeleted(key);
     const delay = Math.max(0, settings.purgeDelayMs);
-    if (delay > 0) this.purging.set(key, this.clock() + delay);
+    if (delay > 0) {
+      this.purging.set(key, this.clock() + delay);
+      this.due(this.clock() + delay);
+    }
   }
 
   /** An opaque blob with every version and the metadata; it restores into any vault where the name is free. */
@@ -294,7 +394,7 @@ export class ObjectStore<P, M = undefined> {
       throw conflict(`${this.label} ${object.name} already exists in this vault; restore needs the name to be free.`);
     }
     this.checkNameFree(object.name, key);
-    this.live.set(key, object);
+    this.setLive(key, object);
     return object;
   }
 
@@ -321,10 +421,4 @@ export class ObjectStore<P, M = undefined> {
       scheduledPurgeDate: entry.scheduledPurgeDate,
     };
   }
-}
-
-function compareNames(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  return la < lb ? -1 : la > lb ? 1 : 0;
 }

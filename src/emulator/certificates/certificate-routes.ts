@@ -174,15 +174,17 @@ function listCertificates(req: RouteRequest): RouteResponse {
   const store = storeOf(req);
   const url = req.vault.url;
   const includePending = req.query.get('includePending')?.toLowerCase() === 'true';
-  const all = store.listLatest();
-  for (const { object } of all) settle(req.vault, object);
-  const shown = all.filter(({ object }) => includePending || hasIssuedVersion(object));
+  // Only the certificates the page walks over are settled: a page stays O(page).
+  const shown = (e: { object: CertificateObject }) => {
+    settle(req.vault, e.object);
+    return includePending || hasIssuedVersion(e.object);
+  };
   return ok(
     paginate(
-      shown,
-      (e) => e.object.name.toLowerCase(),
-      (e) => certificateItem(store, url, e.object, e.latest, false),
+      store.latestCursor(),
+      (e) => certificateItem(store, url, e.object, latest(e.object), false),
       { query: req.query, vaultUrl: url, path: '/certificates', apiVersion: req.apiVersion },
+      shown,
     ),
   );
 }
@@ -212,10 +214,10 @@ function listDeleted(req: RouteRequest): RouteResponse {
   const includePending = req.query.get('includePending')?.toLowerCase() === 'true';
   return ok(
     paginate(
-      store.listDeleted().filter((e) => includePending || hasIssuedVersion(e.object)),
-      (e) => e.object.name.toLowerCase(),
+      store.deletedCursor(),
       (e) => deletedCertificateItem(store, url, e),
       { query: req.query, vaultUrl: url, path: '/deletedcertificates', apiVersion: req.apiVersion },
+      (e) => includePending || hasIssuedVersion(e.object),
     ),
   );
 }
