@@ -83,8 +83,13 @@ test('the sorted index keeps order through random inserts and removals across ma
   const model = new Set<string>();
   for (let i = 0; i < 20_000; i++) {
     const key = String(Math.floor(rng.next() * 5000)).padStart(4, '0');
-    if (rng.next() < 0.65) assert.equal(index.insert(key), !model.has(key)), model.add(key);
-    else assert.equal(index.remove(key), model.has(key)), model.delete(key);
+    if (rng.next() < 0.65) {
+      assert.equal(index.insert(key), !model.has(key));
+      model.add(key);
+    } else {
+      assert.equal(index.remove(key), model.has(key));
+      model.delete(key);
+    }
   }
   const sorted = [...model].sort();
   assert.deepEqual(index.keys(), sorted);
