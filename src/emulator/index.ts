@@ -48,7 +48,7 @@ export type { SeedName } from './seed.js';
 export { DEMO_VAULTS } from './seed.js';
 export type { EmulatorOptions, VaultOptions } from './emulator-options.js';
 export { checkLoopbackHost, checkVaultName } from './emulator-options.js';
-export { SUPPORTED_API_VERSIONS } from './api-versions.js';
+export { ACCEPTED_API_VERSIONS, SUPPORTED_API_VERSIONS } from './api-versions.js';
 
 export interface EmulatorVault {
   name: string;

@@ -130,7 +130,7 @@ describe('access policies in strict mode', () => {
     assert.equal((await collect(keysAs('alice').listPropertiesOfKeys())).length, 1);
   });
 
-  test('kvx-reader reads secrets and keys; each write is 403 AccessDenied naming the permission and the caller', async () => {
+  test('kvx-reader reads secrets and keys; each write is 403 ForbiddenByPolicy naming the permission and the caller', async () => {
     const secrets = secretsAs('kvx-reader');
     assert.equal((await secrets.getSecret('db-password')).value, 'app-value');
     assert.ok((await collect(secrets.listPropertiesOfSecrets())).length >= 1);
@@ -143,7 +143,7 @@ describe('access policies in strict mode', () => {
       return true;
     });
     const denied = recorder.records.filter((r) => r.status === 403).at(-1);
-    assert.equal(JSON.parse(denied?.body ?? '{}').error.innererror.code, 'AccessDenied');
+    assert.equal(JSON.parse(denied?.body ?? '{}').error.innererror.code, 'ForbiddenByPolicy');
     await assert.rejects(secrets.beginDeleteSecret('db-password'), (err: RestError) => denial('kvx-reader', 'secrets delete').test(err.message));
     await assert.rejects(keysAs('kvx-reader').createEcKey('nope'), (err: RestError) => denial('kvx-reader', 'keys create').test(err.message));
     assert.equal((await secretsAs('kvx-app').getSecret('db-password')).value, 'app-value', 'nothing changed');
