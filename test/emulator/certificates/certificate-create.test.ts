@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import type { CertificatePolicy } from '@azure/keyvault-certificates';
 import { createCertificate, EKU, parseCsr, parsePkcs12 } from '../../../src/emulator/x509/index.js';
+import { rawRequest } from '../support/raw-request.js';
 import type { CertificatesHarness } from './certificate-test-harness.js';
 import { startCertificatesHarness } from './certificate-test-harness.js';
 
@@ -139,18 +140,29 @@ describe('certificate create operation through CertificateClient', () => {
     assert.equal(key.key?.crv, 'P-384');
   });
 
-  it('cancels while inProgress: the operation ends cancelled and the certificate has no X.509', async () => {
+  it('cancels as the service does: the cancel answers inProgress with cancellation_requested, the next read shows cancelled', async () => {
+    await h.client.beginCreateCertificate('to-cancel-raw', { issuerName: 'Self', subject: 'CN=cancel.raw' }, POLL);
+    const patched = await rawRequest(`${h.vaultUrl}/certificates/to-cancel-raw/pending?api-version=7.4`, {
+      ca: h.emulator.caPem,
+      method: 'PATCH',
+      body: '{"cancellation_requested":true}',
+    });
+    const answered = patched.json as Record<string, unknown>;
+    assert.equal(answered.status, 'inProgress', "the PATCH's own answer");
+    assert.equal(answered.cancellation_requested, true);
+    assert.equal((await h.pendingOperation('to-cancel-raw')).body.status, 'cancelled', 'the next read');
+
     const poller = await h.client.beginCreateCertificate('to-cancel', { issuerName: 'Self', subject: 'CN=cancel.me' }, POLL);
     await poller.cancelOperation();
     assert.equal(poller.getOperationState().isCancelled, true);
     await assert.rejects(poller.pollUntilDone(), /cancel/i);
     now += ISSUE_DELAY_MS;
-    // The SDK turns an ended operation's error into a rejection: the status is in the message.
-    await assert.rejects(h.client.getCertificateOperation('to-cancel'), /certificate to-cancel was cancelled/);
+    const read = (await h.client.getCertificateOperation('to-cancel')).getOperationState().certificateOperation;
+    assert.equal(read?.status, 'cancelled');
     const op = await h.pendingOperation('to-cancel');
     assert.equal(op.body.status, 'cancelled', 'time passing does not issue a cancelled request');
     assert.equal(op.body.cancellation_requested, true);
-    assert.equal((op.body.error as { code: string }).code, 'Canceled');
+    assert.equal(op.body.error, undefined, 'a cancelled operation carries no error, as on the service');
     assert.equal((await h.client.getCertificate('to-cancel')).cer, undefined);
   });
 
@@ -161,7 +173,8 @@ describe('certificate create operation through CertificateClient', () => {
     await assert.rejects(h.client.getCertificateOperation('bad-issuer'), /Issuer not found: NoSuchCA/);
     const op = await h.pendingOperation('bad-issuer');
     assert.equal(op.body.status, 'failed');
-    assert.equal((op.body.error as { code: string }).code, 'CertificateIssuerNotFound');
+    const error = op.body.error as { code: string; message: string; innererror: unknown };
+    assert.deepEqual(error, { code: 'CertificateIssuerNotFound', message: error.message, innererror: { code: 'CertificateIssuerNotFound', message: error.message } });
     assert.equal(op.body.target, undefined);
     assert.equal((await h.client.getCertificate('bad-issuer')).cer, undefined);
   });
@@ -206,6 +219,22 @@ describe('certificate create operation through CertificateClient', () => {
     assert.equal(done.properties.enabled, true);
     const pfx = parsePkcs12(Buffer.from((await h.secrets.getSecret('external')).value as string, 'base64'));
     assert.ok(new X509Certificate(signed.der).checkPrivateKey(pfx.privateKey as never));
+  });
+
+  it('merges x5c entries given as base64 of the DER text or of PEM, as SDK callers send them', async () => {
+    for (const [name, encode] of [
+      ['merge-b64-text', (der: Buffer) => Buffer.from(der.toString('base64'))],
+      ['merge-pem-text', (der: Buffer) => Buffer.from(`-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`)],
+    ] as const) {
+      await h.client.beginCreateCertificate(name, { issuerName: 'Unknown', subject: `CN=${name}` }, POLL);
+      const op = (await h.client.getCertificateOperation(name)).getOperationState().certificateOperation;
+      const csr = parseCsr(Buffer.from(op?.csr as Uint8Array));
+      const caKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      const ca = createCertificate({ subject: 'CN=Text CA', privateKey: caKey, notBefore: new Date(now), notAfter: new Date(now + 86_400_000), isCA: true });
+      const signed = createCertificate({ subject: csr.subject, publicKey: csr.publicKey, issuer: { certificate: ca.der, privateKey: caKey }, notBefore: new Date(now), notAfter: new Date(now + 86_400_000) });
+      const merged = await h.client.mergeCertificate(name, [encode(signed.der), encode(ca.der)]);
+      assert.ok(Buffer.from(merged.cer as Uint8Array).equals(signed.der), name);
+    }
   });
 
   it('refuses a merge whose certificate is for another key', async () => {
