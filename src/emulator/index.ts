@@ -35,6 +35,7 @@ import type { VaultServer } from './server.js';
 import { createVaultServer } from './server.js';
 import type { TlsMaterial } from './tls.js';
 import { loadOrCreateTlsMaterial, userTlsMaterial } from './tls.js';
+import { vaultArmProperties } from './vault-arm-properties.js';
 import { VaultState } from './vault-state.js';
 
 export type { AccessPolicy, AccessPolicyInput, PolicyPermissions } from './access/access-policies.js';
@@ -46,7 +47,7 @@ export type { RecoveryLevel } from './recovery-level.js';
 export type { RequestLogEntry } from './server.js';
 export type { SeedName } from './seed.js';
 export { DEMO_VAULTS } from './seed.js';
-export type { EmulatorOptions, VaultOptions } from './emulator-options.js';
+export type { EmulatorOptions, VaultOptions, VaultSku } from './emulator-options.js';
 export { checkLoopbackHost, checkVaultName } from './emulator-options.js';
 export { ACCEPTED_API_VERSIONS, SUPPORTED_API_VERSIONS } from './api-versions.js';
 
@@ -117,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           deleteDelayMs: checkDelay('deleteDelayMs', v.deleteDelayMs ?? deleteDelayMs),
           purgeDelayMs: checkDelay('purgeDelayMs', v.purgeDelayMs ?? purgeDelayMs),
           certificateIssueDelayMs,
+          sku: v.sku ?? 'premium',
         },
         clock,
       ),
@@ -177,7 +179,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       tenantId,
       // Like the vaults: any token unless strict.
       ...(strict ? { verifyToken: (token: string) => identity.verifyToken(token) } : {}),
-      vaults: () => states.map((s) => ({ name: s.name, url: s.url })),
+      // Read per request, so a change of policies or settings shows at once.
+      vaults: () => states.map((s) => ({ name: s.name, url: s.url, properties: vaultArmProperties(s, strict, policies.get(s.name)) })),
     });
   } catch (err) {
     await stop();

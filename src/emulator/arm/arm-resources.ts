@@ -13,6 +13,8 @@ export interface ArmVault {
   /** Default 'westeurope'. */
   location?: string;
   tags?: Record<string, string>;
+  /** What the vault really does (SKU, soft delete, purge protection, access policies); overrides the defaults below. */
+  properties?: Record<string, unknown>;
 }
 
 export interface ArmSubscription {
@@ -65,6 +67,7 @@ export function vaultResource(vault: ArmVault, subscriptionId: string, tenantId:
       enableRbacAuthorization: true,
       provisioningState: 'Succeeded',
       publicNetworkAccess: 'Enabled',
+      ...(vault.properties ?? {}),
     },
   };
 }

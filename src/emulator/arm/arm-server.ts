@@ -165,7 +165,11 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
       if (rest.length === 6) {
         const vault = inGroup.find((v) => v.name.toLowerCase() === rest[5]);
         if (!vault) {
-          return fail(404, 'ResourceNotFound', `The Resource '${VAULT_TYPE}/${parts[5]}' under resource group '${parts[3]}' was not found.`);
+          return fail(
+            404,
+            'ResourceNotFound',
+            `The Resource '${VAULT_TYPE}/${parts[7]}' under resource group '${parts[3]}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+          );
         }
         return { status: 200, body: vaultResource(vault, subscriptionId, tenantId) };
       }

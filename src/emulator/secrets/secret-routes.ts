@@ -1,5 +1,6 @@
 // The secrets REST surface (api-version 7.0 … 2026-04-01), on the generic object store.
 import { collectionHandlers } from '../collection-routes.js';
+import { refuseManagedDelete } from '../managed-objects.js';
 import { badParameter, forbidden } from '../errors.js';
 import type { JsonObject } from '../request-validation.js';
 import {
@@ -62,6 +63,13 @@ function setSecret(req: RouteRequest): RouteResponse {
   return ok(secretBundle(store, req.vault.url, object, version, true));
 }
 
+function deleteSecret(req: RouteRequest): RouteResponse {
+  const object = storeOf(req).getObject(nameOf(req));
+  const latest = object.versions[object.versions.length - 1];
+  refuseManagedDelete('secret', object.name, latest.payload.managed === true);
+  return shared.delete(req);
+}
+
 function getSecret(req: RouteRequest): RouteResponse {
   const name = nameOf(req);
   const store = storeOf(req);
@@ -90,7 +98,7 @@ export const secretRoutes: RouteModule = {
   routes: [
     { method: 'GET', pattern: '/secrets', permission: 'secrets/list', handler: shared.list },
     { method: 'PUT', pattern: '/secrets/{name}', permission: 'secrets/set', handler: setSecret },
-    { method: 'DELETE', pattern: '/secrets/{name}', permission: 'secrets/delete', handler: shared.delete },
+    { method: 'DELETE', pattern: '/secrets/{name}', permission: 'secrets/delete', handler: deleteSecret },
     { method: 'GET', pattern: '/secrets/{name}/{version?}', permission: 'secrets/get', handler: getSecret },
     { method: 'PATCH', pattern: '/secrets/{name}/{version?}', permission: 'secrets/set', handler: updateSecret },
     { method: 'GET', pattern: '/secrets/{name}/versions', permission: 'secrets/list', handler: shared.listVersions },
