@@ -1,7 +1,9 @@
 // `kvx emulator …`: runs the emulator in the foreground until Ctrl-C or SIGTERM.
 import type { Writable } from 'node:stream';
 import { emulatorUsage, parseEmulatorArgs, UsageError } from './cli-args.js';
+import { createIdentityRegistry } from './identity/index.js';
 import { startEmulator } from './index.js';
+import { identitiesHelp, readyLine } from './ready-line.js';
 import type { RequestLogEntry } from './server.js';
 
 export interface EmulatorCliIo {
@@ -26,7 +28,8 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
     throw err;
   }
   if (parsed.help) {
-    stdout.write(emulatorUsage());
+    const tenantId = parsed.options.tenantId;
+    stdout.write(emulatorUsage() + identitiesHelp(createIdentityRegistry(tenantId !== undefined ? { tenantId } : {})));
     return 0;
   }
 
@@ -38,16 +41,7 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
     return 1;
   }
 
-  const ready = {
-    vaults: emulator.vaults.map((v) => ({ name: v.name, url: v.url })),
-    caFile: parsed.caFile ?? emulator.caFile ?? null,
-    tenantId: emulator.tenantId,
-    identityEndpoint: emulator.identityEndpoint,
-    env: emulator.env,
-    armEndpoint: emulator.armEndpoint,
-    strict: emulator.strict,
-  };
-  stdout.write(`${JSON.stringify(ready)}\n`);
+  stdout.write(`${JSON.stringify(readyLine(emulator, parsed.caFile ?? emulator.caFile ?? null))}\n`);
 
   await new Promise<void>((resolve) => {
     const done = () => {

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { EMULATOR_FLAGS, parseEmulatorArgs } from '../../src/emulator/cli-args.js';
 import { runEmulatorCli } from '../../src/emulator/main.js';
+import { createIdentityRegistry } from '../../src/emulator/identity/index.js';
 import { collect, testCredential, waitFor } from './support/emulator-harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,6 +57,20 @@ describe('flags', () => {
     for (const flag of ['--vault', '--port', '--seed', '--latency', '--delete-delay', '--purge-delay', '--cert', '--key']) {
       assert.ok(EMULATOR_FLAGS.some((f) => f.name === flag), flag);
     }
+  });
+
+  test('--help lists the identities with client, object and resource ids for the tenant given', async () => {
+    const tenantId = '11111111-2222-3333-4444-555555555555';
+    const { stdout } = await runToEnd(['--tenant', tenantId, '--help']);
+    const registry = createIdentityRegistry({ tenantId });
+    assert.ok(stdout.includes(`Identities (tenant ${tenantId}):`));
+    for (const identity of registry.all) {
+      assert.ok(stdout.includes(`  ${identity.name} (${identity.kind}`), identity.name);
+      assert.ok(stdout.includes(`client id  ${identity.clientId}`), `${identity.name} client id`);
+      assert.ok(stdout.includes(`object id  ${identity.objectId}`), `${identity.name} object id`);
+      if (identity.resourceId) assert.ok(stdout.includes(`resource   ${identity.resourceId}`), `${identity.name} resource id`);
+    }
+    assert.match(stdout, /IDENTITY_ENDPOINT, IDENTITY_HEADER/);
   });
 
   test('an unknown flag or a bad value exits 2 with a message naming it', async () => {
@@ -109,7 +124,7 @@ describe('running in-process', () => {
     );
     await waitFor(() => out.text().includes('\n'), 'the ready line');
     const ready = JSON.parse(out.text()) as Ready;
-    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile', 'tenantId', 'identityEndpoint', 'env', 'armEndpoint', 'strict']);
+    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile', 'tenantId', 'identityEndpoint', 'env', 'envs', 'identities', 'armEndpoint', 'strict']);
     assert.deepEqual(ready.vaults.map((v) => v.name), ['cli-one', 'cli-two']);
     const { readFileSync } = await import('node:fs');
     const ca = readFileSync(ready.caFile, 'utf8');
