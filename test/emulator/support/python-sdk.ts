@@ -19,6 +19,7 @@ export async function requirePythonAzure(): Promise<void> {
     throw new Error(
       `Microsoft's Python SDK is missing for ${PYTHON} (${(err as Error).message.split('\n')[0]}): run .ci/install-python-azure.sh ` +
         '(apt-get install python3-azure). These tests fail rather than skip without it.',
+      { cause: err },
     );
   }
 }
