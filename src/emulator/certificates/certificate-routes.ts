@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { collectionHandlers } from '../collection-routes.js';
 import { badParameter, conflict, ServiceError } from '../errors.js';
 import { KEYS } from '../keys/key-collection.js';
+import { checkKeyTypeAllowed } from '../keys/key-type-policy.js';
 import { newVersionId } from '../stored-object.js';
 import { paginate } from '../paging.js';
 import type { JsonObject } from '../request-validation.js';
@@ -87,6 +88,8 @@ async function createCertificate(req: RouteRequest): Promise<RouteResponse> {
   const keys = req.vault.store(KEYS);
   const previous = keys.has(name) ? keys.getVersion(name).payload.material : undefined;
   const material = await keyMaterialFor(policy, previous);
+  // A policy asking for an HSM key (RSA-HSM, EC-HSM) meets the vault's SKU like a key create does.
+  checkKeyTypeAllowed(req.vault, material);
   const versionId = newVersionId();
   // The version exists (disabled, without `cer`) while the request is pending, as on the service.
   const { object } = store.create(name, {

@@ -61,6 +61,9 @@ describe('key types per vault SKU', () => {
       assert.equal(body.error.code, 'BadParameter');
       assert.equal(body.error.message, 'Hardware key operation not allowed on standard vault');
     }
+    const standardCertificates = new CertificateClient(emu.emulator.vaults[1].url, testCredential, emu.clientOptions);
+    const certificate = await refusal(() => standardCertificates.beginCreateCertificate('hsm-cert', { issuerName: 'Self', subject: 'CN=h', keyType: 'RSA-HSM' }));
+    assert.equal(certificate.body.error.message, 'Hardware key operation not allowed on standard vault');
     assert.equal((await standard.createRsaKey('soft-rsa')).keyType, 'RSA');
     assert.equal((await premium.createRsaKey('hard-rsa', { hsm: true })).keyType, 'RSA-HSM');
   });
