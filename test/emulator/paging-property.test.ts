@@ -9,7 +9,12 @@ import { ObjectStore } from '../../src/emulator/object-store.js';
 import type { Cursor } from '../../src/emulator/paging.js';
 import { paginate } from '../../src/emulator/paging.js';
 import { Prng } from '../../src/emulator/prng.js';
+import { CERTIFICATES } from '../../src/emulator/certificates/certificate-collection.js';
+import { KEYS } from '../../src/emulator/keys/key-collection.js';
+import { SECRETS } from '../../src/emulator/secrets/secret-collection.js';
+import { DEMO_VAULTS, seedVaults } from '../../src/emulator/seed.js';
 import { SortedIndex } from '../../src/emulator/sorted-index.js';
+import { VaultState } from '../../src/emulator/vault-state.js';
 
 const spec = defineCollection<{ n: number }>({ name: 'widgets', label: 'Widget' });
 const settings: StoreSettings = { recoveryLevel: 'Recoverable+Purgeable', recoverableDays: 90, deleteDelayMs: 0, purgeDelayMs: 0 };
@@ -100,4 +105,23 @@ test('the sorted index keeps order through random inserts and removals across ma
   const fromMissing: string[] = [];
   index.forEachAfter('2500x', (k) => fromMissing.push(k) < 1);
   assert.deepEqual(fromMissing, [sorted.find((k) => k > '2500x')]);
+});
+
+test('every demo secret, key and certificate lists all its versions once at one version per page', () => {
+  const vaults = DEMO_VAULTS.map(
+    (v) => new VaultState({ name: v.name, recoveryLevel: 'Recoverable+Purgeable', recoverableDays: 90, deleteDelayMs: 0, purgeDelayMs: 0 }, () => NOW),
+  );
+  seedVaults(vaults, 'demo', { random: 'kvx-demo', now: NOW });
+  let checked = 0;
+  for (const vault of vaults) {
+    for (const spec of [SECRETS, KEYS, CERTIFICATES] as const) {
+      const store = vault.store<unknown, unknown>(spec as never);
+      for (const { object } of store.listLatest()) {
+        const expected = store.listVersions(object.name).map((v) => v.version);
+        assert.deepEqual(walk(() => store.versionsCursor(object.name), (v) => v.version, 1, expected.length), expected, `${vault.name}/${spec.name}/${object.name}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 300, `${checked} objects`);
 });
