@@ -58,7 +58,13 @@ describe('the Python SDK against the emulator', () => {
     assert.equal(hsm.status, 400);
     assert.equal(hsm.error.message, 'Hardware key operation not allowed on standard vault');
     assert.equal(facts.hsmOnPremium, 'RSA-HSM');
-    assert.equal((facts.managedKeyDeleteRefused as Refusal).status, 403);
+    const managed = facts.managedKeyDeleteRefused as Refusal;
+    assert.equal(managed.status, 403);
+    assert.deepEqual(managed.error, {
+      code: 'Forbidden',
+      message: `Operation "delete" is not allowed as this object's lifetime is managed by Key Vault.`,
+      innererror: { code: 'KeyManagedByKeyVault' },
+    });
   });
 
   test('12.7: answers carry the service headers and echo the client request id', () => {

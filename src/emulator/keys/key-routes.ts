@@ -14,7 +14,7 @@ import { importKeyMaterial } from './key-import.js';
 import { defaultKeyOps, generateKeyMaterial, keySizeBits, parseKeyOps } from './key-material.js';
 import { keyOperationRoutes } from './key-operation-routes.js';
 import { checkKeyTypeAllowed } from './key-type-policy.js';
-import { refuseManagedDelete } from '../managed-objects.js';
+import { refuseManaged } from '../managed-objects.js';
 import { parseRotationPolicy, policyExpiry, rotationPolicyJson } from './rotation-policy.js';
 
 const shared = collectionHandlers({
@@ -125,7 +125,7 @@ function updateKey(req: RouteRequest): RouteResponse {
 
 function deleteKey(req: RouteRequest): RouteResponse {
   const object = storeOf(req).getObject(nameOf(req));
-  refuseManagedDelete('key', object.name, latestVersion(object).payload.managed === true);
+  refuseManaged('delete', 'key', latestVersion(object).payload.managed === true);
   return shared.delete(req);
 }
 

@@ -1,6 +1,6 @@
 // The secrets REST surface (api-version 7.0 … 2026-04-01), on the generic object store.
 import { collectionHandlers } from '../collection-routes.js';
-import { refuseManagedDelete } from '../managed-objects.js';
+import { refuseManaged } from '../managed-objects.js';
 import { badParameter, forbidden } from '../errors.js';
 import type { JsonObject } from '../request-validation.js';
 import {
@@ -55,6 +55,10 @@ function setSecret(req: RouteRequest): RouteResponse {
   const contentType = optionalString(body, 'contentType');
   if (contentType !== undefined) payload.contentType = contentType;
   const store = storeOf(req);
+  if (store.has(name)) {
+    const current = store.getObject(name);
+    refuseManaged('set', 'secret', current.versions[current.versions.length - 1].payload.managed === true);
+  }
   const { object, version } = store.create(name, {
     payload,
     attributes: optionalAttributes(body),
@@ -66,7 +70,7 @@ function setSecret(req: RouteRequest): RouteResponse {
 function deleteSecret(req: RouteRequest): RouteResponse {
   const object = storeOf(req).getObject(nameOf(req));
   const latest = object.versions[object.versions.length - 1];
-  refuseManagedDelete('secret', object.name, latest.payload.managed === true);
+  refuseManaged('delete', 'secret', latest.payload.managed === true);
   return shared.delete(req);
 }
 

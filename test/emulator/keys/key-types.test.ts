@@ -79,17 +79,22 @@ describe('the key and secret behind a certificate', () => {
     await emu.emulator.stop();
   });
 
-  it('cannot be deleted on their own; deleting the certificate deletes them', async () => {
+  it('cannot be deleted or (the secret) set on their own, in the service words; deleting the certificate deletes them', async () => {
     const url = emu.vaultUrl;
     const certificates = new CertificateClient(url, testCredential, emu.clientOptions);
     const keys = new KeyClient(url, testCredential, emu.clientOptions);
     const secrets = new SecretClient(url, testCredential, emu.clientOptions);
     await (await certificates.beginCreateCertificate('web', { issuerName: 'Self', subject: 'CN=web' }, { intervalInMs: 5 })).pollUntilDone();
-    for (const [kind, attempt] of [['key', () => keys.beginDeleteKey('web')], ['secret', () => secrets.beginDeleteSecret('web')]] as const) {
+    for (const [operation, inner, attempt] of [
+      ['delete', 'KeyManagedByKeyVault', () => keys.beginDeleteKey('web')],
+      ['delete', 'SecretManagedByKeyVault', () => secrets.beginDeleteSecret('web')],
+      ['set', 'SecretManagedByKeyVault', () => secrets.setSecret('web', 'replacement')],
+    ] as const) {
       const { status, body } = await refusal(attempt);
       assert.equal(status, 403);
       assert.equal(body.error.code, 'Forbidden');
-      assert.match(body.error.message, new RegExp(`not allowed on ${kind} web because it is managed by certificate web`));
+      assert.equal(body.error.message, `Operation "${operation}" is not allowed as this object's lifetime is managed by Key Vault.`);
+      assert.equal((body.error.innererror ?? body.error.innerError)?.code, inner);
     }
     assert.ok((await keys.getKey('web')).id, 'the key is still there');
     await (await certificates.beginDeleteCertificate('web', { intervalInMs: 5 })).pollUntilDone();
