@@ -32,9 +32,10 @@ import { isPurgeAllowed, isSoftDeleteEnabled } from './recovery-level.js';
 import type { AttributesInput } from './request-validation.js';
 import { checkObjectName, isVersionId, printable } from './request-validation.js';
 import type { Cursor } from './paging.js';
-import { SortedIndex } from './sorted-index.js';
+import { SortedMap } from './sorted-index.js';
 import type { DeletedObject, StoredObject, StoredVersion, VersionAttributes } from './stored-object.js';
 import { newVersionId } from './stored-object.js';
+import { versionsCursor } from './versions-cursor.js';
 
 /** The vault-wide settings a store reads on every call (so they can change at run time). */
 export interface StoreSettings {
@@ -62,13 +63,11 @@ export interface UpdateInput<P> {
 }
 
 export class ObjectStore<P, M = undefined> {
-  private readonly live = new Map<string, StoredObject<P, M>>();
-  private readonly deleted = new Map<string, DeletedObject<P, M>>();
+  /** Live and deleted objects by lower-cased name, kept sorted: what list pages walk. */
+  private readonly live = new SortedMap<StoredObject<P, M>>();
+  private readonly deleted = new SortedMap<DeletedObject<P, M>>();
   /** Names whose purge is still running → epoch ms when it completes. */
   private readonly purging = new Map<string, number>();
-  /** The keys of `live` and `deleted`, sorted: what list pages walk. */
-  private readonly liveIndex = new SortedIndex();
-  private readonly deletedIndex = new SortedIndex();
   /** Epoch ms of the earliest purge (finished or scheduled) still to apply; sweeps before it do nothing. */
   private nextDueMs = Infinity;
 
@@ -96,8 +95,8 @@ export class ObjectStore<P, M = undefined> {
       if (doneAt <= now) this.purging.delete(key);
       else next = Math.min(next, doneAt);
     }
-    for (const [key, entry] of this.deleted) {
-      if (entry.scheduledPurgeDate * 1000 <= now) this.dropDeleted(key);
+    for (const [key, entry] of [...this.deleted.entries()]) {
+      if (entry.scheduledPurgeDate * 1000 <= now) this.deleted.delete(key);
       else next = Math.min(next, entry.scheduledPurgeDate * 1000);
     }
     this.nextDueMs = next;
@@ -107,25 +106,9 @@ export class ObjectStore<P, M = undefined> {
     this.nextDueMs = Math.min(this.nextDueMs, atMs);
   }
 
-  private setLive(key: string, object: StoredObject<P, M>): void {
-    this.live.set(key, object);
-    this.liveIndex.insert(key);
-  }
-
-  private dropLive(key: string): void {
-    this.live.delete(key);
-    this.liveIndex.remove(key);
-  }
-
   private setDeleted(key: string, entry: DeletedObject<P, M>): void {
     this.deleted.set(key, entry);
-    this.deletedIndex.insert(key);
     this.due(entry.scheduledPurgeDate * 1000);
-  }
-
-  private dropDeleted(key: string): void {
-    this.deleted.delete(key);
-    this.deletedIndex.remove(key);
   }
 
   /** Throws the 409 the service gives when a name is taken by a deleted or deleting object. */
@@ -166,7 +149,7 @@ export class ObjectStore<P, M = undefined> {
     if (!object) {
       this.checkNameFree(name, key);
       object = { name, versions: [], meta: undefined };
-      this.setLive(key, object);
+      this.live.set(key, object);
     }
     const created = input.createdAt ?? this.nowSeconds();
     const attributes: VersionAttributes = { enabled: input.attributes?.enabled ?? true, created, updated: created };
@@ -229,10 +212,7 @@ export class ObjectStore<P, M = undefined> {
   /** Live objects sorted by name (case aside), each with its current version. */
   listLatest(): { object: StoredObject<P, M>; latest: StoredVersion<P> }[] {
     this.sweep();
-    return this.liveIndex.keys().map((key) => {
-      const object = this.live.get(key) as StoredObject<P, M>;
-      return { object, latest: object.versions[object.versions.length - 1] };
-    });
+    return this.live.values().map((object) => ({ object, latest: object.versions[object.versions.length - 1] }));
   }
 
   /** The live objects by name (case aside), each with its current version; the token is the lower-cased name. */
@@ -241,10 +221,7 @@ export class ObjectStore<P, M = undefined> {
     return {
       token: (entry) => entry.object.name.toLowerCase(),
       forEachAfter: (after, visit) =>
-        this.liveIndex.forEachAfter(after, (key) => {
-          const object = this.live.get(key) as StoredObject<P, M>;
-          return visit({ object, latest: object.versions[object.versions.length - 1] });
-        }),
+        this.live.forEachAfter(after, (object) => visit({ object, latest: object.versions[object.versions.length - 1] })),
     };
   }
 
@@ -253,32 +230,9 @@ export class ObjectStore<P, M = undefined> {
     return [...this.getObject(name).versions];
   }
 
-  /**
-   * The versions of a live object in the order they were added (oldest first). Versions are
-   * only ever appended, so the token is the position with the version id as a check; a token
-   * whose position no longer holds that version (a restore replaced the object) falls back to
-   * looking the id up.
-   */
+  /** The versions of a live object, oldest first, as a list cursor (see versions-cursor.ts). */
   versionsCursor(name: string): Cursor<StoredVersion<P>> {
-    const object = this.getObject(name);
-    const versions = object.versions;
-    // Positions of the versions this cursor visited, so a token costs O(1).
-    const positions = new Map<StoredVersion<P>, number>();
-    return {
-      token: (version) => `${positions.get(version) ?? versions.indexOf(version)}:${version.version}`,
-      forEachAfter(after, visit) {
-        let start = 0;
-        if (after !== null) {
-          const [index, id] = [Number(after.split(':')[0]), after.slice(after.indexOf(':') + 1)];
-          start = versions[index]?.version === id ? index + 1 : versions.findIndex((v) => v.version === id) + 1;
-          if (start === 0) return; // the version is gone: nothing after it
-        }
-        for (let i = start; i < versions.length; i++) {
-          positions.set(versions[i], i);
-          if (!visit(versions[i])) return;
-        }
-      },
-    };
+    return versionsCursor(this.getObject(name).versions);
   }
 
   delete(name: string): DeletedObject<P, M> {
@@ -286,7 +240,7 @@ export class ObjectStore<P, M = undefined> {
     const key = name.toLowerCase();
     const settings = this.settings();
     const now = this.clock();
-    this.dropLive(key);
+    this.live.delete(key);
     const deletedDate = Math.floor(now / 1000);
     const entry: DeletedObject<P, M> = {
       object,
@@ -337,12 +291,8 @@ export class ObjectStore<P, M = undefined> {
     const now = this.clock();
     return {
       token: (entry) => entry.object.name.toLowerCase(),
-      forEachAfter: (after, visit) =>
-        this.deletedIndex.forEachAfter(after, (key) => {
-          const entry = this.deleted.get(key) as DeletedObject<P, M>;
-          // Still being deleted: not listed yet, walk on.
-          return entry.visibleAt > now ? true : visit(entry);
-        }),
+      // Still being deleted: not listed yet, walk on.
+      forEachAfter: (after, visit) => this.deleted.forEachAfter(after, (entry) => (entry.visibleAt > now ? true : visit(entry))),
     };
   }
 
@@ -354,8 +304,8 @@ export class ObjectStore<P, M = undefined> {
     if (entry.visibleAt > this.clock()) {
       throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
     }
-    this.dropDeleted(key);
-    this.setLive(key, entry.object);
+    this.deleted.delete(key);
+    this.live.set(key, entry.object);
     return entry.object;
   }
 
@@ -373,7 +323,7 @@ export class ObjectStore<P, M = undefined> {
     if (entry.visibleAt > this.clock()) {
       throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
     }
-    this.dropDeleted(key);
+    this.deleted.delete(key);
     const delay = Math.max(0, settings.purgeDelayMs);
     if (delay > 0) {
       this.purging.set(key, this.clock() + delay);
@@ -394,7 +344,7 @@ export class ObjectStore<P, M = undefined> {
       throw conflict(`${this.label} ${object.name} already exists in this vault; restore needs the name to be free.`);
     }
     this.checkNameFree(object.name, key);
-    this.setLive(key, object);
+    this.live.set(key, object);
     return object;
   }
 

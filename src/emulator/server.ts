@@ -1,7 +1,6 @@
 // One HTTPS server per vault. Each request goes: admin API (no auth) | challenge auth (and in
 // strict mode the token check) → api-version → route → faults → access policy → handler →
 // JSON response with the service's error shape.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +9,7 @@ import { forbiddenMessage } from './access/access-control.js';
 import { ADMIN_PREFIX } from './admin-routes.js';
 import { checkApiVersion } from './api-versions.js';
 import { badParameter, ServiceError } from './errors.js';
+import { setServiceHeaders } from './service-headers.js';
 import type { FaultController } from './faults.js';
 import type { HttpMethod, Router } from './router.js';
 import type { VaultState } from './vault-state.js';
@@ -243,33 +243,6 @@ function internalError(err: unknown): ServiceError {
 function sendError(res: ServerResponse, err: ServiceError): void {
   for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
   send(res, err.status, err.toBody());
-}
-
-/**
- * The headers the service sends on every answer: no caching, HSTS, nosniff, its region and
- * network view of the caller, a request id of its own, and the client's request id echoed
- * (clients log it to match their requests with the service's).
- */
-function setServiceHeaders(req: IncomingMessage, res: ServerResponse, location: string): void {
-  res.setHeader('Cache-Control', 'no-cache');
-  res.setHeader('Pragma', 'no-cache');
-  res.setHeader('Expires', '-1');
-  res.setHeader('Strict-Transport-Security', 'max-age=31536000;includeSubDomains');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('x-ms-keyvault-region', location);
-  const address = req.socket.remoteAddress ?? '127.0.0.1';
-  const v6 = address.includes(':') && !address.startsWith('::ffff:');
-  res.setHeader(
-    'x-ms-keyvault-network-info',
-    `conn_type=${v6 ? 'Ipv6' : 'Ipv4'};addr=${address.replace(/^::ffff:/, '')};act_addr_fam=${v6 ? 'InterNetworkV6' : 'InterNetwork'};`,
-  );
-  res.setHeader('x-ms-keyvault-service-version', '1.9.0.0');
-  res.setHeader('x-ms-request-id', randomUUID());
-  const clientRequestId = req.headers['x-ms-client-request-id'];
-  // Echoed only when it is a plain token (the clients send a GUID), never arbitrary bytes.
-  if (typeof clientRequestId === 'string' && /^[\x21-\x7e]{1,200}$/.test(clientRequestId)) {
-    res.setHeader('x-ms-client-request-id', clientRequestId);
-  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

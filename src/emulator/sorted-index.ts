@@ -112,3 +112,46 @@ function upperBound(keys: readonly string[], key: string): number {
   }
   return lo;
 }
+
+/** A Map whose keys are also kept sorted, so entries can be walked in key order from any key. */
+export class SortedMap<V> {
+  private readonly map = new Map<string, V>();
+  private readonly index = new SortedIndex();
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  set(key: string, value: V): void {
+    if (!this.map.has(key)) this.index.insert(key);
+    this.map.set(key, value);
+  }
+
+  delete(key: string): boolean {
+    if (!this.map.delete(key)) return false;
+    this.index.remove(key);
+    return true;
+  }
+
+  entries(): IterableIterator<[string, V]> {
+    return this.map.entries();
+  }
+
+  /** Values in key order. */
+  values(): V[] {
+    return this.index.keys().map((key) => this.map.get(key) as V);
+  }
+
+  /** Calls `visit` with each value whose key is greater than `after` (all when null), in key order, until it returns false. */
+  forEachAfter(after: string | null, visit: (value: V) => boolean): void {
+    this.index.forEachAfter(after, (key) => visit(this.map.get(key) as V));
+  }
+}
