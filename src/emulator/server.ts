@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { escapeControl } from '../text/escape-control.js';
 import type { AccessControl, Caller } from './access/access-control.js';
 import { forbiddenMessage } from './access/access-control.js';
 import { ADMIN_PREFIX } from './admin-routes.js';
@@ -11,6 +12,7 @@ import { checkApiVersion } from './api-versions.js';
 import { badParameter, ServiceError } from './errors.js';
 import { setServiceHeaders } from './service-headers.js';
 import type { FaultController } from './faults.js';
+import { BAD_TARGET_MESSAGE, answerUnparseable, parseRequestTarget } from './request-robustness.js';
 import type { HttpMethod, Router } from './router.js';
 import type { VaultState } from './vault-state.js';
 
@@ -68,7 +70,8 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
   };
   const servers: https.Server[] = [];
   const listenOne = (port: number, address: string): Promise<number> => {
-    const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, onRequest);
+    const server = https.createServer({ key: options.tls.key, cert: options.tls.cert, requireHostHeader: false }, onRequest);
+    answerUnparseable(server, (message) => badParameter(message).toBody());
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen({ port, host: address, exclusive: true }, () => {
@@ -111,7 +114,6 @@ function closeServer(server: https.Server): Promise<void> {
 }
 
 async function handle(options: VaultServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'https://vault.invalid');
   const method = (req.method ?? 'GET').toUpperCase();
   let raw: Buffer;
   try {
@@ -121,6 +123,8 @@ async function handle(options: VaultServerOptions, req: IncomingMessage, res: Se
     res.destroy();
     return;
   }
+  const url = parseRequestTarget(req.url, 'https://vault.invalid');
+  if (!url) return sendError(res, badParameter(BAD_TARGET_MESSAGE));
 
   if (url.pathname.startsWith(ADMIN_PREFIX)) {
     return dispatch(options, options.adminRouter, req, res, url, method, raw, '');
@@ -235,8 +239,9 @@ async function dispatch(
 }
 
 function internalError(err: unknown): ServiceError {
-  // The message is ours (never request data), but keep it off the wire anyway.
-  process.emitWarning(`kvx emulator: internal error: ${err instanceof Error ? err.message : String(err)}`);
+  // Kept off the wire. The message may quote request text (a TypeError names its input), and
+  // in --demo stderr is kvx's own screen: escape control and invisible characters.
+  process.emitWarning(`kvx emulator: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}`);
   return new ServiceError(500, 'InternalServerError', 'The emulator failed to process the request.');
 }
 

@@ -25,6 +25,16 @@ import {
   vaultResource,
 } from './arm-resources.js';
 import { page, readSkipToken } from './arm-paging.js';
+import { BAD_TARGET_MESSAGE, answerUnparseable, parseRequestTarget, quoteTarget } from '../request-robustness.js';
+
+/** Path segments, percent-decoded; null when an escape is malformed (`%zz`, a lone `%`). */
+function decodedSegments(pathname: string): string[] | null {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
 
 export interface ArmServerOptions {
   /** The vaults to list; a function is called per request, so vaults added later show up. */
@@ -136,7 +146,8 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     if (!url.searchParams.get('api-version')) {
       return fail(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
     }
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = decodedSegments(url.pathname);
+    if (!parts) return fail(400, 'InvalidRequestUri', `The path ${quoteTarget(url.pathname)} has a malformed percent-encoding.`);
     const lower = parts.map((p) => p.toLowerCase());
     if (lower[0] !== 'subscriptions') return fail(404, 'NotFound', `No ARM resource at ${url.pathname}: try /subscriptions`);
     if (parts.length === 1) return listPage(subscriptions.map((s) => subscriptionResource(s, tenantId)), url);
@@ -177,11 +188,11 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     return fail(404, 'NotFound', `No ARM resource at ${url.pathname}: this emulated ARM serves subscriptions and ${VAULT_TYPE}`);
   }
 
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (req, res) => {
-    const url = new URL(req.url ?? '/', base);
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, requireHostHeader: false }, (req, res) => {
+    const url = parseRequestTarget(req.url, base);
     let answer: Answer;
     try {
-      answer = authenticate(req) ?? route(req, url);
+      answer = url ? (authenticate(req) ?? route(req, url)) : fail(400, 'InvalidRequestUri', BAD_TARGET_MESSAGE);
     } catch (error) {
       // e.g. a vaults() callback returning a bad entry: report it, do not crash the server.
       answer = fail(500, 'InternalServerError', (error as Error).message);
@@ -196,6 +207,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     });
     res.end(text);
   });
+  answerUnparseable(server, (message) => armError('InvalidRequestUri', message));
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;
