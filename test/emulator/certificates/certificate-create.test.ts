@@ -6,10 +6,12 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import type { CertificatePolicy } from '@azure/keyvault-certificates';
+import { CertificateClient } from '@azure/keyvault-certificates';
 import { createCertificate, EKU, parseCsr, parsePkcs12 } from '../../../src/emulator/x509/index.js';
 import { rawRequest } from '../support/raw-request.js';
 import type { CertificatesHarness } from './certificate-test-harness.js';
 import { startCertificatesHarness } from './certificate-test-harness.js';
+import { collect, testCredential } from '../support/emulator-harness.js';
 
 const POLL = { intervalInMs: 5 };
 const ISSUE_DELAY_MS = 60_000;
@@ -256,5 +258,55 @@ describe('certificate create operation through CertificateClient', () => {
       h.client.beginCreateCertificate('bad-size', { issuerName: 'Self', subject: 'CN=x', keyType: 'RSA', keySize: 1024 }, POLL),
       /Unsupported RSA key size 1024\. Supported values are 2048, 3072, 4096/,
     );
+  });
+
+  it('refuses a subject that is not a distinguished name with 400 BadParameter before storing any certificate, key or secret', async () => {
+    // Default retries, as an SDK user has them: a 5xx here would be retried, each time leaving a key version.
+    const retrying = new CertificateClient(h.vaultUrl, testCredential, {
+      tlsOptions: { ca: h.emulator.caPem },
+      disableChallengeResourceVerification: true,
+      retryOptions: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
+    });
+    const bad: [string, RegExp][] = [
+      ['CN=x;junk', /"junk" is not of the form TYPE=value/],
+      ['CN="unterminated', /Unterminated quote/],
+      ['CN=a"b', /double quote inside a value must be escaped/],
+      ['CN=x,', /Empty component/],
+      ['CN=', /empty value/],
+      ['C=USA', /two-letter ISO 3166 code/],
+      ['SERIALNUMBER=a@b', /SERIALNUMBER allows only/],
+      ['E=\u00e9@contoso.com', /E allows only ASCII/],
+      ['1.99.3=x', /second arc must be below 40/],
+      ['FOO=bar', /Unknown attribute "FOO"/],
+      ['CN=x\\', /Dangling backslash/],
+    ];
+    for (const [i, [subject, problem]] of bad.entries()) {
+      const name = `bad-subject-${i}`;
+      await assert.rejects(
+        retrying.beginCreateCertificate(name, { issuerName: 'Self', subject }, POLL),
+        (err: Error & { statusCode?: number; code?: string }) => {
+          assert.equal(err.statusCode, 400, `${subject}: ${err.message}`);
+          assert.equal(err.code, 'BadParameter');
+          assert.match(err.message, /'x509_props\.subject' is not a distinguished name/);
+          assert.match(err.message, problem);
+          return true;
+        },
+      );
+      await assert.rejects(h.client.getCertificate(name), (err: Error & { statusCode?: number }) => err.statusCode === 404);
+      // Listing the versions of a name that was never stored is a 404.
+      await assert.rejects(collect(h.keys.listPropertiesOfKeyVersions(name)), { statusCode: 404 }, `${subject}: no key left behind`);
+      await assert.rejects(collect(h.secrets.listPropertiesOfSecretVersions(name)), { statusCode: 404 }, `${subject}: no secret left behind`);
+    }
+  });
+
+  it('refuses a bad subject in a policy update, keeping the policy as it was', async () => {
+    const poller = await h.client.beginCreateCertificate('good-subject', { issuerName: 'Self', subject: 'CN="a, b", O=Contoso' }, POLL);
+    now += ISSUE_DELAY_MS;
+    await poller.pollUntilDone();
+    await assert.rejects(h.client.updateCertificatePolicy('good-subject', { issuerName: 'Self', subject: 'CN=x;junk' }), {
+      statusCode: 400,
+      code: 'BadParameter',
+    });
+    assert.equal((await h.client.getCertificatePolicy('good-subject')).subject, 'CN="a, b", O=Contoso');
   });
 });
