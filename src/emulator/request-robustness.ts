@@ -3,7 +3,7 @@
 // `requireHostHeader: false`: Node's own 400 for a missing Host has no body; ours does.) `new URL(req.url, base)` throws on
 // targets like `//`, `//[` or `http://[`, and Node's HTTP parser refuses bad methods or
 // headers before any handler runs; neither may take the process down.
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, ServerResponse } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { escapeControl } from '../text/escape-control.js';
@@ -52,15 +52,21 @@ export function answerUnparseable(server: HttpServer | HttpsServer, body: (messa
       socket.destroy();
       return;
     }
-    if (err.code === 'HPE_HEADER_OVERFLOW') {
-      reject(socket, 431, 'The request headers are too large.');
-      return;
-    }
-    reject(
-      socket,
-      400,
-      'The request could not be parsed as HTTP/1.1: check the method, the target (a path starting with a single /), the headers and the body framing.',
-    );
+    const answer = () =>
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? reject(socket, 431, 'The request headers are too large.')
+        : reject(
+            socket,
+            400,
+            'The request could not be parsed as HTTP/1.1: check the method, the target (a path starting with a single /), the headers and the body framing.',
+          );
+    // Garbage pipelined after a good request (e.g. a body sent without Content-Length) must not
+    // cut into that request's answer: Node keeps the pending response on the socket (internal
+    // `_httpMessage`, which its own default handler reads too); answer after it is sent.
+    const pending = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    // (A request whose own body is malformed is answered at once: it will never complete.)
+    if (pending && !pending.writableFinished && pending.req.complete) pending.once('finish', answer);
+    else answer();
   });
   server.on('connect', (_req, socket: Socket) => {
     reject(socket, 400, 'CONNECT is not supported: this is not a proxy.');

@@ -218,6 +218,14 @@ describe('odd requests on every port', () => {
     assert.match(identity.body, /No endpoint at '\/\/a:99999\/'/);
   });
 
+  test('garbage pipelined after a good request does not cut into that request\'s answer', async () => {
+    for (const port of ports) {
+      const answer = await send(port, `GET ${port.path} HTTP/1.1\r\nHost: x\r\n\r\n{"not":"a request"}\r\n\r\n`, emu.caPem);
+      assert.doesNotMatch(answer.body, /could not be parsed/, `${port.name}: the first answer belongs to the GET`);
+      checkAnswer(port, 'GET', answer);
+    }
+  });
+
   test('every server still answers after the corpus', async () => {
     const vault = await rawRequest(`${emu.vaults[0].url}/secrets?api-version=7.4`, { ca: emu.caPem });
     assert.equal(vault.status, 200);
