@@ -13,8 +13,10 @@
  * for vault discovery (`emu.armEndpoint`). Any bearer token is accepted, unless `strict`:
  * then only tokens the identity endpoints minted, checked against each vault's access
  * policies (`emu.setAccessPolicies`, or the admin API `/_emulator/access-policies`). Faults
- * change at run time through `emu.faults` or the admin API (`/_emulator/faults`).
+ * change at run time through `emu.faults` or the admin API (`/_emulator/faults`); admin API
+ * requests carry the run's `emu.adminToken` (`emu.adminHeaders()`), else 401.
  */
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { AccessControl } from './access/access-control.js';
 import { createAccessAdminRoutes } from './access/access-admin-routes.js';
@@ -71,6 +73,10 @@ export interface Emulator {
   identity: IdentityServer;
   /** ARM endpoint for vault discovery (`https://127.0.0.1:P`). */
   armEndpoint: string;
+  /** Secret of this run that `/_emulator/*` requests carry (`Authorization: Bearer …` or `x-kvx-admin-token`). */
+  adminToken: string;
+  /** Headers that authorize an admin API request: `{ 'x-kvx-admin-token': adminToken }`. */
+  adminHeaders(): Record<string, string>;
   /** A vault's live state (stores, settings), for tests and the demo. */
   vault(name: string): VaultState;
   accessPolicies(vault: string): AccessPolicy[];
@@ -134,6 +140,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!found) throw new Error(`No vault named '${name}' in this emulator.`);
     return found;
   };
+  // Random per run: any local process can reach loopback, only the starter knows this.
+  const adminToken = randomBytes(24).toString('base64url');
   const servers: VaultServer[] = [];
   let arm: ArmServer | undefined;
   const stop = async () => {
@@ -167,6 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         tenantId,
         location: DEFAULT_LOCATION,
         tls: { key: tls.key, cert: tls.cert },
+        adminToken,
         onRequest: options.onRequest,
       });
       servers.push(server);
@@ -198,6 +207,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     env: { ...identity.env },
     identity,
     armEndpoint: arm.url,
+    adminToken,
+    adminHeaders: () => ({ 'x-kvx-admin-token': adminToken }),
     vault: vaultNamed,
     accessPolicies: (name) => policies.get(vaultNamed(name).name),
     setAccessPolicies(name, input) {

@@ -27,6 +27,8 @@ export interface ReadyLine {
   identities: ReadyIdentity[];
   armEndpoint: string;
   strict: boolean;
+  /** Secret of this run for the admin API (`x-kvx-admin-token` or `Authorization: Bearer`). */
+  adminToken: string;
 }
 
 export function readyIdentities(registry: IdentityRegistry): ReadyIdentity[] {
@@ -51,6 +53,7 @@ export function readyLine(emulator: Emulator, caFile: string | null): ReadyLine 
     identities: readyIdentities(emulator.identity.identities),
     armEndpoint: emulator.armEndpoint,
     strict: emulator.strict,
+    adminToken: emulator.adminToken,
   };
 }
 

@@ -1,6 +1,7 @@
-// One HTTPS server per vault. Each request goes: admin API (no auth) | challenge auth (and in
+// One HTTPS server per vault. Each request goes: admin API (the run's admin token) | challenge auth (and in
 // strict mode the token check) → api-version → route → faults → access policy → handler →
 // JSON response with the service's error shape.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,8 @@ export interface VaultServerOptions {
   /** Region named in 403 messages (`NAME;location=…`). */
   location: string;
   tls: { key: string; cert: string };
+  /** Secret every `/_emulator/*` request must carry (Bearer or x-kvx-admin-token). */
+  adminToken: string;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -127,6 +130,17 @@ async function handle(options: VaultServerOptions, req: IncomingMessage, res: Se
   if (!url) return sendError(res, badParameter(BAD_TARGET_MESSAGE));
 
   if (url.pathname.startsWith(ADMIN_PREFIX)) {
+    if (!hasAdminToken(req, options.adminToken)) {
+      return sendError(
+        res,
+        new ServiceError(
+          401,
+          'Unauthorized',
+          "The emulator's admin API needs this run's admin token (adminToken in the ready line, emu.adminToken in the library): " +
+            "send 'Authorization: Bearer <adminToken>' or 'x-kvx-admin-token: <adminToken>'.",
+        ),
+      );
+    }
     return dispatch(options, options.adminRouter, req, res, url, method, raw, '');
   }
 
@@ -236,6 +250,16 @@ async function dispatch(
   } catch (err) {
     sendError(res, err instanceof ServiceError ? err : internalError(err));
   }
+}
+
+/** Any local process can reach the admin API, which rewrites faults and access policies: it needs the run's secret. */
+function hasAdminToken(req: IncomingMessage, adminToken: string): boolean {
+  const header = req.headers['x-kvx-admin-token'];
+  const given = typeof header === 'string' ? header : /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(adminToken);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function internalError(err: unknown): ServiceError {

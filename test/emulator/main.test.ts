@@ -10,6 +10,7 @@ import { EMULATOR_FLAGS, parseEmulatorArgs } from '../../src/emulator/cli-args.j
 import { runEmulatorCli } from '../../src/emulator/main.js';
 import { createIdentityRegistry } from '../../src/emulator/identity/index.js';
 import { collect, testCredential, waitFor } from './support/emulator-harness.js';
+import { rawRequest } from './support/raw-request.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -45,6 +46,7 @@ async function runToEnd(argv: string[]): Promise<{ code: number; stdout: string;
 interface Ready {
   vaults: { name: string; url: string }[];
   caFile: string;
+  adminToken: string;
 }
 
 describe('flags', () => {
@@ -124,7 +126,7 @@ describe('running in-process', () => {
     );
     await waitFor(() => out.text().includes('\n'), 'the ready line');
     const ready = JSON.parse(out.text()) as Ready;
-    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile', 'tenantId', 'identityEndpoint', 'env', 'envs', 'identities', 'armEndpoint', 'strict']);
+    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile', 'tenantId', 'identityEndpoint', 'env', 'envs', 'identities', 'armEndpoint', 'strict', 'adminToken']);
     assert.deepEqual(ready.vaults.map((v) => v.name), ['cli-one', 'cli-two']);
     const { readFileSync } = await import('node:fs');
     const ca = readFileSync(ready.caFile, 'utf8');
@@ -134,6 +136,11 @@ describe('running in-process', () => {
     await (await client.beginDeleteSecret('from-cli', { intervalInMs: 2 })).pollUntilDone();
     await assert.rejects(client.purgeDeletedSecret('from-cli'), { statusCode: 403 });
     await waitFor(() => err.text().includes('DELETE /deletedsecrets/from-cli 403'), 'the purge to be logged');
+    // The admin API takes the ready line's per-run token, and nothing else.
+    assert.match(ready.adminToken, /^[A-Za-z0-9_-]{32}$/);
+    const admin = `${ready.vaults[0].url}/_emulator/faults`;
+    assert.equal((await rawRequest(admin, { ca, token: ready.adminToken })).status, 200);
+    assert.equal((await rawRequest(admin, { ca, token: null })).status, 401);
     const lines = err.text().trim().split('\n');
     for (const line of lines) assert.match(line, /^cli-one (GET|PUT|DELETE) \/\S* \d{3} \d+ms$/);
     assert.ok(lines.some((l) => /^cli-one PUT \/secrets\/from-cli 200 \d+ms$/.test(l)), 'the set is logged');
