@@ -1,5 +1,6 @@
 // `kvx emulator …`: runs the emulator in the foreground until Ctrl-C or SIGTERM.
 import type { Writable } from 'node:stream';
+import { escapeControl } from '../text/escape-control.js';
 import { emulatorUsage, parseEmulatorArgs, UsageError } from './cli-args.js';
 import { createIdentityRegistry } from './identity/index.js';
 import { startEmulator } from './index.js';
@@ -13,7 +14,10 @@ export interface EmulatorCliIo {
   signal?: AbortSignal;
 }
 
-/** Exit code: 0 after a clean stop or --help, 2 for bad flags, 1 when the emulator cannot start. */
+/**
+ * Exit code: 0 after a clean stop or --help, 2 for bad flags or values (host, vault names, TLS
+ * files included), 1 when the emulator cannot start for another reason (e.g. a port in use).
+ */
 export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
@@ -22,7 +26,9 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
     parsed = parseEmulatorArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      stderr.write(`kvx emulator: ${err.message}\n`);
+      // The message quotes what was typed: control and invisible characters become visible.
+      stderr.write(`kvx emulator: ${escapeControl(err.message)}\n`);
+      stderr.write("Run 'kvx emulator --help' for the flags.\n");
       return 2;
     }
     throw err;
@@ -37,7 +43,7 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
   try {
     emulator = await startEmulator({ ...parsed.options, onRequest: (entry) => stderr.write(formatLogLine(entry)) });
   } catch (err) {
-    stderr.write(`kvx emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+    stderr.write(`kvx emulator: ${escapeControl(err instanceof Error ? err.message : String(err))}\n`);
     return 1;
   }
 
@@ -60,8 +66,6 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
 }
 
 function formatLogLine(entry: RequestLogEntry): string {
-  // The path comes from the client: show control characters as escapes.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const path = entry.path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return `${entry.vault} ${entry.method} ${path} ${entry.status} ${entry.ms}ms\n`;
+  // The path and method come from the client: show control and invisible characters as escapes.
+  return `${entry.vault} ${escapeControl(entry.method)} ${escapeControl(entry.path)} ${entry.status} ${entry.ms}ms\n`;
 }

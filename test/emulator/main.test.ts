@@ -105,13 +105,39 @@ describe('flags', () => {
     assert.deepEqual(parseEmulatorArgs([]).options, {});
   });
 
-  test('a start that fails (non-loopback host, bad vault name) exits 1 with the reason', async () => {
-    const host = await runToEnd(['--host', '0.0.0.0']);
-    assert.equal(host.code, 1);
-    assert.match(host.stderr, /loopback addresses only/);
-    const name = await runToEnd(['--vault', 'x']);
-    assert.equal(name.code, 1);
-    assert.match(name.stderr, /Invalid vault name 'x'/);
+  test('a value the emulator cannot start with (non-loopback host, bad vault name, TLS files) exits 2 with the reason', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--host', '0.0.0.0'], /^kvx emulator: --host: The emulator binds loopback addresses only/],
+      [['--vault', 'x'], /^kvx emulator: --vault: Invalid vault name 'x'/],
+      [['--vault', 'twin-vault', '--vault', 'TWIN-vault'], /--vault: Vault 'TWIN-vault' is given twice/],
+      [['--port', '65535', '--vault', 'one-vault', '--vault', 'two-vault'], /--port: not enough ports above 65535 for 2 vaults/],
+      [['--cert', here + '/main.test.ts', '--key', here + '/main.test.ts'], /--cert\/--key: The TLS certificate is not a PEM X\.509 certificate/],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, stderr, stdout } = await runToEnd(argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, message);
+      assert.match(stderr, /Run 'kvx emulator --help' for the flags\.\n$/);
+      assert.equal(stdout, '');
+    }
+  });
+
+  test('usage errors show control and invisible characters that were typed as visible escapes', async () => {
+    const cases: [string[], string][] = [
+      [['--tenant', '\u001b]0;PWNED\u0007\u001b[2J'], "--tenant: '\\e]0;PWNED\\u{7}\\e[2J' is not a GUID"],
+      [['--nope\u001b[31m'], "Unknown flag '--nope\\e[31m'"],
+      [['--vault', 'pa\u200bssword'], "Invalid vault name 'pa⟨U+200B⟩ssword'"],
+      [['--host', '\u202e1.0.0.721'], "not '⟨U+202E⟩1.0.0.721'"],
+      [['--seed', 'de\u009bmo'], "--seed: 'de\\u{9b}mo' is not one of"],
+      [['--port', '1\r2'], "--port: '1\\r2' is not an integer"],
+    ];
+    for (const [argv, shown] of cases) {
+      const { code, stderr } = await runToEnd(argv);
+      assert.equal(code, 2, JSON.stringify(argv));
+      assert.ok(stderr.includes(shown), `${JSON.stringify(argv)}: ${JSON.stringify(stderr)}`);
+      // eslint-disable-next-line no-control-regex -- no raw control or invisible character may reach the terminal
+      assert.doesNotMatch(stderr.replace(/\n/g, ''), /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/);
+    }
   });
 });
 
