@@ -1,12 +1,12 @@
 // X.500 distinguished names: from strings like "CN=api.contoso.com, O=Contoso, C=US" to DER
 // and back. The text syntax (RFC 4514) lives in src/text/distinguished-name.ts, shared with
-// kvx; the most specific RDN comes first in the string and last in the DER encoding.
+// kvx; the ASN.1 comes from @peculiar/asn1-x509. The most specific RDN comes first in the
+// string and last in the DER encoding.
 
-import type { DistinguishedName, NameAttribute } from '../../text/distinguished-name.js';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AttributeTypeAndValue, AttributeValue, Name, RelativeDistinguishedName } from '@peculiar/asn1-x509';
+import type { DistinguishedName } from '../../text/distinguished-name.js';
 import { attributeEncoding, formatDistinguishedName, parseDistinguishedName } from '../../text/distinguished-name.js';
-import type { DerNode } from './der-reader.js';
-import { ia5String, oid as encodeOid, printableString, sequence, set, utf8String } from './der.js';
-import { children, readDer, readOid, readString } from './der-reader.js';
 
 export type { DistinguishedName, NameAttribute, Rdn } from '../../text/distinguished-name.js';
 
@@ -16,28 +16,30 @@ export const parseName = parseDistinguishedName;
 /** RFC 4514 string ("CN=api.contoso.com, O=Contoso") from RDNs in DER order. */
 export const formatName = formatDistinguishedName;
 
-function encodeValue(attr: NameAttribute): Buffer {
-  const encoding = attributeEncoding(attr.oid);
-  if (encoding === 'printable') return printableString(attr.value);
-  if (encoding === 'ia5') return ia5String(attr.value);
-  return utf8String(attr.value);
+function attributeValue(oid: string, value: string): AttributeValue {
+  const encoding = attributeEncoding(oid);
+  if (encoding === 'printable') return new AttributeValue({ printableString: value });
+  if (encoding === 'ia5') return new AttributeValue({ ia5String: value });
+  return new AttributeValue({ utf8String: value });
+}
+
+/** The ASN.1 Name of a DN string or of RDNs in DER order. */
+export function toAsnName(name: string | DistinguishedName): Name {
+  const rdns = typeof name === 'string' ? parseName(name) : name;
+  return new Name(
+    rdns.map((rdn) => new RelativeDistinguishedName(rdn.map((attr) => new AttributeTypeAndValue({ type: attr.oid, value: attributeValue(attr.oid, attr.value) })))),
+  );
 }
 
 /** DER encoding of a Name (SEQUENCE OF SET OF AttributeTypeAndValue). */
 export function encodeName(name: string | DistinguishedName): Buffer {
-  const rdns = typeof name === 'string' ? parseName(name) : name;
-  return sequence(...rdns.map((rdn) => set(...rdn.map((attr) => sequence(encodeOid(attr.oid), encodeValue(attr))))));
+  return Buffer.from(AsnConvert.serialize(toAsnName(name)));
 }
 
-/** Reads a DER Name (bytes or an already parsed node) into RDNs in DER order. */
-export function decodeName(der: Buffer | DerNode): DistinguishedName {
-  const node = Buffer.isBuffer(der) ? readDer(der) : der;
-  return children(node).map((rdnNode) =>
-    children(rdnNode).map((atv) => {
-      const [typeNode, valueNode] = children(atv);
-      return { oid: readOid(typeNode), value: readString(valueNode) };
-    }),
-  );
+/** Reads a Name (DER bytes or already parsed) into RDNs in DER order. */
+export function decodeName(der: Buffer | Name): DistinguishedName {
+  const name = Buffer.isBuffer(der) ? AsnConvert.parse(der, Name) : der;
+  return name.map((rdn) => rdn.map((atv) => ({ oid: atv.type, value: atv.value.toString() })));
 }
 
 /** Canonicalises a DN string (aliases, spacing, escaping), e.g. for comparing subjects. */
