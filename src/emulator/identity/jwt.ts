@@ -1,6 +1,11 @@
 // Access tokens as Entra ID issues them for managed identities: RS256 JWTs (v1.0 claims)
 // signed by a key generated at start. verifyToken lets the emulator's vaults (strict mode)
 // check that a bearer token is one it issued and still valid.
+//
+// Not `jose`: its sign/verify are asynchronous (WebCrypto), while minting and checking here
+// are synchronous in the token endpoints, the vaults' auth step, ARM and the tests; and its
+// base64url decoding is lenient on Node 24 (atob: padding and non-canonical final characters
+// pass), which is the forgery this file must refuse. RS256 itself is node:crypto's.
 
 import type { KeyObject } from 'node:crypto';
 import { createHash, generateKeyPair, randomUUID, sign, verify } from 'node:crypto';
