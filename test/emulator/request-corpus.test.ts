@@ -151,12 +151,12 @@ function checkAnswer(port: Port, request: string, answer: RawAnswer): void {
   if (answer.status >= 400) assert.ok(port.shape(body), `${what}: error in the service's shape, got ${answer.body.slice(0, 200)}`);
 }
 
-describe('odd requests on every port', () => {
+for (const strict of [false, true]) describe(`odd requests on every port${strict ? ' (strict mode: tokens verified)' : ''}`, () => {
   let emu: Emulator;
   let ports: Port[];
 
   before(async () => {
-    emu = await startEmulator({ vaults: ['corpus-vault'], tlsCacheDir: TEST_TLS_CACHE });
+    emu = await startEmulator({ vaults: ['corpus-vault'], tlsCacheDir: TEST_TLS_CACHE, strict });
     const at = (url: string) => new URL(url);
     const vault = at(emu.vaults[0].url);
     const identity = at(emu.identityEndpoint);
@@ -227,13 +227,15 @@ describe('odd requests on every port', () => {
   });
 
   test('every server still answers after the corpus', async () => {
-    const vault = await rawRequest(`${emu.vaults[0].url}/secrets?api-version=7.4`, { ca: emu.caPem });
+    const vaultToken = strict ? emu.identity.mintToken('kvx-app', 'https://vault.azure.net').token : undefined;
+    const vault = await rawRequest(`${emu.vaults[0].url}/secrets?api-version=7.4`, { ca: emu.caPem, token: vaultToken });
     assert.equal(vault.status, 200);
     const token = await fetch(`${emu.identityEndpoint}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://vault.azure.net`, {
       headers: { Metadata: 'true' },
     });
     assert.equal(token.status, 200);
-    const arm = await rawRequest(`${emu.armEndpoint}/subscriptions?api-version=2022-12-01`, { ca: emu.caPem });
+    const armToken = strict ? emu.identity.mintToken('kvx-app', 'https://management.azure.com').token : undefined;
+    const arm = await rawRequest(`${emu.armEndpoint}/subscriptions?api-version=2022-12-01`, { ca: emu.caPem, token: armToken });
     assert.equal(arm.status, 200);
   });
 });
