@@ -208,6 +208,14 @@ export interface Store extends MutationActions {
   enrichItems(vault: string, kind: CollectionKind, ids: readonly string[], options?: { deleted?: boolean }): void;
   /** Details land in `details[item.id]`, or `details[\`${item.id}/${version}\`]` for one version (see detailsKey()). */
   loadDetails(item: ItemSummary, options?: { version?: string; refresh?: boolean }): void;
+  /**
+   * Opens an item by its exact name without listing, so an identity with get but no list
+   * permission can still read it: GETs it into `details[id]` as loadDetails does (404 and 403
+   * land there as the details' error). A loaded row of that name (any case) is used as is.
+   * Returns the item as known so far; throws an ActionRefusedError for a name Key Vault
+   * cannot have.
+   */
+  openByName(vault: string, kind: CollectionKind, name: string): ItemSummary;
   /** Fetches and exposes a secret value until `hideAt` (default 30 s) or hideSecret(). */
   revealSecret(item: ItemSummary, options?: { version?: string; hideAfterMs?: number }): Promise<void>;
   hideSecret(): void;

@@ -15,7 +15,7 @@ import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentCollection, listRows } from './view-model.js';
-import { runCommand, runCommandLine } from './explorer-commands.js';
+import { filterEnter, runCommand, runCommandLine } from './explorer-commands.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
 import { useSettled } from './use-settled.js';
@@ -152,6 +152,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     },
     blocked: () => modalRef.current !== undefined,
     onCommandLine: (line) => runCommandLine(line, ctx),
+    onFilterEnter: (text) => filterEnter(ctx, text),
     onQuit: exit,
   });
 

@@ -38,3 +38,8 @@ export function cellText(item: ItemSummary, column: ColumnId, now: number): stri
       return relativeTime(item.scheduledPurgeDate, now);
   }
 }
+
+/** Whether `text` could be a Key Vault object name (1–127 letters, digits and "-"), so worth a direct lookup. */
+export function isItemName(text: string): boolean {
+  return /^[0-9a-zA-Z-]{1,127}$/.test(text);
+}

@@ -11,6 +11,8 @@ import { ErrorBanner } from './error-banner.js';
 import { ItemList } from './item-list.js';
 import { ListFooter } from './list-footer.js';
 import { describeError } from './describe-error.js';
+import { isItemName } from './item-text.js';
+import { escapeControl } from '../text/escape-control.js';
 
 interface Props {
   kind: CollectionKind;
@@ -32,9 +34,17 @@ interface Props {
 }
 
 function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string): string {
-  if (!collection || collection.status === 'idle' || (collection.status === 'loading' && collection.items.length === 0)) return `loading ${kind}…`;
-  if (collection.status === 'error') return '';
-  if (filter) return `nothing matches /${filter} (Esc clears)`;
+  const status = collection?.status ?? 'idle';
+  if (filter) {
+    const loaded = collection?.items.length ?? 0;
+    // A name not listed (yet, or at all when list is refused) can still be looked up with a GET.
+    const lookup = !deleted && status !== 'complete' && isItemName(filter) ? ` · Enter opens "${filter}" by name` : '';
+    if (status === 'idle' || status === 'loading' || status === 'partial') return `no match among ${loaded} loaded so far (still loading)${lookup}`;
+    if (status === 'error') return `no match among ${loaded} loaded (the list stopped)${lookup}`;
+    return `nothing matches /${escapeControl(filter)} (Esc clears)`;
+  }
+  if (status === 'idle' || (status === 'loading' && (collection?.items.length ?? 0) === 0)) return `loading ${kind}…`;
+  if (status === 'error') return '';
   return deleted ? `no deleted ${kind}` : `no ${kind} in this vault`;
 }
 
@@ -54,7 +64,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
         <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} />
       ) : (
         <Box height={listRows + 1} width={inner}>
-          <Text color={color(theme.muted)} wrap="truncate-end">
+          <Text color={color(theme.muted)} wrap="wrap">
             {empty}
           </Text>
         </Box>
