@@ -48,7 +48,9 @@ export function createStore(options: StoreOptions): Store {
   const now = options.now ?? Date.now;
   const throttleRetries = options.throttleRetries ?? 3;
   const listeners = new Set<() => void>();
-  const credentialName = options.credential.constructor?.name;
+  // A plain object's constructor is "Object": that names no credential.
+  const constructorName = options.credential.constructor?.name;
+  const credentialName = constructorName && constructorName !== 'Object' ? constructorName : undefined;
   const credential = observeIdentity(options.credential, (identity) => setIdentity(identity), credentialName);
   const sessions = new Map<string, VaultSession>();
   let disposed = false;

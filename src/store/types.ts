@@ -26,6 +26,27 @@ export interface ClassifiedError {
   retryAfterMs?: number;
   /** auth: which credential failed. */
   credential?: string;
+  /** The service's (or the error's) own words, whole: one line, escaped, not cut as `message` may be. */
+  fullMessage?: string;
+  /** The request that failed, when one was sent: what the error view shows and a support ticket needs. */
+  request?: FailedRequest;
+  /** auth: every credential a chain (DefaultAzureCredential) tried, each with why it failed. */
+  reasons?: readonly CredentialReason[];
+}
+
+export interface FailedRequest {
+  method: string;
+  /** Path of the URL, without the query; escaped. */
+  path: string;
+  host?: string;
+  status?: number;
+  /** The service's `x-ms-request-id`, which Azure support asks for. */
+  requestId?: string;
+}
+
+export interface CredentialReason {
+  credential: string;
+  reason: string;
 }
 
 export interface ItemSummary {

@@ -12,6 +12,7 @@ import { revealMatches } from './secret-details.js';
 import type { Clipboard } from './use-clipboard.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentRows, currentVault, selectedItem } from './view-model.js';
+import { focusedError } from './focused-error.js';
 
 type Tone = 'info' | 'warning' | 'error';
 
@@ -177,6 +178,14 @@ export function runChangeCommand(command: string, ctx: ChangeContext): boolean {
   const binding = ctx.keymap.find((b) => b.command === command);
   if (binding?.mutating && store.getSnapshot().readOnly) {
     refuse(ctx, command);
+    return true;
+  }
+  const failure = focusedError(store.getSnapshot(), nav);
+  // Enter on a failed operation, or on a list that shows only its error, opens the error view.
+  const enterShowsError = command === 'open' && failure !== undefined && (nav.focus === 'operations' || (nav.focus === 'items' && currentRows(store.getSnapshot(), nav).length === 0));
+  if (command === 'error.show' || enterShowsError) {
+    if (failure) ctx.openModal({ type: 'error', title: failure.title, error: failure.error });
+    else ctx.say('no error here to show', 'info');
     return true;
   }
   if (nav.focus === 'operations' && (command === 'open' || command === 'filter')) return true;

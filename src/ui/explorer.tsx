@@ -2,6 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { Box, useApp } from 'ink';
 import type { ItemSummary, Store } from '../store/types.js';
 import type { Binding, Context } from './keymap.js';
+import { displayKey } from './keymap.js';
+import { focusedError } from './focused-error.js';
 import type { Theme } from './theme.js';
 import { TitleBar } from './title-bar.js';
 import { StatusLine } from './status-line.js';
@@ -57,11 +59,14 @@ export const PREVIEW_DELAY_MS = 150;
 
 const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificate' } as const;
 
-/** Where bindings apply: lists everywhere, the focused pane, and `secret`/`key`/`certificate` on live items of that kind. */
-function activeContexts(nav: NavState): Context[] {
+/**
+ * Where bindings apply: lists everywhere, the focused pane, `secret`/`key`/`certificate` on live
+ * items of that kind, and `error` where there is an error to show whole.
+ */
+function activeContexts(nav: NavState, hasError: boolean): Context[] {
   if (nav.help.open) return [];
   const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
-  return ['list', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : [])];
+  return ['list', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
 }
 
 /** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
@@ -130,7 +135,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
-  const active = activeContexts(nav);
+  const hasError = useStore(store, (s) => focusedError(s, nav) !== undefined);
+  const active = activeContexts(nav, hasError);
+  const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
   const ctx = {
     store,
@@ -143,7 +150,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useExplorerInput({
     sink,
     keymap,
-    activeFor: activeContexts,
+    activeFor: (n) => activeContexts(n, focusedError(store.getSnapshot(), n) !== undefined),
     navRef,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
@@ -195,6 +202,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               theme={theme}
               store={store}
               vault={vault?.url}
+              errorKey={errorKey}
             />
           ) : null}
           {layout.details && opened ? (
@@ -208,6 +216,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               width={layout.details.width}
               height={layout.details.height}
               theme={theme}
+              errorKey={errorKey}
             />
           ) : layout.details ? (
             <EmptyDetails width={layout.details.width} height={layout.details.height} theme={theme} />

@@ -7,7 +7,7 @@ import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { PaneFrame } from './pane-frame.js';
 import { CollectionTabs } from './collection-tabs.js';
-import { ErrorBanner } from './error-banner.js';
+import { ErrorBanner, errorBannerLines } from './error-banner.js';
 import { ItemList } from './item-list.js';
 import { ListFooter } from './list-footer.js';
 import { describeError } from './describe-error.js';
@@ -31,6 +31,8 @@ interface Props {
   /** The store and vault (URL) to ask for key types / issuers of the rows in view. */
   store?: Store;
   vault?: string;
+  /** The key that opens the error view, as the keymap has it. */
+  errorKey?: string;
 }
 
 function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string): string {
@@ -50,16 +52,18 @@ function emptyText(kind: CollectionKind, deleted: boolean, collection: Collectio
 
 /** Tabs for the three collections, the list (or what went wrong with it) and its footer. */
 export const ItemsPane = memo(function ItemsPane(props: Props) {
-  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault } = props;
+  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault, errorKey } = props;
   const inner = Math.max(1, width - 4);
   const error = collection?.error;
-  const errorLines = error ? Math.min(3, Math.max(1, height - 6)) : 0;
+  // An error is wrapped, not cut: it may take half the list's rows, or all of them when there are none to show.
+  const errorRoom = rows.length === 0 ? Math.max(1, height - 7) : Math.max(1, Math.floor((height - 6) / 2));
+  const errorLines = error ? Math.min(errorBannerLines(error, inner).length, errorRoom) : 0;
   const listRows = Math.max(1, height - 2 - 3 - errorLines);
   const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter) : '';
   return (
     <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />
-      {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} /> : null}
+      {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} viewKey={errorKey} /> : null}
       {rows.length > 0 || !empty ? (
         <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} />
       ) : (

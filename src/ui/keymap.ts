@@ -1,7 +1,8 @@
 // The keymap is data: command id → keys → description → where it applies. Input handling
 // and the help overlay are both generated from it; config can remap keys by command id.
 
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate';
+/** `error`: the focused pane (or selected operation) has an error the error view can show. */
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error';
 
 export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App';
 
@@ -49,6 +50,7 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'operations.focus', keys: ['o'], description: 'operations panel', section: 'App', contexts: ['global'] },
   { command: 'operations.cancel', keys: ['c'], description: 'cancel / abandon operation', section: 'App', contexts: ['operations'] },
   { command: 'operations.clear', keys: ['x'], description: 'clear finished operations', section: 'App', contexts: ['operations'] },
+  { command: 'error.show', keys: ['!'], description: 'show the whole error (request, sign-in reasons)', section: 'App', contexts: ['error'] },
   { command: 'clipboard.clear', keys: ['X'], description: 'clear the clipboard', section: 'App', contexts: ['global'] },
   { command: 'commandLine', keys: [':'], description: 'command line (:secrets, :vault NAME, :q)', section: 'App', contexts: ['global'] },
   { command: 'help', keys: ['?'], description: 'help', section: 'App', contexts: ['global'] },

@@ -4,6 +4,7 @@ import { ChangeForm } from './change-form.js';
 import { answerDelete, confirmPurge, describeItem, recoveryText } from './change-commands.js';
 import { ConfirmTypeName } from './confirm-type-name.js';
 import { DeleteDialog } from './delete-dialog.js';
+import { ErrorView } from './error-view.js';
 import type { Modal } from './modal.js';
 import type { Theme } from './theme.js';
 import { detailsKey } from '../store/details-key.js';
@@ -49,6 +50,9 @@ export function ModalView({ modal, store, width, height, now, theme, close, say,
         />
       </Box>
     );
+  }
+  if (modal.type === 'error') {
+    return <ErrorView title={modal.title} error={modal.error} width={width} height={height} theme={theme} onClose={() => close()} />;
   }
   const ctx = { store, say, openModal: (next: Modal) => close(next) };
   return (

@@ -5,9 +5,9 @@ import type { Theme } from './theme.js';
 import { color } from './theme.js';
 
 /** Commands worth a hint first; others follow in keymap order. Moves are assumed known. */
-const PRIORITY = ['reveal', 'open', 'filter', 'back', 'pane.next', 'commandLine', 'deleted.toggle', 'sort', 'refresh'];
+const PRIORITY = ['error.show', 'reveal', 'open', 'filter', 'back', 'pane.next', 'commandLine', 'deleted.toggle', 'sort', 'refresh'];
 
-const SHORT: Record<string, string> = { 'pane.next': 'pane', 'pane.prev': 'pane' };
+const SHORT: Record<string, string> = { 'pane.next': 'pane', 'pane.prev': 'pane', 'error.show': 'error' };
 
 /** Key hints for the active contexts, most useful first, cut to what fits in `width`. */
 export function keyHints(
