@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
   delete process.env.AZURE_LOG_LEVEL;
   const theme = settings.theme === 'plain' ? plainTheme : chooseTheme(process.env, settings.noColor);
   const loadRuntime = async () => (await import('./runtime.js')).createRuntime(settings);
-  const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} />, {
+  const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} clipboard={{ clearAfterMs: settings.clipboardClearMs }} />, {
     alternateScreen: true,
     exitOnCtrlC: true,
     patchConsole: true,

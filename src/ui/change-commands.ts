@@ -111,21 +111,19 @@ function waitForDetails(store: Store, key: string, timeoutMs = 15_000): Promise<
   });
 }
 
+/** What `y` can copy of a secret: its value, the id of the version shown, or its versionless URI. */
+export type SecretPart = 'value' | 'id' | 'uri';
+
 async function copy(ctx: ChangeContext): Promise<void> {
   const { store } = ctx;
   const nav = ctx.nav();
   const target = targetItem(store, nav);
   if (!target) return ctx.say('nothing selected to copy', 'warning');
   const { item, version } = target;
-  const snapshot = store.getSnapshot();
   const live = item.deletedOn === undefined && !nav.deleted;
+  // A secret has three things worth copying: ask which, rather than always the value.
+  if (item.kind === 'secrets' && live) return ctx.openModal({ type: 'copy', item, version });
   try {
-    if (item.kind === 'secrets' && live) {
-      const latest = snapshot.details[item.id]?.item?.version;
-      const revealed = snapshot.revealed;
-      const value = revealed && revealMatches(revealed, item.id, version, latest) ? revealed.value : await store.readSecretValue(item, { version });
-      return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`);
-    }
     if (item.kind === 'certificates' && live) {
       const key = detailsKey(item, version);
       let details: DetailsState | undefined = store.getSnapshot().details[key];
@@ -139,6 +137,25 @@ async function copy(ctx: ChangeContext): Promise<void> {
     }
     const id = version ? `${item.id}/${version}` : item.id;
     return await ctx.clipboard.copy(id, `the id of ${describeItem(item)}`);
+  } catch (error) {
+    ctx.say(`could not copy: ${errorText(error)}`, 'error');
+  }
+}
+
+/** Copies the chosen part of a secret; the value is fetched (or taken from a reveal) and never shown. */
+export async function copySecretPart(ctx: Pick<ChangeContext, 'store' | 'clipboard' | 'say'>, item: ItemSummary, version: string | undefined, part: SecretPart): Promise<void> {
+  const { store } = ctx;
+  const snapshot = store.getSnapshot();
+  const latest = snapshot.details[item.id]?.item?.version ?? item.version;
+  try {
+    if (part === 'value') {
+      const revealed = snapshot.revealed;
+      const value = revealed && revealMatches(revealed, item.id, version, latest) ? revealed.value : await store.readSecretValue(item, { version });
+      return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`, { secret: true });
+    }
+    if (part === 'uri') return await ctx.clipboard.copy(item.id, `the URI of ${describeItem(item)}`);
+    const shown = version ?? latest;
+    return await ctx.clipboard.copy(shown ? `${item.id}/${shown}` : item.id, `the id of ${describeItem(item)}${shown ? ` (version ${escapeControl(shown).slice(0, 8)})` : ''}`);
   } catch (error) {
     ctx.say(`could not copy: ${errorText(error)}`, 'error');
   }

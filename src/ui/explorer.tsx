@@ -174,7 +174,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
       {modal ? (
-        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} />
+        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} />
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : (

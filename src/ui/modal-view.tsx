@@ -1,7 +1,9 @@
 import { Box } from 'ink';
 import type { Store } from '../store/types.js';
 import { ChangeForm } from './change-form.js';
-import { answerDelete, confirmPurge, describeItem, recoveryText } from './change-commands.js';
+import { answerDelete, confirmPurge, copySecretPart, describeItem, recoveryText } from './change-commands.js';
+import { CopyDialog } from './copy-dialog.js';
+import type { Clipboard } from './use-clipboard.js';
 import { ConfirmTypeName } from './confirm-type-name.js';
 import { DeleteDialog } from './delete-dialog.js';
 import { ErrorView } from './error-view.js';
@@ -21,10 +23,11 @@ interface Props {
   say(text: string, tone: 'info' | 'warning' | 'error'): void;
   /** $EDITOR for a form's multi-line field. */
   editValue(current: string): Promise<string | undefined>;
+  clipboard: Clipboard;
 }
 
 /** The open dialog, in place of the panes; it owns the keys until it closes. */
-export function ModalView({ modal, store, width, height, now, theme, close, say, editValue }: Props) {
+export function ModalView({ modal, store, width, height, now, theme, close, say, editValue, clipboard }: Props) {
   const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item, modal.version)]?.item?.key : undefined));
   const dialogWidth = Math.min(width, 100);
   if (modal.type === 'form') {
@@ -46,6 +49,21 @@ export function ModalView({ modal, store, width, height, now, theme, close, say,
           onDone={(result) => {
             close();
             if (result.operationId) say(`${modal.form.replace('.', ' ')} started — o shows the operations panel`, 'info');
+          }}
+        />
+      </Box>
+    );
+  }
+  if (modal.type === 'copy') {
+    return (
+      <Box height={height} width={width} flexDirection="column" overflow="hidden">
+        <CopyDialog
+          what={describeItem(modal.item)}
+          width={dialogWidth}
+          theme={theme}
+          onChoice={(part) => {
+            close();
+            if (part) void copySecretPart({ store, clipboard, say }, modal.item, modal.version, part);
           }}
         />
       </Box>

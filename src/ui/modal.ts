@@ -17,5 +17,7 @@ export type Modal =
   | { type: 'delete'; item: ItemSummary }
   /** Purge of a deleted item, or the purge half of "delete and purge" (`chained`). */
   | { type: 'purge'; item: ItemSummary; chained: boolean }
+  /** `y` on a secret: copy its value, the id of the version shown, or its versionless URI. */
+  | { type: 'copy'; item: ItemSummary; version?: string }
   /** One error, whole: what failed (`title`) and the classified error. */
   | { type: 'error'; title: string; error: ClassifiedError };
