@@ -70,6 +70,12 @@ export interface ItemSummary {
   issuer?: string;
   /** Set for keys and secrets that back a certificate. */
   managed?: boolean;
+  /**
+   * Certificates: where issuance stands. `issued` when the list shows a thumbprint; else
+   * `pending` until the pending operation (looked up for the rows in view) says `cancelled`
+   * or `failed`.
+   */
+  issuance?: CertificateIssuance;
   recoveryLevel?: string;
   recoverableDays?: number;
   /** Present in the deleted view. */
@@ -77,6 +83,8 @@ export interface ItemSummary {
   scheduledPurgeDate?: Date;
   recoveryId?: string;
 }
+
+export type CertificateIssuance = 'issued' | 'pending' | 'cancelled' | 'failed';
 
 export type LoadStatus = 'idle' | 'loading' | 'partial' | 'complete' | 'error';
 

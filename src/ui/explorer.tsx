@@ -1,6 +1,7 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Box, useApp } from 'ink';
-import type { ItemSummary, Store } from '../store/types.js';
+import type { CollectionKind, ItemSummary, Operation, Store } from '../store/types.js';
+import { useOperationNotices } from './use-operation-notices.js';
 import type { Binding, Context } from './keymap.js';
 import { displayKey } from './keymap.js';
 import { focusedError } from './focused-error.js';
@@ -69,6 +70,16 @@ function activeContexts(nav: NavState, hasError: boolean): Context[] {
   return ['list', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
 }
 
+/** Operations running on items of the list in view (deletes and purges on live rows, recover and purge on deleted ones). */
+function busyRows(operations: readonly Operation[], vault: string | undefined, kind: CollectionKind, deleted: boolean): ReadonlyMap<string, string> {
+  const kinds: readonly Operation['kind'][] = deleted ? ['recover', 'purge', 'deleteAndPurge'] : ['delete', 'deleteAndPurge', 'update', 'rotate'];
+  const out = new Map<string, string>();
+  for (const op of operations) {
+    if (op.state === 'running' && op.vault === vault && op.collection === kind && kinds.includes(op.kind)) out.set(op.target.toLowerCase(), op.detail);
+  }
+  return out;
+}
+
 /** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
 export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns, rows: height, clipboard: clipboardOptions, editor }: ExplorerProps) {
   const { exit } = useApp();
@@ -80,7 +91,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const anyRevealed = useStore(store, (s) => s.revealed);
   const inFlight = useStore(store, (s) => s.revealing);
   const now = useNow(clock, Boolean(anyRevealed));
-  const operationCount = useStore(store, (s) => s.operations.length);
+  const operations = useStore(store, (s) => s.operations);
+  const operationCount = operations.length;
   const [modal, setModal, modalRef] = useModal();
   const say = useCallback((text: string, tone: 'info' | 'warning' | 'error') => dispatch({ type: 'message', message: { text, tone } }), [dispatch]);
   useFadingMessage(nav.message, useCallback(() => dispatch({ type: 'message' }), [dispatch]));
@@ -138,6 +150,13 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const hasError = useStore(store, (s) => focusedError(s, nav) !== undefined);
   const active = activeContexts(nav, hasError);
   const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
+  useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));
+  const selectWhenListed = useCallback((kind: CollectionKind, name: string) => dispatch({ type: 'selectWhenListed', kind, name }), [dispatch]);
+  // A created item: the cursor goes to it as soon as its list has it.
+  const selectIndex = nav.select && nav.select.kind === nav.kind ? rows.findIndex((r) => r.item.name.toLowerCase() === nav.select?.name.toLowerCase()) : -1;
+  useEffect(() => {
+    if (selectIndex !== -1) dispatch({ type: 'cursorTo', index: selectIndex });
+  }, [selectIndex, dispatch]);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
   const ctx = {
     store,
@@ -164,6 +183,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   });
 
   const vaultList = useMemo(() => vaultRows(vaults), [vaults]);
+  const busy = useMemo(() => busyRows(operations, vault?.name, nav.kind, nav.deleted), [operations, vault?.name, nav.kind, nav.deleted]);
   const crumbs = [
     vault?.name ?? '',
     vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
@@ -174,7 +194,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
       {modal ? (
-        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} />
+        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} select={selectWhenListed} />
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : (
@@ -203,6 +223,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               store={store}
               vault={vault?.url}
               errorKey={errorKey}
+              busy={busy}
             />
           ) : null}
           {layout.details && opened ? (

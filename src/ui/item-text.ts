@@ -31,6 +31,8 @@ export function cellText(item: ItemSummary, column: ColumnId, now: number): stri
     case 'updated':
       return relativeTime(item.updatedOn, now);
     case 'expires':
+      // A certificate not issued has no expiry: say where its issuance stands instead.
+      if (item.kind === 'certificates' && item.issuance && item.issuance !== 'issued' && !item.deletedOn) return item.issuance;
       return relativeTime(item.expiresOn, now) || '—';
     case 'deleted':
       return relativeTime(item.deletedOn, now);

@@ -33,6 +33,8 @@ interface Props {
   vault?: string;
   /** The key that opens the error view, as the keymap has it. */
   errorKey?: string;
+  /** Running operations on rows of this list, by lowercase name: their current step. */
+  busy?: ReadonlyMap<string, string>;
 }
 
 function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string): string {
@@ -52,7 +54,7 @@ function emptyText(kind: CollectionKind, deleted: boolean, collection: Collectio
 
 /** Tabs for the three collections, the list (or what went wrong with it) and its footer. */
 export const ItemsPane = memo(function ItemsPane(props: Props) {
-  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault, errorKey } = props;
+  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault, errorKey, busy } = props;
   const inner = Math.max(1, width - 4);
   const error = collection?.error;
   // An error is wrapped, not cut: it may take half the list's rows, or all of them when there are none to show.
@@ -65,7 +67,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />
       {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} viewKey={errorKey} /> : null}
       {rows.length > 0 || !empty ? (
-        <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} />
+        <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} busy={busy} />
       ) : (
         <Box height={listRows + 1} width={inner}>
           <Text color={color(theme.muted)} wrap="wrap">
@@ -82,6 +84,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
         sort={sort}
         width={inner}
         theme={theme}
+        notice={error?.class === 'throttled' ? describeError(error).title : undefined}
       />
     </PaneFrame>
   );

@@ -22,10 +22,12 @@ interface Props {
   sort: SortKey;
   width: number;
   theme: Theme;
+  /** What holds the list up, e.g. "throttled, retrying in 2s". */
+  notice?: string;
 }
 
 /** The line under a list: the filter being typed (or applied), the count and the sort order. */
-export function ListFooter({ filter, editing, shown, total, status, sort, width, theme }: Props) {
+export function ListFooter({ filter, editing, shown, total, status, sort, width, theme, notice }: Props) {
   const right = `${countText(shown, total, filter !== '', status)} · by ${sort}`;
   return (
     <Box height={1} width={width}>
@@ -34,6 +36,10 @@ export function ListFooter({ filter, editing, shown, total, status, sort, width,
           <Text wrap="truncate-start" color={color(editing ? theme.accent : theme.text)}>
             /{escapeControl(filter)}
             {editing ? '▏' : ''}
+          </Text>
+        ) : notice ? (
+          <Text color={color(theme.warning)} wrap="truncate-end">
+            {notice}
           </Text>
         ) : (
           <Text color={color(theme.muted)} wrap="truncate-end">

@@ -38,6 +38,8 @@ export interface NavState {
   /** The `:` line while it is open. */
   command?: string;
   message?: StatusMessage;
+  /** An item to put the cursor on once it is in the list (one just created). */
+  select?: { kind: CollectionKind; name: string };
 }
 
 export const initialNav: NavState = {
@@ -73,7 +75,11 @@ export type NavAction =
   | { type: 'commandText'; text: string }
   | { type: 'commandClose' }
   | { type: 'sort'; key?: SortKey }
-  | { type: 'message'; message?: StatusMessage };
+  | { type: 'message'; message?: StatusMessage }
+  /** Remember an item to select when it shows up in its list. */
+  | { type: 'selectWhenListed'; kind: CollectionKind; name: string }
+  /** The cursor onto row `index` of the current list (and the pending selection done). */
+  | { type: 'cursorTo'; index: number };
 
 export function listKey(state: Pick<NavState, 'vault' | 'kind' | 'deleted'>): string {
   return `${state.vault}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
@@ -168,6 +174,10 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...state, sort: action.key ?? nextSortKey(state.sort), cursors: { ...state.cursors, [listKey(state)]: 0 } };
     case 'message':
       return { ...state, message: action.message };
+    case 'selectWhenListed':
+      return { ...state, select: { kind: action.kind, name: action.name } };
+    case 'cursorTo':
+      return { ...state, select: undefined, cursors: { ...state.cursors, [listKey(state)]: Math.max(0, action.index) } };
   }
 }
 
