@@ -9,7 +9,7 @@ export type ParsedCommand =
   | { kind: 'deleted' }
   | { kind: 'vault'; name: string }
   | { kind: 'filter'; text: string }
-  | { kind: 'sort'; key: string }
+  | { kind: 'sort'; key: string; descending?: boolean }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'error'; message: string };
@@ -28,7 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'deleted', aliases: ['del'], description: 'toggle the deleted-items view' },
   { name: 'vault', aliases: ['v'], args: 'NAME', description: 'open a vault (name or URL)' },
   { name: 'filter', aliases: ['f'], args: 'TEXT', description: 'filter the current list' },
-  { name: 'sort', aliases: [], args: 'name|updated|expires', description: 'sort the list' },
+  { name: 'sort', aliases: [], args: 'name|updated|expires [desc]', description: 'sort the list (desc: reversed)' },
   { name: 'help', aliases: ['h'], description: 'show the keys' },
   { name: 'q', aliases: ['quit', 'q!'], description: 'quit' },
 ];
@@ -61,10 +61,13 @@ export function parseCommand(line: string): ParsedCommand {
       return rest ? { kind: 'vault', name: rest } : { kind: 'error', message: ':vault needs a NAME or URL' };
     case 'filter':
       return { kind: 'filter', text: rest };
-    case 'sort':
-      return ['name', 'updated', 'expires'].includes(rest)
-        ? { kind: 'sort', key: rest }
-        : { kind: 'error', message: ':sort takes name, updated or expires' };
+    case 'sort': {
+      const [key, order, extra] = rest.split(/\s+/);
+      if (!['name', 'updated', 'expires'].includes(key) || (order !== undefined && !['asc', 'desc'].includes(order)) || extra !== undefined) {
+        return { kind: 'error', message: ':sort takes name, updated or expires, then optionally asc or desc' };
+      }
+      return order === 'desc' ? { kind: 'sort', key, descending: true } : { kind: 'sort', key };
+    }
     case 'help':
       return { kind: 'help' };
     default:

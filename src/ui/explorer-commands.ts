@@ -60,6 +60,17 @@ function toggleReveal(ctx: CommandContext): void {
   });
 }
 
+/** Sorts the list in view and keeps the cursor on the item it was on. */
+function sortKeepingCursor(ctx: CommandContext, change: { key?: SortKey; reverse?: boolean; descending?: boolean }): void {
+  const before = ctx.nav();
+  const snapshot = ctx.store.getSnapshot();
+  const item = selectedItem(currentRows(snapshot, before), before);
+  ctx.dispatch({ type: 'sort', ...change });
+  const after = ctx.nav();
+  const index = item ? currentRows(snapshot, after).findIndex((r) => r.item.id === item.id) : -1;
+  if (index > 0) ctx.dispatch({ type: 'cursorTo', index });
+}
+
 export function runCommand(command: string, ctx: CommandContext): void {
   const nav = ctx.nav();
   const snapshot = ctx.store.getSnapshot();
@@ -97,7 +108,8 @@ export function runCommand(command: string, ctx: CommandContext): void {
     case 'deleted.toggle':
       return ctx.dispatch({ type: 'toggleDeleted' });
     case 'sort':
-      return ctx.dispatch({ type: 'sort' });
+    case 'sort.reverse':
+      return sortKeepingCursor(ctx, command === 'sort.reverse' ? { reverse: true } : {});
     case 'reveal':
       return toggleReveal(ctx);
     case 'open': {
@@ -182,7 +194,7 @@ export function runCommandLine(line: string, ctx: CommandContext): void {
     case 'filter':
       return ctx.dispatch({ type: 'filterSet', text: parsed.text });
     case 'sort':
-      return ctx.dispatch({ type: 'sort', key: parsed.key as SortKey });
+      return sortKeepingCursor(ctx, { key: parsed.key as SortKey, descending: parsed.descending });
     case 'help':
       return ctx.dispatch({ type: 'help', open: true });
     case 'quit':

@@ -15,7 +15,7 @@ import { VaultStrip, VaultsPane, vaultRows } from './vaults-pane.js';
 import { DetailsPane, EmptyDetails, buildDetailLines, detailLineWidth } from './details-pane.js';
 import { computeLayout } from './layout.js';
 import type { NavState } from './navigation.js';
-import { clampCursor, cursorOf } from './navigation.js';
+import { clampCursor, cursorOf, sortOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentCollection, listRows } from './view-model.js';
 import { filterEnter, runCommand, runCommandLine } from './explorer-commands.js';
@@ -67,7 +67,7 @@ const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificat
 function activeContexts(nav: NavState, hasError: boolean): Context[] {
   if (nav.help.open) return [];
   const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
-  return ['list', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
+  return ['list', nav.deleted ? 'deleted' : 'live', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
 }
 
 /** Operations running on items of the list in view (deletes and purges on live rows, recover and purge on deleted ones). */
@@ -102,7 +102,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
 
   const vault = vaults[Math.min(nav.vault, vaults.length - 1)];
   const items = collection?.items ?? NO_ITEMS;
-  const rows = listRows(items, nav.sort, nav.filter);
+  const rows = listRows(items, sortOf(nav), nav.filter);
   const cursor = clampCursor(cursorOf(nav), rows.length);
   // Wide layouts preview the row under the cursor while the list has the keys; Enter still
   // opens it (focus moves into details). Narrow layouts show details only once opened.
@@ -214,7 +214,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               cursor={cursor}
               filter={nav.filter}
               filterEditing={nav.filterEditing}
-              sort={nav.sort}
+              sort={sortOf(nav)}
               focused={nav.focus === 'items'}
               width={layout.items.width}
               height={layout.items.height}

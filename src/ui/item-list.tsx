@@ -38,6 +38,13 @@ function rowTone(item: ItemSummary, now: number, theme: Theme): string | undefin
   return undefined;
 }
 
+/** Without colours an expired or expiring row still says so: a mark before its expiry. */
+function plainMark(item: ItemSummary, now: number, theme: Theme): string {
+  if (theme.colors) return '';
+  const tone = expiryTone(item.expiresOn, now);
+  return tone === 'expired' ? '✗' : tone === 'soon' ? '!' : '';
+}
+
 const Row = memo(function Row({
   row,
   columns,
@@ -81,7 +88,7 @@ const Row = memo(function Row({
               wrap="truncate-end"
               color={c.id === 'expires' || c.id === 'enabled' || (busy && c.id === 'updated') ? (highlight ? color(theme.selectionFg) : tone) : color(theme.muted)}
             >
-              {busy && c.id === 'updated' ? busy : cellText(row.item, c.id, now)}
+              {busy && c.id === 'updated' ? busy : `${c.id === 'expires' ? plainMark(row.item, now, theme) : ''}${cellText(row.item, c.id, now)}`}
             </Text>
           )}
         </Box>

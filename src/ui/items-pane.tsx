@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { CollectionKind, CollectionState, ItemSummary, Store } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
-import type { SortKey } from './sort.js';
+import type { ListSort } from './sort.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { PaneFrame } from './pane-frame.js';
@@ -22,7 +22,7 @@ interface Props {
   cursor: number;
   filter: string;
   filterEditing: boolean;
-  sort: SortKey;
+  sort: ListSort;
   focused: boolean;
   width: number;
   height: number;

@@ -2,7 +2,8 @@
 // and the help overlay are both generated from it; config can remap keys by command id.
 
 /** `error`: the focused pane (or selected operation) has an error the error view can show. */
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error';
+/** `live` / `deleted`: which view of the items pane is shown. */
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted';
 
 export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App';
 
@@ -36,6 +37,7 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
   { command: 'copy', keys: ['y'], description: 'copy value, id or PEM', section: 'Items', contexts: ['items', 'details'] },
   { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items'] },
+  { command: 'sort.reverse', keys: ['S'], description: 'reverse the sort order', section: 'Items', contexts: ['items'] },
   { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items'] },
   { command: 'refresh', keys: ['R'], description: 'refresh', section: 'Items', contexts: ['global'] },
   { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items'], mutating: true },
