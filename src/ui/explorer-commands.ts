@@ -166,8 +166,9 @@ export function openByName(ctx: CommandContext, kind: CollectionKind, name: stri
 }
 
 /**
- * Enter on the filter: when no loaded row has exactly that name and the list is not complete
- * (still paging, or refused), look the name up directly. False: accept the filter as usual.
+ * Enter on the filter: when nothing loaded matches and the list is not complete (still
+ * paging, or refused), look the name up directly. False: accept the filter as usual (rows
+ * that match are what Enter was meant for).
  */
 export function filterEnter(ctx: CommandContext, text: string): boolean {
   const nav = ctx.nav();
@@ -175,8 +176,7 @@ export function filterEnter(ctx: CommandContext, text: string): boolean {
   const snapshot = ctx.store.getSnapshot();
   const collection = currentCollection(snapshot, nav);
   if (!collection || collection.status === 'complete') return false;
-  const wanted = text.toLowerCase();
-  if (collection.items.some((i) => i.name.toLowerCase() === wanted)) return false;
+  if (currentRows(snapshot, { ...nav, filter: text }).length > 0) return false;
   return openByName(ctx, nav.kind, text);
 }
 
