@@ -101,6 +101,7 @@ test('config problems exit 2 with a clear message: unknown key names, shadowed k
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
 
 test('--log FILE that cannot be written exits 2 before the screen is taken, saying why', () => {
   const r = run('--demo', '--log', '/nonexistent-dir/kvx.log');
