@@ -2,7 +2,6 @@
 // the emulator and the store with the Azure SDK are loaded on demand (runtime.ts, its own bundle).
 import { closeSync, openSync } from 'node:fs';
 import { render } from 'ink';
-import { escapeControl } from './text/escape-control.js';
 import pkg from '../package.json' with { type: 'json' };
 import { appFlags, formatFlagHelp, isUsageError, parseArgs, UsageError } from './config/flags.js';
 import type { Settings } from './config/settings.js';
