@@ -40,6 +40,9 @@ export function operationNotice(op: Operation, errorKey = '!'): { text: string; 
       return { text: `${NOUN[op.kind]} of ${what} failed: ${escapeControl(op.error?.message ?? op.detail)} (o, then ${errorKey}, shows why)`, tone: 'error' };
     case 'cancelled':
       return { text: `${NOUN[op.kind]} of ${what} cancelled`, tone: 'warning' };
+    case 'unconfirmed':
+      // Accepted by the service but not confirmed by the polls: say what is known.
+      return { text: `${NOUN[op.kind]} of ${what}: ${escapeControl(op.detail)} — R re-checks`, tone: 'warning' };
     default:
       return undefined;
   }
