@@ -153,6 +153,19 @@ const shots: Shot[] = [
       await t.waitFor((f) => f.includes('403'), 20_000);
     },
   },
+  {
+    name: 'error-view',
+    // `!` on the refused certificates list: the whole error, the request and its x-ms-request-id.
+    emulator: { strict: true },
+    identity: 'kvx-reader',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('4');
+      await t.waitFor((f) => f.includes('403'), 20_000);
+      await t.press('!');
+      await t.waitFor((f) => f.includes('Error · certificates of contoso-prod') && f.includes('x-ms-request-id'), 20_000);
+    },
+  },
 ];
 
 async function capture(shot: Shot): Promise<string> {

@@ -2,12 +2,19 @@
 // dynamic import): the store with the Azure SDK clients, and for --demo the emulator started
 // in this process. Nothing here touches process-wide state: the emulator's CA is trusted per
 // client and its tokens come from its identity endpoint, not from environment variables.
+// One process-wide setting is made here on purpose: where the Azure SDK's own log lines go
+// (the --log file or nowhere; never the screen).
 import type { TokenCredential } from '@azure/core-auth';
 import { createCredential } from './auth/create-credential.js';
 import { LocalIdentityCredential } from './auth/local-identity-credential.js';
 import type { Settings } from './config/settings.js';
 import { createStore } from './store/create-store.js';
 import type { Store, VaultInfo } from './store/types.js';
+import type { ConnectionOptions } from './store/vault-session.js';
+import type { LogFile } from './log/log-file.js';
+import { openLogFile } from './log/log-file.js';
+import { requestLogPolicy } from './log/request-log-policy.js';
+import { routeSdkLog } from './log/sdk-log.js';
 
 export interface Runtime {
   store: Store;
@@ -25,19 +32,37 @@ export interface RuntimeOverrides {
   credential?: TokenCredential;
 }
 
+/** The --log file (when asked for), the SDK's log routed into it, and the request-log policy for every client. */
+function startLogging(settings: Pick<Settings, 'logFile' | 'azureLogLevel'>): { log?: LogFile; connection: Pick<ConnectionOptions, 'additionalPolicies'> } {
+  const log = settings.logFile ? openLogFile(settings.logFile) : undefined;
+  routeSdkLog(settings.azureLogLevel, log?.write);
+  if (!log) return { connection: {} };
+  log.write(`kvx started${settings.azureLogLevel ? ` (AZURE_LOG_LEVEL=${settings.azureLogLevel})` : ''}`);
+  return { log, connection: { additionalPolicies: [{ policy: requestLogPolicy(log.write), position: 'perRetry' }] } };
+}
+
 export async function createRuntime(settings: Settings, overrides: RuntimeOverrides = {}): Promise<Runtime> {
-  if (settings.demo) return createDemoRuntime(settings, overrides);
+  const logging = startLogging(settings);
+  const runtime = settings.demo ? await createDemoRuntime(settings, overrides, logging.connection) : createVaultRuntime(settings, overrides, logging.connection);
+  const { log } = logging;
+  if (!log) return runtime;
+  let closed: Promise<void> | undefined;
+  return { ...runtime, dispose: () => (closed ??= runtime.dispose().finally(() => log.close())) };
+}
+
+function createVaultRuntime(settings: Settings, overrides: RuntimeOverrides, connection: Pick<ConnectionOptions, 'additionalPolicies'>): Runtime {
   const vaults = settings.vaults.map((v) => ({ ...v }));
   const store = createStore({
     vaults,
     credential: overrides.credential ?? createCredential({ tenantId: settings.tenantId, clientId: settings.clientId }),
     ca: settings.ca,
     readOnly: settings.readOnly,
+    ...connection,
   });
   return { store, vaults, dispose: () => store.dispose() };
 }
 
-async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides): Promise<Runtime> {
+async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides, connection: Pick<ConnectionOptions, 'additionalPolicies'>): Promise<Runtime> {
   const { startEmulator } = await import('./emulator/index.js');
   const emulator = await startEmulator({
     seed: 'demo',
@@ -61,6 +86,7 @@ async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides
       }),
       ca: emulator.caPem,
       readOnly: settings.readOnly,
+      ...connection,
     });
   } catch (error) {
     await emulator.stop();

@@ -36,7 +36,16 @@ export interface Settings {
   keys: Record<string, string[]>;
   /** The config file that was read, if any. */
   configFile?: string;
+  /** `--log FILE`: where the request log and the SDK's own log lines go. */
+  logFile?: string;
+  /** AZURE_LOG_LEVEL as given; the SDK's lines go to `logFile`, never to the screen. */
+  azureLogLevel?: string;
+  /** How long after copying a secret value kvx clears the clipboard; 0: never. */
+  clipboardClearMs: number;
 }
+
+/** Default for clearing the clipboard after a secret value was copied. */
+export const CLIPBOARD_CLEAR_SECONDS = 30;
 
 export interface SettingsIo {
   /** File contents, or undefined when the file does not exist; other failures throw. */
@@ -64,9 +73,10 @@ interface ConfigFile {
   caFile?: string;
   tenantId?: string;
   clientId?: string;
+  clipboardClearSeconds?: number;
 }
 
-const CONFIG_FIELDS = ['vaults', 'readOnly', 'theme', 'keys', 'caFile', 'tenantId', 'clientId'];
+const CONFIG_FIELDS = ['vaults', 'readOnly', 'theme', 'keys', 'caFile', 'tenantId', 'clientId', 'clipboardClearSeconds'];
 
 /** Reads a file for `field`; a directory or an unreadable file is a UsageError, not a crash. */
 function readForField(io: SettingsIo, file: string, field: string): string | undefined {
@@ -117,6 +127,13 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
     out.theme = obj.theme as ThemeName;
   }
   if (obj.keys !== undefined) out.keys = parseKeys(obj.keys, file);
+  if (obj.clipboardClearSeconds !== undefined) {
+    const v = obj.clipboardClearSeconds;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 86400) {
+      throw new UsageError(`${file}: "clipboardClearSeconds" must be a whole number of seconds from 0 (never clear) to 86400`);
+    }
+    out.clipboardClearSeconds = v;
+  }
   for (const field of ['caFile', 'tenantId', 'clientId'] as const) {
     const v = obj[field];
     if (v === undefined) continue;
@@ -209,7 +226,11 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
     noColor,
     theme: noColor ? 'plain' : (config.theme ?? 'dark'),
     keys: config.keys ?? {},
+    clipboardClearMs: 1000 * ((parsed.flags['clipboard-clear'] as number | undefined) ?? config.clipboardClearSeconds ?? CLIPBOARD_CLEAR_SECONDS),
   };
+  const logFile = flagString(parsed, 'log');
+  if (logFile !== undefined) settings.logFile = logFile;
+  if (env.AZURE_LOG_LEVEL) settings.azureLogLevel = env.AZURE_LOG_LEVEL;
   if (ca !== undefined) {
     settings.ca = ca;
     settings.caFile = caFile;

@@ -11,6 +11,8 @@ import { createEnricher, fetchEnrichment, isEnrichable, mergeEnrichment } from '
 import { createStoreOperations } from './operations-store.js';
 import { ActionRefusedError } from './operations-errors.js';
 import { createRevealer } from './secret-reveal.js';
+import { itemId } from './item-summary.js';
+import { checkName } from './validate-input.js';
 import type { View } from './snapshot-updates.js';
 import { findVault, newVaultState, updateCollection, viewOf } from './snapshot-updates.js';
 import type { CollectionKind, IdentityInfo, ItemSummary, Store, StoreSnapshot, VaultInfo } from './types.js';
@@ -46,7 +48,9 @@ export function createStore(options: StoreOptions): Store {
   const now = options.now ?? Date.now;
   const throttleRetries = options.throttleRetries ?? 3;
   const listeners = new Set<() => void>();
-  const credentialName = options.credential.constructor?.name;
+  // A plain object's constructor is "Object": that names no credential.
+  const constructorName = options.credential.constructor?.name;
+  const credentialName = constructorName && constructorName !== 'Object' ? constructorName : undefined;
   const credential = observeIdentity(options.credential, (identity) => setIdentity(identity), credentialName);
   const sessions = new Map<string, VaultSession>();
   let disposed = false;
@@ -172,6 +176,17 @@ export function createStore(options: StoreOptions): Store {
     },
 
     loadDetails: (item, detailOptions) => details.load(item, detailOptions),
+
+    openByName(vault, kind, name) {
+      const checked = checkName(name);
+      if (!checked.ok) throw new ActionRefusedError('invalid', checked.problem.message, 'name');
+      const session = sessionFor(vault);
+      const wanted = name.toLowerCase();
+      const listed = findVault(snapshot, vault)!.collections[kind].items.find((i) => i.name.toLowerCase() === wanted);
+      const item: ItemSummary = listed ?? { kind, id: itemId(session.info.url, kind, name), name, vaultUrl: session.info.url, tags: {} };
+      details.load(item);
+      return item;
+    },
 
     enrichItems(vault, kind, ids, enrichOptions = {}) {
       if (disposed || !isEnrichable(kind)) return;

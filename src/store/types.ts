@@ -26,6 +26,27 @@ export interface ClassifiedError {
   retryAfterMs?: number;
   /** auth: which credential failed. */
   credential?: string;
+  /** The service's (or the error's) own words, whole: one line, escaped, not cut as `message` may be. */
+  fullMessage?: string;
+  /** The request that failed, when one was sent: what the error view shows and a support ticket needs. */
+  request?: FailedRequest;
+  /** auth: every credential a chain (DefaultAzureCredential) tried, each with why it failed. */
+  reasons?: readonly CredentialReason[];
+}
+
+export interface FailedRequest {
+  method: string;
+  /** Path of the URL, without the query; escaped. */
+  path: string;
+  host?: string;
+  status?: number;
+  /** The service's `x-ms-request-id`, which Azure support asks for. */
+  requestId?: string;
+}
+
+export interface CredentialReason {
+  credential: string;
+  reason: string;
 }
 
 export interface ItemSummary {
@@ -49,6 +70,12 @@ export interface ItemSummary {
   issuer?: string;
   /** Set for keys and secrets that back a certificate. */
   managed?: boolean;
+  /**
+   * Certificates: where issuance stands. `issued` when the list shows a thumbprint; else
+   * `pending` until the pending operation (looked up for the rows in view) says `cancelled`
+   * or `failed`.
+   */
+  issuance?: CertificateIssuance;
   recoveryLevel?: string;
   recoverableDays?: number;
   /** Present in the deleted view. */
@@ -56,6 +83,8 @@ export interface ItemSummary {
   scheduledPurgeDate?: Date;
   recoveryId?: string;
 }
+
+export type CertificateIssuance = 'issued' | 'pending' | 'cancelled' | 'failed';
 
 export type LoadStatus = 'idle' | 'loading' | 'partial' | 'complete' | 'error';
 
@@ -208,6 +237,14 @@ export interface Store extends MutationActions {
   enrichItems(vault: string, kind: CollectionKind, ids: readonly string[], options?: { deleted?: boolean }): void;
   /** Details land in `details[item.id]`, or `details[\`${item.id}/${version}\`]` for one version (see detailsKey()). */
   loadDetails(item: ItemSummary, options?: { version?: string; refresh?: boolean }): void;
+  /**
+   * Opens an item by its exact name without listing, so an identity with get but no list
+   * permission can still read it: GETs it into `details[id]` as loadDetails does (404 and 403
+   * land there as the details' error). A loaded row of that name (any case) is used as is.
+   * Returns the item as known so far; throws an ActionRefusedError for a name Key Vault
+   * cannot have.
+   */
+  openByName(vault: string, kind: CollectionKind, name: string): ItemSummary;
   /** Fetches and exposes a secret value until `hideAt` (default 30 s) or hideSecret(). */
   revealSecret(item: ItemSummary, options?: { version?: string; hideAfterMs?: number }): Promise<void>;
   hideSecret(): void;

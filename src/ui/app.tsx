@@ -8,6 +8,7 @@ import { color } from './theme.js';
 import { TitleBar } from './title-bar.js';
 import { StatusLine } from './status-line.js';
 import { Explorer } from './explorer.js';
+import { ErrorBoundary } from './error-boundary.js';
 import { NoVaultScreen } from './no-vault-screen.js';
 import type { Runtime, RuntimeState } from './use-runtime.js';
 import { useRuntime } from './use-runtime.js';
@@ -29,6 +30,8 @@ export interface AppProps {
   /** Clipboard and $EDITOR settings (tests keep the local clipboard and the temp dir to themselves). */
   clipboard?: ClipboardOptions;
   editor?: EditTextOptions;
+  /** An error the app caught while drawing (shown classified, without its stack): e.g. for the --log file. */
+  onInternalError?(error: unknown): void;
 }
 
 function Message({ lines, tone, width, height, theme }: { lines: string[]; tone: 'muted' | 'error'; width: number; height: number; theme: Theme }) {
@@ -55,7 +58,7 @@ function InputRouter({ router }: { router: KeyRouter }) {
 }
 
 /** The app: "connecting…" at once, then the explorer on the store, or how to start when no vault is given. */
-export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor }: AppProps) {
+export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor, onInternalError }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
   const noVault = settings.vaults.length === 0 && !settings.demo;
@@ -73,11 +76,13 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clip
       {/* Outside the provider: it reads Ink itself and feeds the router. */}
       <InputRouter router={router} />
       <KeyRouting value={router}>
-        {runtime.status === 'ready' ? (
-          <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
-        ) : (
-          <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
-        )}
+        <ErrorBoundary theme={theme} width={columns} height={rows} onError={onInternalError}>
+          {runtime.status === 'ready' ? (
+            <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
+          ) : (
+            <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
+          )}
+        </ErrorBoundary>
       </KeyRouting>
     </>
   );

@@ -12,6 +12,7 @@ import { revealMatches } from './secret-details.js';
 import type { Clipboard } from './use-clipboard.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentRows, currentVault, selectedItem } from './view-model.js';
+import { focusedError } from './focused-error.js';
 
 type Tone = 'info' | 'warning' | 'error';
 
@@ -110,21 +111,19 @@ function waitForDetails(store: Store, key: string, timeoutMs = 15_000): Promise<
   });
 }
 
+/** What `y` can copy of a secret: its value, the id of the version shown, or its versionless URI. */
+export type SecretPart = 'value' | 'id' | 'uri';
+
 async function copy(ctx: ChangeContext): Promise<void> {
   const { store } = ctx;
   const nav = ctx.nav();
   const target = targetItem(store, nav);
   if (!target) return ctx.say('nothing selected to copy', 'warning');
   const { item, version } = target;
-  const snapshot = store.getSnapshot();
   const live = item.deletedOn === undefined && !nav.deleted;
+  // A secret has three things worth copying: ask which, rather than always the value.
+  if (item.kind === 'secrets' && live) return ctx.openModal({ type: 'copy', item, version });
   try {
-    if (item.kind === 'secrets' && live) {
-      const latest = snapshot.details[item.id]?.item?.version;
-      const revealed = snapshot.revealed;
-      const value = revealed && revealMatches(revealed, item.id, version, latest) ? revealed.value : await store.readSecretValue(item, { version });
-      return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`);
-    }
     if (item.kind === 'certificates' && live) {
       const key = detailsKey(item, version);
       let details: DetailsState | undefined = store.getSnapshot().details[key];
@@ -138,6 +137,25 @@ async function copy(ctx: ChangeContext): Promise<void> {
     }
     const id = version ? `${item.id}/${version}` : item.id;
     return await ctx.clipboard.copy(id, `the id of ${describeItem(item)}`);
+  } catch (error) {
+    ctx.say(`could not copy: ${errorText(error)}`, 'error');
+  }
+}
+
+/** Copies the chosen part of a secret; the value is fetched (or taken from a reveal) and never shown. */
+export async function copySecretPart(ctx: Pick<ChangeContext, 'store' | 'clipboard' | 'say'>, item: ItemSummary, version: string | undefined, part: SecretPart): Promise<void> {
+  const { store } = ctx;
+  const snapshot = store.getSnapshot();
+  const latest = snapshot.details[item.id]?.item?.version ?? item.version;
+  try {
+    if (part === 'value') {
+      const revealed = snapshot.revealed;
+      const value = revealed && revealMatches(revealed, item.id, version, latest) ? revealed.value : await store.readSecretValue(item, { version });
+      return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`, { secret: true });
+    }
+    if (part === 'uri') return await ctx.clipboard.copy(item.id, `the URI of ${describeItem(item)}`);
+    const shown = version ?? latest;
+    return await ctx.clipboard.copy(shown ? `${item.id}/${shown}` : item.id, `the id of ${describeItem(item)}${shown ? ` (version ${escapeControl(shown).slice(0, 8)})` : ''}`);
   } catch (error) {
     ctx.say(`could not copy: ${errorText(error)}`, 'error');
   }
@@ -177,6 +195,14 @@ export function runChangeCommand(command: string, ctx: ChangeContext): boolean {
   const binding = ctx.keymap.find((b) => b.command === command);
   if (binding?.mutating && store.getSnapshot().readOnly) {
     refuse(ctx, command);
+    return true;
+  }
+  const failure = focusedError(store.getSnapshot(), nav);
+  // Enter on a failed operation, or on a list that shows only its error, opens the error view.
+  const enterShowsError = command === 'open' && failure !== undefined && (nav.focus === 'operations' || (nav.focus === 'items' && currentRows(store.getSnapshot(), nav).length === 0));
+  if (command === 'error.show' || enterShowsError) {
+    if (failure) ctx.openModal({ type: 'error', title: failure.title, error: failure.error });
+    else ctx.say('no error here to show', 'info');
     return true;
   }
   if (nav.focus === 'operations' && (command === 'open' || command === 'filter')) return true;

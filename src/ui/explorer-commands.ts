@@ -7,7 +7,8 @@ import type { NavAction, NavState } from './navigation.js';
 import { parseCommand } from './commands.js';
 import { isMoveCommand } from './list-window.js';
 import type { SortKey } from './sort.js';
-import { currentRows, currentVault, selectedItem } from './view-model.js';
+import { currentCollection, currentRows, currentVault, selectedItem } from './view-model.js';
+import { isItemName } from './item-text.js';
 import type { DetailLine } from './detail-lines.js';
 import { escapeControl } from '../text/escape-control.js';
 import { revealMatches } from './secret-details.js';
@@ -59,6 +60,17 @@ function toggleReveal(ctx: CommandContext): void {
   });
 }
 
+/** Sorts the list in view and keeps the cursor on the item it was on. */
+function sortKeepingCursor(ctx: CommandContext, change: { key?: SortKey; reverse?: boolean; descending?: boolean }): void {
+  const before = ctx.nav();
+  const snapshot = ctx.store.getSnapshot();
+  const item = selectedItem(currentRows(snapshot, before), before);
+  ctx.dispatch({ type: 'sort', ...change });
+  const after = ctx.nav();
+  const index = item ? currentRows(snapshot, after).findIndex((r) => r.item.id === item.id) : -1;
+  if (index > 0) ctx.dispatch({ type: 'cursorTo', index });
+}
+
 export function runCommand(command: string, ctx: CommandContext): void {
   const nav = ctx.nav();
   const snapshot = ctx.store.getSnapshot();
@@ -96,7 +108,8 @@ export function runCommand(command: string, ctx: CommandContext): void {
     case 'deleted.toggle':
       return ctx.dispatch({ type: 'toggleDeleted' });
     case 'sort':
-      return ctx.dispatch({ type: 'sort' });
+    case 'sort.reverse':
+      return sortKeepingCursor(ctx, command === 'sort.reverse' ? { reverse: true } : {});
     case 'reveal':
       return toggleReveal(ctx);
     case 'open': {
@@ -131,18 +144,57 @@ export function runCommand(command: string, ctx: CommandContext): void {
   }
 }
 
+/**
+ * Opens an item by its exact name with a GET, without listing (`:cert NAME`, or Enter on a
+ * filter naming an item not loaded): an identity allowed get but not list can still read it.
+ */
+export function openByName(ctx: CommandContext, kind: CollectionKind, name: string): boolean {
+  const vault = currentVault(ctx.store.getSnapshot(), ctx.nav());
+  if (!vault) return false;
+  try {
+    const item = ctx.store.openByName(vault.url, kind, name);
+    if (ctx.nav().kind !== kind || ctx.nav().deleted) {
+      if (ctx.nav().deleted) ctx.dispatch({ type: 'toggleDeleted' });
+      ctx.dispatch({ type: 'kind', kind });
+    }
+    ctx.dispatch({ type: 'open', id: item.id });
+    return true;
+  } catch (error) {
+    ctx.dispatch({ type: 'message', message: { text: escapeControl(error instanceof Error ? error.message : String(error)), tone: 'error' } });
+    return false;
+  }
+}
+
+/**
+ * Enter on the filter: when nothing loaded matches and the list is not complete (still
+ * paging, or refused), look the name up directly. False: accept the filter as usual (rows
+ * that match are what Enter was meant for).
+ */
+export function filterEnter(ctx: CommandContext, text: string): boolean {
+  const nav = ctx.nav();
+  if (nav.deleted || !isItemName(text)) return false;
+  const snapshot = ctx.store.getSnapshot();
+  const collection = currentCollection(snapshot, nav);
+  if (!collection || collection.status === 'complete') return false;
+  if (currentRows(snapshot, { ...nav, filter: text }).length > 0) return false;
+  return openByName(ctx, nav.kind, text);
+}
+
 /** Runs a `:` line; errors come back as a status message. */
 export function runCommandLine(line: string, ctx: CommandContext): void {
   const parsed = parseCommand(line);
   switch (parsed.kind) {
     case 'collection':
       return ctx.dispatch({ type: 'kind', kind: parsed.collection });
+    case 'open':
+      openByName(ctx, parsed.collection, parsed.name);
+      return;
     case 'deleted':
       return ctx.dispatch({ type: 'toggleDeleted' });
     case 'filter':
       return ctx.dispatch({ type: 'filterSet', text: parsed.text });
     case 'sort':
-      return ctx.dispatch({ type: 'sort', key: parsed.key as SortKey });
+      return sortKeepingCursor(ctx, { key: parsed.key as SortKey, descending: parsed.descending });
     case 'help':
       return ctx.dispatch({ type: 'help', open: true });
     case 'quit':

@@ -1,7 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Box, useApp } from 'ink';
-import type { ItemSummary, Store } from '../store/types.js';
+import type { CollectionKind, ItemSummary, Operation, Store } from '../store/types.js';
+import { useOperationNotices } from './use-operation-notices.js';
 import type { Binding, Context } from './keymap.js';
+import { displayKey } from './keymap.js';
+import { focusedError } from './focused-error.js';
 import type { Theme } from './theme.js';
 import { TitleBar } from './title-bar.js';
 import { StatusLine } from './status-line.js';
@@ -12,10 +15,10 @@ import { VaultStrip, VaultsPane, vaultRows } from './vaults-pane.js';
 import { DetailsPane, EmptyDetails, buildDetailLines, detailLineWidth } from './details-pane.js';
 import { computeLayout } from './layout.js';
 import type { NavState } from './navigation.js';
-import { clampCursor, cursorOf } from './navigation.js';
+import { clampCursor, cursorOf, sortOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentCollection, listRows } from './view-model.js';
-import { runCommand, runCommandLine } from './explorer-commands.js';
+import { filterEnter, runCommand, runCommandLine } from './explorer-commands.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
 import { useSettled } from './use-settled.js';
@@ -57,11 +60,24 @@ export const PREVIEW_DELAY_MS = 150;
 
 const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificate' } as const;
 
-/** Where bindings apply: lists everywhere, the focused pane, and `secret`/`key`/`certificate` on live items of that kind. */
-function activeContexts(nav: NavState): Context[] {
+/**
+ * Where bindings apply: lists everywhere, the focused pane, `secret`/`key`/`certificate` on live
+ * items of that kind, and `error` where there is an error to show whole.
+ */
+function activeContexts(nav: NavState, hasError: boolean): Context[] {
   if (nav.help.open) return [];
   const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
-  return ['list', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : [])];
+  return ['list', nav.deleted ? 'deleted' : 'live', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
+}
+
+/** Operations running on items of the list in view (deletes and purges on live rows, recover and purge on deleted ones). */
+function busyRows(operations: readonly Operation[], vault: string | undefined, kind: CollectionKind, deleted: boolean): ReadonlyMap<string, string> {
+  const kinds: readonly Operation['kind'][] = deleted ? ['recover', 'purge', 'deleteAndPurge'] : ['delete', 'deleteAndPurge', 'update', 'rotate'];
+  const out = new Map<string, string>();
+  for (const op of operations) {
+    if (op.state === 'running' && op.vault === vault && op.collection === kind && kinds.includes(op.kind)) out.set(op.target.toLowerCase(), op.detail);
+  }
+  return out;
 }
 
 /** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
@@ -75,7 +91,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const anyRevealed = useStore(store, (s) => s.revealed);
   const inFlight = useStore(store, (s) => s.revealing);
   const now = useNow(clock, Boolean(anyRevealed));
-  const operationCount = useStore(store, (s) => s.operations.length);
+  const operations = useStore(store, (s) => s.operations);
+  const operationCount = operations.length;
   const [modal, setModal, modalRef] = useModal();
   const say = useCallback((text: string, tone: 'info' | 'warning' | 'error') => dispatch({ type: 'message', message: { text, tone } }), [dispatch]);
   useFadingMessage(nav.message, useCallback(() => dispatch({ type: 'message' }), [dispatch]));
@@ -85,7 +102,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
 
   const vault = vaults[Math.min(nav.vault, vaults.length - 1)];
   const items = collection?.items ?? NO_ITEMS;
-  const rows = listRows(items, nav.sort, nav.filter);
+  const rows = listRows(items, sortOf(nav), nav.filter);
   const cursor = clampCursor(cursorOf(nav), rows.length);
   // Wide layouts preview the row under the cursor while the list has the keys; Enter still
   // opens it (focus moves into details). Narrow layouts show details only once opened.
@@ -130,7 +147,16 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
-  const active = activeContexts(nav);
+  const hasError = useStore(store, (s) => focusedError(s, nav) !== undefined);
+  const active = activeContexts(nav, hasError);
+  const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
+  useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));
+  const selectWhenListed = useCallback((kind: CollectionKind, name: string) => dispatch({ type: 'selectWhenListed', kind, name }), [dispatch]);
+  // A created item: the cursor goes to it as soon as its list has it.
+  const selectIndex = nav.select && nav.select.kind === nav.kind ? rows.findIndex((r) => r.item.name.toLowerCase() === nav.select?.name.toLowerCase()) : -1;
+  useEffect(() => {
+    if (selectIndex !== -1) dispatch({ type: 'cursorTo', index: selectIndex });
+  }, [selectIndex, dispatch]);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
   const ctx = {
     store,
@@ -143,7 +169,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useExplorerInput({
     sink,
     keymap,
-    activeFor: activeContexts,
+    activeFor: (n) => activeContexts(n, focusedError(store.getSnapshot(), n) !== undefined),
     navRef,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
@@ -152,10 +178,12 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     },
     blocked: () => modalRef.current !== undefined,
     onCommandLine: (line) => runCommandLine(line, ctx),
+    onFilterEnter: (text) => filterEnter(ctx, text),
     onQuit: exit,
   });
 
   const vaultList = useMemo(() => vaultRows(vaults), [vaults]);
+  const busy = useMemo(() => busyRows(operations, vault?.name, nav.kind, nav.deleted), [operations, vault?.name, nav.kind, nav.deleted]);
   const crumbs = [
     vault?.name ?? '',
     vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
@@ -166,7 +194,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
       {modal ? (
-        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} />
+        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} select={selectWhenListed} />
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : (
@@ -186,7 +214,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               cursor={cursor}
               filter={nav.filter}
               filterEditing={nav.filterEditing}
-              sort={nav.sort}
+              sort={sortOf(nav)}
               focused={nav.focus === 'items'}
               width={layout.items.width}
               height={layout.items.height}
@@ -194,6 +222,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               theme={theme}
               store={store}
               vault={vault?.url}
+              errorKey={errorKey}
+              busy={busy}
             />
           ) : null}
           {layout.details && opened ? (
@@ -207,6 +237,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               width={layout.details.width}
               height={layout.details.height}
               theme={theme}
+              errorKey={errorKey}
             />
           ) : layout.details ? (
             <EmptyDetails width={layout.details.width} height={layout.details.height} theme={theme} />

@@ -1,7 +1,9 @@
 // The keymap is data: command id → keys → description → where it applies. Input handling
 // and the help overlay are both generated from it; config can remap keys by command id.
 
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate';
+/** `error`: the focused pane (or selected operation) has an error the error view can show. */
+/** `live` / `deleted`: which view of the items pane is shown. */
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted';
 
 export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App';
 
@@ -35,6 +37,7 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
   { command: 'copy', keys: ['y'], description: 'copy value, id or PEM', section: 'Items', contexts: ['items', 'details'] },
   { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items'] },
+  { command: 'sort.reverse', keys: ['S'], description: 'reverse the sort order', section: 'Items', contexts: ['items'] },
   { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items'] },
   { command: 'refresh', keys: ['R'], description: 'refresh', section: 'Items', contexts: ['global'] },
   { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items'], mutating: true },
@@ -49,6 +52,7 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'operations.focus', keys: ['o'], description: 'operations panel', section: 'App', contexts: ['global'] },
   { command: 'operations.cancel', keys: ['c'], description: 'cancel / abandon operation', section: 'App', contexts: ['operations'] },
   { command: 'operations.clear', keys: ['x'], description: 'clear finished operations', section: 'App', contexts: ['operations'] },
+  { command: 'error.show', keys: ['!'], description: 'show the whole error (request, sign-in reasons)', section: 'App', contexts: ['error'] },
   { command: 'clipboard.clear', keys: ['X'], description: 'clear the clipboard', section: 'App', contexts: ['global'] },
   { command: 'commandLine', keys: [':'], description: 'command line (:secrets, :vault NAME, :q)', section: 'App', contexts: ['global'] },
   { command: 'help', keys: ['?'], description: 'help', section: 'App', contexts: ['global'] },

@@ -1,5 +1,5 @@
 // The dialogs the explorer can show over its panes. While one is open it owns the keys.
-import type { ItemSummary } from '../store/types.js';
+import type { ClassifiedError, ItemSummary } from '../store/types.js';
 
 export type FormKind =
   | 'secret.new'
@@ -16,4 +16,8 @@ export type Modal =
   | { type: 'form'; form: FormKind; vault: string; item?: ItemSummary; version?: string }
   | { type: 'delete'; item: ItemSummary }
   /** Purge of a deleted item, or the purge half of "delete and purge" (`chained`). */
-  | { type: 'purge'; item: ItemSummary; chained: boolean };
+  | { type: 'purge'; item: ItemSummary; chained: boolean }
+  /** `y` on a secret: copy its value, the id of the version shown, or its versionless URI. */
+  | { type: 'copy'; item: ItemSummary; version?: string }
+  /** One error, whole: what failed (`title`) and the classified error. */
+  | { type: 'error'; title: string; error: ClassifiedError };

@@ -3,8 +3,8 @@
 import type { CollectionKind } from '../store/types.js';
 import type { MoveCommand } from './list-window.js';
 import { clamp, moveCursor } from './list-window.js';
-import type { SortKey } from './sort.js';
-import { nextSortKey } from './sort.js';
+import type { ListSort, SortKey } from './sort.js';
+import { DEFAULT_SORT, nextSortKey } from './sort.js';
 
 export type Pane = 'vaults' | 'items' | 'details' | 'operations';
 
@@ -25,7 +25,8 @@ export interface NavState {
   vault: number;
   kind: CollectionKind;
   deleted: boolean;
-  sort: SortKey;
+  /** Sort order per pane (see sortKeyOf): each collection, live or deleted, keeps its own. */
+  sorts: Readonly<Record<string, ListSort>>;
   /** Cursor per list (see listKey), so switching tabs and back keeps the place. */
   cursors: Readonly<Record<string, number>>;
   filter: string;
@@ -38,6 +39,8 @@ export interface NavState {
   /** The `:` line while it is open. */
   command?: string;
   message?: StatusMessage;
+  /** An item to put the cursor on once it is in the list (one just created). */
+  select?: { kind: CollectionKind; name: string };
 }
 
 export const initialNav: NavState = {
@@ -45,7 +48,7 @@ export const initialNav: NavState = {
   vault: 0,
   kind: 'secrets',
   deleted: false,
-  sort: 'name',
+  sorts: {},
   cursors: {},
   filter: '',
   filterEditing: false,
@@ -72,11 +75,25 @@ export type NavAction =
   | { type: 'commandOpen' }
   | { type: 'commandText'; text: string }
   | { type: 'commandClose' }
-  | { type: 'sort'; key?: SortKey }
-  | { type: 'message'; message?: StatusMessage };
+  /** Next sort key (or `key`), or the order reversed; `cursor` keeps the cursor on its item in the new order. */
+  | { type: 'sort'; key?: SortKey; reverse?: boolean; descending?: boolean; cursor?: number }
+  | { type: 'message'; message?: StatusMessage }
+  /** Remember an item to select when it shows up in its list. */
+  | { type: 'selectWhenListed'; kind: CollectionKind; name: string }
+  /** The cursor onto row `index` of the current list (and the pending selection done). */
+  | { type: 'cursorTo'; index: number };
 
 export function listKey(state: Pick<NavState, 'vault' | 'kind' | 'deleted'>): string {
   return `${state.vault}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
+}
+
+/** Which pane a sort belongs to: the collection, live or deleted (not the vault: a habit per kind). */
+function sortKeyOf(state: Pick<NavState, 'kind' | 'deleted'>): string {
+  return `${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
+}
+
+export function sortOf(state: Pick<NavState, 'kind' | 'deleted' | 'sorts'>): ListSort {
+  return state.sorts[sortKeyOf(state)] ?? DEFAULT_SORT;
 }
 
 export function cursorOf(state: NavState): number {
@@ -164,10 +181,19 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...state, command: action.text };
     case 'commandClose':
       return { ...state, command: undefined };
-    case 'sort':
-      return { ...state, sort: action.key ?? nextSortKey(state.sort), cursors: { ...state.cursors, [listKey(state)]: 0 } };
+    case 'sort': {
+      const current = sortOf(state);
+      const next: ListSort = action.reverse
+        ? { ...current, reverse: !current.reverse }
+        : { key: action.key ?? nextSortKey(current.key), reverse: action.descending ?? false };
+      return { ...state, sorts: { ...state.sorts, [sortKeyOf(state)]: next }, cursors: { ...state.cursors, [listKey(state)]: action.cursor ?? 0 } };
+    }
     case 'message':
       return { ...state, message: action.message };
+    case 'selectWhenListed':
+      return { ...state, select: { kind: action.kind, name: action.name } };
+    case 'cursorTo':
+      return { ...state, select: undefined, cursors: { ...state.cursors, [listKey(state)]: Math.max(0, action.index) } };
   }
 }
 

@@ -22,6 +22,9 @@ const KIND: Record<Operation['kind'], string> = {
 
 const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'cert' } as const;
 
+/** After a purge the service can keep the name a little while: re-creating it at once gets 409. */
+export const PURGED_NOTE = '(the name may stay reserved for a short while)';
+
 export function elapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   if (s < 60) return `${s}s`;

@@ -194,3 +194,20 @@ describe('config file', () => {
     assert.throws(() => settings([], {}, { '/home/u/.config/kvx/config.json': '{"vaults": ["x"]}' }), usageError(/config.json: "vaults": "x" is not a vault name/));
   });
 });
+
+describe('clipboard clearing and --log', () => {
+  test('a copied secret value is cleared after 30 s by default; the flag beats the config file; 0 turns it off', () => {
+    assert.equal(settings(['--demo']).clipboardClearMs, 30_000);
+    const files = { '/home/u/.config/kvx/config.json': '{"clipboardClearSeconds": 0}' };
+    assert.equal(settings(['--demo'], {}, files).clipboardClearMs, 0);
+    assert.equal(settings(['--demo', '--clipboard-clear', '5'], {}, files).clipboardClearMs, 5000);
+    assert.throws(() => settings(['--demo', '--clipboard-clear', '-1']), usageError(/--clipboard-clear must be between 0 and 86400/));
+    assert.throws(() => parseConfigFile('{"clipboardClearSeconds": "30"}', 'c.json'), usageError(/"clipboardClearSeconds" must be a whole number of seconds from 0/));
+  });
+
+  test('--log names the file; AZURE_LOG_LEVEL is kept for the runtime to route there', () => {
+    const s = settings(['--demo', '--log', '/tmp/kvx.log'], { AZURE_LOG_LEVEL: 'verbose' });
+    assert.equal(s.logFile, '/tmp/kvx.log');
+    assert.equal(s.azureLogLevel, 'verbose');
+  });
+});

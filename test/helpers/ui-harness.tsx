@@ -26,7 +26,7 @@ export interface UiOptions {
   columns?: number;
   rows?: number;
   emulator?: EmulatorOptions;
-  store?: Partial<StoreOptions>;
+  store?: Partial<StoreOptions> & { identity?: string };
   keymap?: readonly Binding[];
   theme?: Theme;
   readOnly?: boolean;

@@ -28,16 +28,22 @@ export interface StoreHarness {
 
 export async function startStoreHarness(
   emulatorOptions: EmulatorOptions = {},
-  storeOptions: Partial<StoreOptions> & { credential?: TokenCredential } = {},
+  storeOptions: Partial<StoreOptions> & { credential?: TokenCredential; identity?: string } = {},
 ): Promise<StoreHarness> {
   const emulator = await startEmulator({ vaults: ['store-vault'], tlsCacheDir: TEST_TLS_CACHE, ...emulatorOptions });
+  const { identity, ...rest } = storeOptions;
   const store = createStore({
     vaults: emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true })),
-    // Real managed-identity tokens (JWTs) from the emulator's App Service style endpoint.
-    credential: new LocalIdentityCredential({ endpoint: emulator.identity.identityEndpoint, identityHeader: emulator.identity.identityHeader }),
+    // Real managed-identity tokens (JWTs) from the emulator's App Service style endpoint;
+    // `identity` signs in as one of its user-assigned identities (e.g. 'kvx-reader').
+    credential: new LocalIdentityCredential({
+      endpoint: emulator.identity.identityEndpoint,
+      identityHeader: emulator.identity.identityHeader,
+      ...(identity ? { clientId: emulator.identity.identities.byName(identity).clientId } : {}),
+    }),
     ca: emulator.caPem,
     retryOptions: { maxRetries: 0 },
-    ...storeOptions,
+    ...rest,
   });
   const snapshots: StoreSnapshot[] = [];
   store.subscribe(() => snapshots.push(store.getSnapshot()));

@@ -8,7 +8,9 @@ import { stripAnsi } from '../helpers/render-harness.js';
 import type { UiHarness } from '../helpers/ui-harness.js';
 import { fits, startUi } from '../helpers/ui-harness.js';
 
-const FAST = { deleteDelayMs: 150, purgeDelayMs: 150, certificateIssueDelayMs: 400 };
+// Issuing takes long enough for the cancel test's c to reach the service on a loaded machine
+// (the new certificate is also listed, selected and previewed meanwhile), short enough to wait for.
+const FAST = { deleteDelayMs: 150, purgeDelayMs: 150, certificateIssueDelayMs: 2500 };
 const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
 
 /** Filters the list to one name and waits until it is the selected row. */

@@ -3,6 +3,7 @@
 // until the operation it started is accepted (or done), so a 409 shows right here.
 import { useEffect, useState } from 'react';
 import { isActionRefused } from '../../store/operations-errors.js';
+import { classifyError } from '../../store/classify-error.js';
 import type { Store } from '../../store/types.js';
 import { keyName } from '../keymap.js';
 import type { Theme } from '../theme.js';
@@ -61,10 +62,14 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
       if (typeof id === 'string') setOperationId(id);
       else onDone({});
     } catch (error) {
-      if (isActionRefused(error) && error.field && fields.some((f) => f.id === error.field)) {
-        dispatch({ type: 'problems', problems: { [error.field]: error.message } });
+      // A refusal may come from the other bundle's copy of the class: read it by shape, and
+      // whatever it is, say its cause (a file that exists, a PEM without a key), not "could not send".
+      const field = (error as { field?: unknown } | null)?.field;
+      const message = isActionRefused(error) ? error.message : classifyError(error).message;
+      if (typeof field === 'string' && fields.some((f) => f.id === field)) {
+        dispatch({ type: 'problems', problems: { [field]: message } });
       } else {
-        dispatch({ type: 'sending', sending: false, error: isActionRefused(error) ? error.message : 'could not send' });
+        dispatch({ type: 'sending', sending: false, error: message });
       }
     }
   }
