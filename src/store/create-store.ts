@@ -71,7 +71,7 @@ export function createStore(options: StoreOptions): Store {
   }
 
   function addSession(info: VaultInfo): VaultInfo {
-    const existing = snapshot.vaults.find((v) => v.url === info.url);
+    const existing = findVault(snapshot, info.url);
     if (existing) return { name: existing.name, url: existing.url, local: existing.local };
     sessions.set(info.url, new VaultSession(info, credential, options));
     set({ ...snapshot, vaults: [...snapshot.vaults, newVaultState(info)] });
@@ -81,10 +81,10 @@ export function createStore(options: StoreOptions): Store {
 
   const classify = (error: unknown) => classifyError(error, { credential: credentialName, now: now() });
 
-  function sessionFor(vault: string): VaultSession {
-    const state = findVault(snapshot, vault);
+  function sessionFor(vaultUrl: string): VaultSession {
+    const state = findVault(snapshot, vaultUrl);
     const session = state && sessions.get(state.url);
-    if (!session) throw new Error(`No vault "${vault.slice(0, 80)}" is open; open vaults: ${snapshot.vaults.map((v) => v.name).join(', ')}`);
+    if (!session) throw new Error(`No vault at "${vaultUrl.slice(0, 80)}" is open (vaults are addressed by URL); open vaults: ${snapshot.vaults.map((v) => v.url).join(', ')}`);
     return session;
   }
 

@@ -195,6 +195,7 @@ export function createOperationTracker(options: OperationTrackerOptions): Operat
         kind: init.kind,
         collection: init.collection,
         vault: init.vault.name,
+        vaultUrl: init.vault.url,
         target: init.target,
         state: 'running',
         detail: init.detail,

@@ -146,7 +146,10 @@ export interface Operation {
   id: string;
   kind: OperationKind;
   collection: CollectionKind;
+  /** The vault's display name. */
   vault: string;
+  /** The vault's URL: what identifies it (names can repeat across clouds). */
+  vaultUrl: string;
   target: string;
   state: OperationState;
   /** The service's words for the current step: "deleting", "inProgress", "purging", "recovered"… */
@@ -189,7 +192,7 @@ export interface Store extends MutationActions {
 
   /**
    * Starts (or restarts with `refresh`) loading a collection; cancels a previous load of it.
-   * `vault` is a vault's URL or name. Without `refresh`, a complete or loading collection is
+   * `vault` is the vault's URL (never its name: two open vaults may share one). Without `refresh`, a complete or loading collection is
    * left alone and a cancelled one continues (pages are fetched again from the
    * start, since the SDK does not expose where it stopped, and only new items are added). A throttled load retries by itself
    * after Retry-After (status `error` with class `throttled` meanwhile).

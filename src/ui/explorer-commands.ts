@@ -7,7 +7,7 @@ import type { NavAction, NavState } from './navigation.js';
 import { parseCommand } from './commands.js';
 import { isMoveCommand } from './list-window.js';
 import type { SortKey } from './sort.js';
-import { currentRows, currentVault, selectedItem } from './view-model.js';
+import { currentRows, currentVault, selectedItem, vaultOrder } from './view-model.js';
 import type { DetailLine } from './detail-lines.js';
 import { escapeControl } from '../text/escape-control.js';
 import { revealMatches } from './secret-details.js';
@@ -69,7 +69,8 @@ export function runCommand(command: string, ctx: CommandContext): void {
         : nav.focus === 'operations'
           ? snapshot.operations.length
           : nav.focus === 'details' ? ctx.detailLines().length : currentRows(snapshot, nav).length;
-    ctx.dispatch({ type: 'move', command, count, page: ctx.page });
+    const vaults = nav.focus === 'vaults' ? vaultOrder(snapshot.vaults).map((v) => v.url) : undefined;
+    ctx.dispatch({ type: 'move', command, count, page: ctx.page, vaults });
     return;
   }
   if (PANE_KINDS[command]) {
@@ -125,7 +126,7 @@ export function runCommand(command: string, ctx: CommandContext): void {
         if (item) ctx.store.loadDetails(item, { version: nav.opened.version, refresh: true });
         return;
       }
-      ctx.store.loadCollection(vault.name, nav.kind, { deleted: nav.deleted, refresh: true });
+      ctx.store.loadCollection(vault.url, nav.kind, { deleted: nav.deleted, refresh: true });
       return;
     }
   }
@@ -150,18 +151,19 @@ export function runCommandLine(line: string, ctx: CommandContext): void {
     case 'error':
       return ctx.dispatch({ type: 'message', message: { text: escapeControl(parsed.message), tone: 'error' } });
     case 'vault': {
-      const vaults = ctx.store.getSnapshot().vaults;
-      const wanted = parsed.name.toLowerCase();
-      const index = vaults.findIndex((v) => v.name.toLowerCase() === wanted || v.url.toLowerCase().replace(/\/$/, '') === wanted.replace(/\/$/, ''));
-      if (index !== -1) {
-        ctx.dispatch({ type: 'vault', index });
+      // A typed name resolves to a URL here, once; everything after addresses the vault by URL.
+      // A full URL picks that vault even when another open vault has the same name.
+      const vaults = vaultOrder(ctx.store.getSnapshot().vaults);
+      const wanted = parsed.name.toLowerCase().replace(/\/+$/, '');
+      const open = vaults.find((v) => v.url.toLowerCase() === wanted) ?? vaults.find((v) => v.name.toLowerCase() === wanted);
+      if (open) {
+        ctx.dispatch({ type: 'vault', url: open.url });
         ctx.dispatch({ type: 'focus', pane: 'items' });
         return;
       }
       try {
         const info = ctx.store.addVault(parsed.name);
-        const at = ctx.store.getSnapshot().vaults.findIndex((v) => v.url === info.url);
-        ctx.dispatch({ type: 'vault', index: at === -1 ? vaults.length : at });
+        ctx.dispatch({ type: 'vault', url: info.url });
         ctx.dispatch({ type: 'focus', pane: 'items' });
       } catch (error) {
         ctx.dispatch({ type: 'message', message: { text: escapeControl(error instanceof Error ? error.message : String(error)), tone: 'error' } });

@@ -14,7 +14,7 @@ import { computeLayout } from './layout.js';
 import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
-import { currentCollection, listRows } from './view-model.js';
+import { currentCollection, currentVault, listRows, vaultOrder } from './view-model.js';
 import { runCommand, runCommandLine } from './explorer-commands.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
@@ -83,7 +83,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const editValue = useEditor(useCallback((message: string) => say(message, 'error'), [say]), editor);
   const dock = dockHeight(operationCount, nav.focus === 'operations', height);
 
-  const vault = vaults[Math.min(nav.vault, vaults.length - 1)];
+  const vault = currentVault({ vaults }, nav);
   const items = collection?.items ?? NO_ITEMS;
   const rows = listRows(items, nav.sort, nav.filter);
   const cursor = clampCursor(cursorOf(nav), rows.length);
@@ -125,7 +125,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now],
   );
 
-  useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);
+  useCollectionLoading(store, vault?.url, nav.kind, nav.deleted, collection?.status);
   useDetailsLoading(store, toLoad, shown?.version, details?.status, latest?.status);
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
@@ -155,7 +155,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     onQuit: exit,
   });
 
-  const vaultList = useMemo(() => vaultRows(vaults), [vaults]);
+  const vaultList = useMemo(() => vaultRows(vaultOrder(vaults)), [vaults]);
+  const selectedVault = vault ? vaultList.findIndex((v) => v.url === vault.url) : -1;
   const crumbs = [
     vault?.name ?? '',
     vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
@@ -172,10 +173,10 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
       ) : (
         <Box flexDirection={layout.strip ? 'column' : 'row'} height={layout.body} overflow="hidden">
           {layout.strip ? (
-            <VaultStrip vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
+            <VaultStrip vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
           ) : null}
           {layout.vaults ? (
-            <VaultsPane vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} />
+            <VaultsPane vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} />
           ) : null}
           {layout.items ? (
             <ItemsPane

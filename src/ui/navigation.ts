@@ -22,7 +22,8 @@ export interface StatusMessage {
 
 export interface NavState {
   focus: Pane;
-  vault: number;
+  /** The current vault's URL (never an index: vaults arrive and reorder as discovery runs); undefined = the first one. */
+  vault?: string;
   kind: CollectionKind;
   deleted: boolean;
   sort: SortKey;
@@ -42,7 +43,6 @@ export interface NavState {
 
 export const initialNav: NavState = {
   focus: 'items',
-  vault: 0,
   kind: 'secrets',
   deleted: false,
   sort: 'name',
@@ -55,12 +55,12 @@ export const initialNav: NavState = {
 };
 
 export type NavAction =
-  | { type: 'move'; command: MoveCommand; count: number; page: number }
+  | { type: 'move'; command: MoveCommand; count: number; page: number; /** The vaults pane's URLs in display order (moves there pick a vault). */ vaults?: readonly string[] }
   | { type: 'focus'; pane: Pane }
   | { type: 'cyclePane'; direction: 1 | -1 }
   | { type: 'kind'; kind: CollectionKind }
   | { type: 'toggleDeleted' }
-  | { type: 'vault'; index: number }
+  | { type: 'vault'; url: string }
   | { type: 'open'; id: string; version?: string }
   | { type: 'back' }
   | { type: 'filterStart' }
@@ -76,7 +76,7 @@ export type NavAction =
   | { type: 'message'; message?: StatusMessage };
 
 export function listKey(state: Pick<NavState, 'vault' | 'kind' | 'deleted'>): string {
-  return `${state.vault}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
+  return `${state.vault ?? ''}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
 }
 
 export function cursorOf(state: NavState): number {
@@ -96,7 +96,10 @@ export function navReducer(state: NavState, action: NavAction): NavState {
   switch (action.type) {
     case 'move': {
       if (state.focus === 'vaults') {
-        const vault = moveCursor(state.vault, action.command, action.count, action.page);
+        const urls = action.vaults ?? [];
+        if (urls.length === 0) return state;
+        const at = Math.max(0, state.vault === undefined ? 0 : urls.indexOf(state.vault));
+        const vault = urls[moveCursor(at, action.command, urls.length, action.page)];
         return vault === state.vault ? state : { ...leaveList(state), vault };
       }
       if (state.focus === 'operations') {
@@ -123,8 +126,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     case 'toggleDeleted':
       return { ...leaveList(state), deleted: !state.deleted, focus: 'items' };
     case 'vault':
-      if (action.index === state.vault) return state;
-      return { ...leaveList(state), vault: Math.max(0, action.index) };
+      if (action.url === state.vault) return state;
+      return { ...leaveList(state), vault: action.url };
     case 'open':
       return { ...state, opened: { id: action.id, version: action.version }, focus: 'details', detailsCursor: 0, filterEditing: false };
     case 'back':

@@ -7,6 +7,8 @@ import { PaneFrame } from './pane-frame.js';
 import { escapeControl } from '../text/escape-control.js';
 
 export interface VaultRow {
+  /** What identifies the row (names can repeat: `prod` in two clouds). */
+  url: string;
   name: string;
   local: boolean;
   /** Any collection of the vault failed to load. */
@@ -20,6 +22,7 @@ function states(v: VaultState): CollectionState[] {
 
 export function vaultRows(vaults: readonly VaultState[]): VaultRow[] {
   return vaults.map((v) => ({
+    url: v.url,
     name: escapeControl(v.name),
     local: v.local,
     failed: states(v).some((c) => c.status === 'error'),
@@ -54,7 +57,7 @@ export const VaultsPane = memo(function VaultsPane({ vaults, selected, focused, 
         const index = Math.max(0, start) + i;
         const current = index === selected;
         return (
-          <Box key={v.name} height={1} backgroundColor={current && focused && theme.colors ? theme.selectionBg : undefined}>
+          <Box key={v.url} height={1} backgroundColor={current && focused && theme.colors ? theme.selectionBg : undefined}>
             <Text color={color(theme.accent)}>{current ? '›' : ' '}</Text>
             <Text wrap="truncate-end" bold={current} inverse={current && focused && !theme.colors} color={color(v.failed ? theme.error : current ? theme.text : theme.muted)}>
               {v.name}
@@ -77,7 +80,7 @@ export const VaultStrip = memo(function VaultStrip({ vaults, selected, focused, 
           {' 1 Vaults: '}
         </Text>
         {vaults.map((v, i) => (
-          <Text key={v.name}>
+          <Text key={v.url}>
             {i > 0 ? '  ' : ''}
             <Text
               bold={i === selected}

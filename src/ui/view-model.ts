@@ -10,8 +10,15 @@ import { displayName } from './item-text.js';
 import type { SortKey } from './sort.js';
 import { sortItems } from './sort.js';
 
-export function currentVault(snapshot: StoreSnapshot, nav: NavState): VaultState | undefined {
-  return snapshot.vaults[Math.min(nav.vault, snapshot.vaults.length - 1)];
+/** The vaults in the order the vaults pane lists them (moves there follow this order). */
+export function vaultOrder(vaults: readonly VaultState[]): readonly VaultState[] {
+  return vaults;
+}
+
+/** The vault the navigation names by URL; the first listed one when none is named or it is gone. */
+export function currentVault(snapshot: Pick<StoreSnapshot, 'vaults'>, nav: Pick<NavState, 'vault'>): VaultState | undefined {
+  const found = nav.vault === undefined ? undefined : snapshot.vaults.find((v) => v.url === nav.vault);
+  return found ?? vaultOrder(snapshot.vaults)[0];
 }
 
 export function currentCollection(snapshot: StoreSnapshot, nav: NavState): CollectionState | undefined {

@@ -32,6 +32,8 @@ export interface UiOptions {
   readOnly?: boolean;
   clipboard?: ClipboardOptions;
   editor?: EditTextOptions;
+  /** The name shown for an emulator vault (see startStoreHarness). */
+  displayName?: (name: string) => string;
 }
 
 /** Starts an emulator with the demo seed (unless told otherwise), a store on it, and the app. */
@@ -39,8 +41,9 @@ export async function startUi(options: UiOptions = {}): Promise<UiHarness> {
   const data = await startStoreHarness(
     { seed: 'demo', vaults: ['contoso-prod', 'contoso-dev', 'contoso-payments'], seedNow: FROZEN_NOW, ...options.emulator },
     { now: () => FROZEN_NOW, readOnly: options.readOnly ?? false, ...options.store },
+    options.displayName,
   );
-  const vaults = data.emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
+  const vaults = data.store.getSnapshot().vaults.map((v) => ({ name: v.name, url: v.url, local: v.local }));
   const ui = renderTui(
     <App
       settings={{ vaults, demo: false, readOnly: options.readOnly ?? false }}

@@ -29,10 +29,12 @@ export interface StoreHarness {
 export async function startStoreHarness(
   emulatorOptions: EmulatorOptions = {},
   storeOptions: Partial<StoreOptions> & { credential?: TokenCredential } = {},
+  /** The name the store shows for an emulator vault (two vaults may share one: `prod` in two clouds). */
+  displayName: (name: string) => string = (name) => name,
 ): Promise<StoreHarness> {
   const emulator = await startEmulator({ vaults: ['store-vault'], tlsCacheDir: TEST_TLS_CACHE, ...emulatorOptions });
   const store = createStore({
-    vaults: emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true })),
+    vaults: emulator.vaults.map((v) => ({ name: displayName(v.name), url: v.url, local: true })),
     // Real managed-identity tokens (JWTs) from the emulator's App Service style endpoint.
     credential: new LocalIdentityCredential({ endpoint: emulator.identity.identityEndpoint, identityHeader: emulator.identity.identityHeader }),
     ca: emulator.caPem,
@@ -42,7 +44,8 @@ export async function startStoreHarness(
   const snapshots: StoreSnapshot[] = [];
   store.subscribe(() => snapshots.push(store.getSnapshot()));
   const vault = (name = emulator.vaults[0].name) => {
-    const found = store.getSnapshot().vaults.find((v) => v.name === name);
+    const url = emulator.vaults.find((v) => v.name === name)?.url;
+    const found = store.getSnapshot().vaults.find((v) => v.url === url);
     if (!found) throw new Error(`no vault ${name}`);
     return found;
   };
