@@ -12,10 +12,14 @@ import { createStoreOperations } from './operations-store.js';
 import { ActionRefusedError } from './operations-errors.js';
 import { createRevealer } from './secret-reveal.js';
 import type { View } from './snapshot-updates.js';
-import { findVault, newVaultState, updateCollection, viewOf } from './snapshot-updates.js';
+import { findVault, newVaultState, updateCollection, vaultKey, viewOf } from './snapshot-updates.js';
 import type { CollectionKind, IdentityInfo, ItemSummary, Store, StoreSnapshot, VaultInfo } from './types.js';
 import type { ConnectionOptions } from './vault-session.js';
 import { VaultSession } from './vault-session.js';
+import type { VaultMemoryLists } from './vault-memory.js';
+import { VaultMemory } from './vault-memory.js';
+import { createArmClients } from './arm/arm-clients.js';
+import { DISCOVERY_IDLE, DISCOVERY_OFF, createDiscoveryLoad } from './arm/discovery-load.js';
 
 export interface StoreOptions extends ConnectionOptions {
   vaults: readonly VaultInfo[];
@@ -33,6 +37,12 @@ export interface StoreOptions extends ConnectionOptions {
   operationIntervalMs?: number;
   /** How many item lookups enrichItems() runs at a time; default 4. */
   enrichConcurrency?: number;
+  /** Azure Resource Manager for discovery and vault lifecycle; without it those are off. */
+  arm?: { endpoint: string };
+  /** DNS suffix for vaults opened by bare name (`:vault NAME`): the cloud's, default vault.azure.net. */
+  vaultSuffix?: string;
+  /** Pinned and recently opened vaults (URLs) from the config file, and where changes to them go. */
+  memory?: { pinned?: string[]; recent?: string[]; persist?: (lists: VaultMemoryLists) => void };
 }
 
 // Still exported from here: callers and tests have always found detailsKey next to createStore.
@@ -53,6 +63,7 @@ export function createStore(options: StoreOptions): Store {
 
   let snapshot: StoreSnapshot = {
     vaults: [],
+    discovery: options.arm ? DISCOVERY_IDLE : DISCOVERY_OFF,
     details: {},
     operations: [],
     readOnly: options.readOnly ?? false,
@@ -74,10 +85,26 @@ export function createStore(options: StoreOptions): Store {
     const existing = findVault(snapshot, info.url);
     if (existing) return { name: existing.name, url: existing.url, local: existing.local };
     sessions.set(info.url, new VaultSession(info, credential, options));
-    set({ ...snapshot, vaults: [...snapshot.vaults, newVaultState(info)] });
+    set({ ...snapshot, vaults: [...snapshot.vaults, newVaultState(memory.isPinned(info.url) ? { ...info, pinned: true } : info)] });
     return info;
   }
-  for (const vault of options.vaults) addSession(vault);
+  const memory = new VaultMemory(options.memory ?? {}, options.memory?.persist);
+  for (const vault of options.vaults) addSession({ origin: 'named', ...vault });
+
+  /** Vaults found through ARM: new ones are added (sessions are cheap: clients come on first use), open ones get ARM's facts. */
+  function mergeDiscovered(found: readonly VaultInfo[]): void {
+    let vaults = snapshot.vaults;
+    for (const info of found) {
+      const at = vaults.findIndex((v) => vaultKey(v.url) === vaultKey(info.url));
+      if (at >= 0) {
+        vaults = vaults.map((v, i) => (i === at ? { ...v, arm: info.arm } : v));
+      } else {
+        sessions.set(info.url, new VaultSession(info, credential, options));
+        vaults = [...vaults, newVaultState(memory.isPinned(info.url) ? { ...info, pinned: true } : info)];
+      }
+    }
+    if (vaults !== snapshot.vaults) set({ ...snapshot, vaults });
+  }
 
   const classify = (error: unknown) => classifyError(error, { credential: credentialName, now: now() });
 
@@ -104,6 +131,9 @@ export function createStore(options: StoreOptions): Store {
   const isDisposed = () => disposed;
   const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed });
   const details = createDetailsLoads({ maxPageSize, classify, sessionFor, getSnapshot, set, isDisposed });
+
+  const armClients = options.arm ? createArmClients({ endpoint: options.arm.endpoint, credential, connection: options }) : undefined;
+  const discovery = createDiscoveryLoad({ clients: armClients, classify, getSnapshot, set, merge: mergeDiscovered });
 
   const revealer = createRevealer({
     now,
@@ -155,6 +185,8 @@ export function createStore(options: StoreOptions): Store {
         }
       }
       loads.stop(key);
+      // The user opened this vault (its first list load): remembered as recent.
+      if (!loadOptions.refresh && state.pagesLoaded === 0) memory.opened(session.info.url);
       set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'loading', cancelled: false, error: undefined })));
       loads.run(session, view, kind, 'fresh');
     },
@@ -200,10 +232,23 @@ export function createStore(options: StoreOptions): Store {
     },
 
     addVault(nameOrUrl) {
-      return addSession(parseVaultAddress(nameOrUrl));
+      return addSession(parseVaultAddress(nameOrUrl, 'vault', options.vaultSuffix));
+    },
+
+    togglePin(vaultUrl) {
+      const vault = findVault(snapshot, vaultUrl);
+      if (!vault) return false;
+      const pinned = memory.togglePin(vault.url);
+      set({ ...snapshot, vaults: snapshot.vaults.map((v) => (v === vault ? { ...v, pinned } : v)) });
+      return pinned;
+    },
+
+    discoverVaults: () => {
+      if (!disposed) discovery.start();
     },
 
     async dispose() {
+      discovery.stop();
       loads.stopAll();
       enricher.cancel();
       details.stopAll();

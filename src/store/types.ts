@@ -79,6 +79,58 @@ export interface VaultInfo {
   url: string;
   /** The demo's and `kvx emulator`'s vaults. */
   local: boolean;
+  /** What ARM says about the vault, once discovery (or a lifecycle operation) found it. */
+  arm?: ArmVaultInfo;
+  /** Why it is listed without discovery: named on the command line / config, pinned, or recently opened. */
+  origin?: 'named' | 'pinned' | 'recent' | 'discovered';
+  /** Pinned by the user: listed at every start (config file "pinned"). */
+  pinned?: boolean;
+}
+
+/** One access policy entry as ARM reports it. */
+export interface AccessPolicyEntry {
+  tenantId: string;
+  objectId: string;
+  applicationId?: string;
+  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
+}
+
+/** A vault's management-plane facts (ARM's Microsoft.KeyVault/vaults resource). */
+export interface ArmVaultInfo {
+  resourceId: string;
+  subscriptionId: string;
+  subscriptionName?: string;
+  resourceGroup: string;
+  location: string;
+  sku?: string;
+  softDeleteRetentionInDays?: number;
+  purgeProtection: boolean;
+  permissionModel: 'accessPolicies' | 'rbac';
+  publicNetworkAccess?: string;
+  provisioningState?: string;
+  accessPolicies?: readonly AccessPolicyEntry[];
+}
+
+export interface SubscriptionInfo {
+  id: string;
+  name: string;
+}
+
+/**
+ * Vault discovery through ARM: `off` without an ARM endpoint; `error` when ARM refused (the
+ * pane shows one quiet line; vaults opened by name are unaffected).
+ */
+export interface DiscoveryState {
+  status: 'off' | 'idle' | 'loading' | 'complete' | 'error';
+  /** What is being fetched now, e.g. "subscriptions", "Resource Graph page 2", "subscription 2 of 5". */
+  progress?: string;
+  subscriptions: readonly SubscriptionInfo[];
+  /** How the vaults were listed: one Resource Graph query, or per subscription after Resource Graph was refused. */
+  via?: 'resourceGraph' | 'subscriptions';
+  /** Why Resource Graph was not used (its refusal, one line). */
+  fallbackReason?: string;
+  found: number;
+  error?: ClassifiedError;
 }
 
 export interface VaultState extends VaultInfo {
@@ -173,6 +225,7 @@ export interface IdentityInfo {
 
 export interface StoreSnapshot {
   vaults: readonly VaultState[];
+  discovery: DiscoveryState;
   identity?: IdentityInfo;
   /** Keyed by item id (versionless) or versioned id for a specific version. */
   details: Readonly<Record<string, DetailsState>>;
@@ -221,5 +274,13 @@ export interface Store extends MutationActions {
   readSecretValue(item: ItemSummary, options?: { version?: string }): Promise<string>;
   /** Throws a UsageError (message for people) for a bad name or URL; an open vault is returned as is. */
   addVault(nameOrUrl: string): VaultInfo;
+  /**
+   * Lists the vaults the identity can see through ARM in the background (restarting a running
+   * discovery): progress and outcome in `discovery`, found vaults added to `vaults`. Does
+   * nothing when the store has no ARM endpoint.
+   */
+  discoverVaults(): void;
+  /** Pins or unpins an open vault (remembered in the config file); returns whether it is pinned now. */
+  togglePin(vaultUrl: string): boolean;
   dispose(): Promise<void>;
 }

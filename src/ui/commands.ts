@@ -6,6 +6,7 @@ export type ParsedCommand =
   | { kind: 'collection'; collection: CollectionKind }
   | { kind: 'deleted' }
   | { kind: 'vault'; name: string }
+  | { kind: 'vaults' }
   | { kind: 'filter'; text: string }
   | { kind: 'sort'; key: string }
   | { kind: 'help' }
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'certs', aliases: ['certificates', 'cert', 'c'], description: 'show certificates' },
   { name: 'deleted', aliases: ['del'], description: 'toggle the deleted-items view' },
   { name: 'vault', aliases: ['v'], args: 'NAME', description: 'open a vault (name or URL)' },
+  { name: 'vaults', aliases: [], description: 'list the vaults you can see (through Azure Resource Manager)' },
   { name: 'filter', aliases: ['f'], args: 'TEXT', description: 'filter the current list' },
   { name: 'sort', aliases: [], args: 'name|updated|expires', description: 'sort the list' },
   { name: 'help', aliases: ['h'], description: 'show the keys' },
@@ -57,6 +59,8 @@ export function parseCommand(line: string): ParsedCommand {
       return { kind: 'deleted' };
     case 'vault':
       return rest ? { kind: 'vault', name: rest } : { kind: 'error', message: ':vault needs a NAME or URL' };
+    case 'vaults':
+      return { kind: 'vaults' };
     case 'filter':
       return { kind: 'filter', text: rest };
     case 'sort':

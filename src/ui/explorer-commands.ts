@@ -116,9 +116,17 @@ export function runCommand(command: string, ctx: CommandContext): void {
       if (item) ctx.dispatch({ type: 'open', id: item.id });
       return;
     }
+    case 'vault.pin': {
+      const vault = currentVault(snapshot, nav);
+      if (!vault) return;
+      const pinned = ctx.store.togglePin(vault.url);
+      return ctx.dispatch({ type: 'message', message: { text: `${escapeControl(vault.name)} ${pinned ? 'pinned: listed at every start' : 'unpinned'}`, tone: 'info' } });
+    }
     case 'refresh': {
       // Operations left unconfirmed (accepted, then polls failed) are re-checked by the same key.
       ctx.store.recheckOperations();
+      // R in the vaults pane lists the vaults again (discovery); elsewhere it reloads the list or item.
+      if (nav.focus === 'vaults' && snapshot.discovery.status !== 'off') return ctx.store.discoverVaults();
       const vault = currentVault(snapshot, nav);
       if (!vault) return;
       if (nav.focus === 'details' && nav.opened) {
@@ -148,6 +156,12 @@ export function runCommandLine(line: string, ctx: CommandContext): void {
       return ctx.dispatch({ type: 'help', open: true });
     case 'quit':
       return ctx.quit();
+    case 'vaults':
+      ctx.dispatch({ type: 'focus', pane: 'vaults' });
+      if (ctx.store.getSnapshot().discovery.status === 'off') {
+        return ctx.dispatch({ type: 'message', message: { text: 'vault discovery is off: no ARM endpoint (--cloud, --arm-endpoint)', tone: 'warning' } });
+      }
+      return ctx.store.discoverVaults();
     case 'error':
       return ctx.dispatch({ type: 'message', message: { text: escapeControl(parsed.message), tone: 'error' } });
     case 'vault': {

@@ -24,6 +24,7 @@ import type { InputSink } from './use-explorer-input.js';
 import { useExplorerInput } from './use-explorer-input.js';
 import { useCollectionLoading } from './use-collection-loading.js';
 import { useDetailsLoading } from './use-details-loading.js';
+import { useDiscovery } from './use-discovery.js';
 import { useHideOnLeave } from './use-hide-on-leave.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import { useClipboard } from './use-clipboard.js';
@@ -69,6 +70,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const { exit } = useApp();
   const [nav, dispatch, navRef] = useNavState();
   const vaults = useStore(store, (s) => s.vaults);
+  const discovery = useStore(store, (s) => s.discovery);
+  useDiscovery(store);
   const identity = useStore(store, (s) => s.identity);
   const collection = useStore(store, (s) => currentCollection(s, nav));
   const revealError = useStore(store, (s) => s.revealError);
@@ -103,7 +106,10 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const opened = useMemo(() => (shownId ? (latest?.item ?? items.find((i) => i.id === shownId)) : undefined), [shownId, latest, items]);
   const toLoad = previewing ? (settledPreview === opened?.id ? opened : undefined) : opened;
   const showDetails = Boolean(opened) && (wide || nav.focus === 'details');
-  const layout = computeLayout(columns, height - dock, showDetails);
+  const computed = computeLayout(columns, height - dock, showDetails);
+  // At 80 columns the vaults are a one-line strip; with the keys in the vaults pane they get the whole body instead.
+  const vaultsFull = computed.strip && nav.focus === 'vaults';
+  const layout = vaultsFull ? { ...computed, strip: false, vaults: { width: columns, height: computed.body }, items: undefined, details: undefined } : computed;
   const lineWidth = detailLineWidth(layout.details?.width ?? columns);
   const detailLines = useMemo(
     () =>
@@ -176,7 +182,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
             <VaultStrip vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
           ) : null}
           {layout.vaults ? (
-            <VaultsPane vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} />
+            <VaultsPane vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} discovery={discovery} />
           ) : null}
           {layout.items ? (
             <ItemsPane

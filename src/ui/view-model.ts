@@ -10,9 +10,27 @@ import { displayName } from './item-text.js';
 import type { SortKey } from './sort.js';
 import { sortItems } from './sort.js';
 
-/** The vaults in the order the vaults pane lists them (moves there follow this order). */
+let orderCache: { vaults: readonly VaultState[]; out: readonly VaultState[] } | undefined;
+
+/** The subscription a discovered vault is listed under. */
+export function subscriptionLabel(vault: Pick<VaultState, 'arm'>): string {
+  return vault.arm?.subscriptionName ?? vault.arm?.subscriptionId ?? '';
+}
+
+/**
+ * The vaults in the order the vaults pane lists them (moves there follow this order): the
+ * ones opened by name, pinned or recent first, as given; then discovered ones grouped by
+ * subscription (in the order subscriptions first appear), in ARM's order within each.
+ */
 export function vaultOrder(vaults: readonly VaultState[]): readonly VaultState[] {
-  return vaults;
+  if (orderCache?.vaults === vaults) return orderCache.out;
+  const opened = vaults.filter((v) => v.origin !== 'discovered');
+  const discovered = vaults.filter((v) => v.origin === 'discovered');
+  const groups = [...new Set(discovered.map(subscriptionLabel))];
+  const found = groups.flatMap((g) => discovered.filter((v) => subscriptionLabel(v) === g));
+  const out = found.length === 0 ? vaults : [...opened, ...found];
+  orderCache = { vaults, out };
+  return out;
 }
 
 /** The vault the navigation names by URL; the first listed one when none is named or it is gone. */

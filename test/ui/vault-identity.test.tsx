@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startUi } from '../helpers/ui-harness.js';
 
-const options = { emulator: { seed: 'empty' as const, vaults: ['prod', 'prod-cn'] }, displayName: () => 'prod' };
+const options = { emulator: { seed: 'empty' as const, vaults: ['prod', 'prod-cn'] }, extras: { displayName: () => 'prod' } };
 
 async function start() {
   const t = await startUi(options);
