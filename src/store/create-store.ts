@@ -20,6 +20,7 @@ import type { VaultMemoryLists } from './vault-memory.js';
 import { VaultMemory } from './vault-memory.js';
 import { createArmClients } from './arm/arm-clients.js';
 import { DISCOVERY_IDLE, DISCOVERY_OFF, createDiscoveryLoad } from './arm/discovery-load.js';
+import { createVaultLifecycle } from './arm/vault-lifecycle.js';
 
 export interface StoreOptions extends ConnectionOptions {
   vaults: readonly VaultInfo[];
@@ -64,6 +65,7 @@ export function createStore(options: StoreOptions): Store {
   let snapshot: StoreSnapshot = {
     vaults: [],
     discovery: options.arm ? DISCOVERY_IDLE : DISCOVERY_OFF,
+    deletedVaults: { status: 'idle', items: [] },
     details: {},
     operations: [],
     readOnly: options.readOnly ?? false,
@@ -161,8 +163,45 @@ export function createStore(options: StoreOptions): Store {
     forgetEnrichment: (itemId) => enricher.forget(itemId),
   });
 
+  const lifecycle = createVaultLifecycle({
+    clients: armClients,
+    tracker: operations.tracker,
+    guard: operations.guard,
+    classify,
+    getSnapshot,
+    setDeletedVaults: (deletedVaults) => set({ ...snapshot, deletedVaults }),
+    addVault(info) {
+      mergeDiscovered([info]);
+      memory.opened(info.url);
+    },
+    removeVault(url) {
+      const vault = findVault(snapshot, url);
+      if (!vault) return;
+      sessions.delete(vault.url);
+      set({ ...snapshot, vaults: snapshot.vaults.filter((v) => v !== vault) });
+    },
+    async subscriptions(signal) {
+      const known = snapshot.discovery.subscriptions;
+      if (known.length > 0 || !armClients) return known;
+      const all = [];
+      for await (const page of armClients.subscriptions(signal ?? new AbortController().signal)) all.push(...page);
+      return all;
+    },
+    identity: () => snapshot.identity,
+  });
+
   const store: Store = {
     ...operations.actions,
+    checkVaultName: (name, subscriptionId) => lifecycle.checkVaultName(name, subscriptionId),
+    createVault: (input) => lifecycle.createVault(input),
+    deleteVault(vaultUrl) {
+      const vault = findVault(snapshot, vaultUrl);
+      if (!vault) throw new ActionRefusedError('notFound', `no open vault at ${vaultUrl.slice(0, 80)}`);
+      return lifecycle.deleteVault(vault);
+    },
+    loadDeletedVaults: () => lifecycle.loadDeletedVaults(),
+    recoverVault: (vault) => lifecycle.recoverVault(vault),
+    purgeVault: (vault) => lifecycle.purgeVault(vault),
     getSnapshot: () => snapshot,
 
     subscribe(listener) {

@@ -114,6 +114,38 @@ export interface ArmVaultInfo {
 export interface SubscriptionInfo {
   id: string;
   name: string;
+  tenantId?: string;
+}
+
+/** A soft-deleted vault (ARM's deletedVaults), recoverable until its scheduled purge date. */
+export interface DeletedVaultInfo {
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  deletedOn?: Date;
+  scheduledPurgeDate?: Date;
+  purgeProtection: boolean;
+}
+
+export interface DeletedVaultsState {
+  status: LoadStatus;
+  items: readonly DeletedVaultInfo[];
+  error?: ClassifiedError;
+}
+
+/** A new vault as the create form gives it. */
+export interface VaultCreateInput {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: 'standard' | 'premium';
+  /** 7 to 90. */
+  retentionDays: number;
+  purgeProtection: boolean;
+  /** With access policies, the signed-in identity gets an initial policy (all key, secret and certificate permissions). */
+  permissionModel: 'accessPolicies' | 'rbac';
 }
 
 /**
@@ -194,10 +226,13 @@ export type OperationKind = 'create' | 'delete' | 'recover' | 'purge' | 'deleteA
  */
 export type OperationState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned' | 'unconfirmed';
 
+/** What an operation acts on: items of a collection, or whole vaults (through ARM). */
+export type OperationSubject = CollectionKind | 'vaults';
+
 export interface Operation {
   id: string;
   kind: OperationKind;
-  collection: CollectionKind;
+  collection: OperationSubject;
   /** The vault's display name. */
   vault: string;
   /** The vault's URL: what identifies it (names can repeat across clouds). */
@@ -226,6 +261,8 @@ export interface IdentityInfo {
 export interface StoreSnapshot {
   vaults: readonly VaultState[];
   discovery: DiscoveryState;
+  /** The deleted-vaults view (loaded on demand). */
+  deletedVaults: DeletedVaultsState;
   identity?: IdentityInfo;
   /** Keyed by item id (versionless) or versioned id for a specific version. */
   details: Readonly<Record<string, DetailsState>>;
@@ -282,5 +319,16 @@ export interface Store extends MutationActions {
   discoverVaults(): void;
   /** Pins or unpins an open vault (remembered in the config file); returns whether it is pinned now. */
   togglePin(vaultUrl: string): boolean;
+  /** Whether a vault name can be taken (ARM checkNameAvailability); never rejects (a failure is `available: undefined`). */
+  checkVaultName(name: string, subscriptionId?: string): Promise<{ available?: boolean; message?: string }>;
+  /** Creates a vault through ARM (long-running: provisioning state live); the new vault is added and listed. */
+  createVault(input: VaultCreateInput): string;
+  /** Deletes (soft-deletes) a vault; it then shows in the deleted-vaults view. */
+  deleteVault(vaultUrl: string): string;
+  /** Loads `deletedVaults` from every known subscription. */
+  loadDeletedVaults(): void;
+  recoverVault(vault: DeletedVaultInfo): string;
+  /** Purges a deleted vault; the operation runs until ARM says the purge finished (minutes on the service). */
+  purgeVault(vault: DeletedVaultInfo): string;
   dispose(): Promise<void>;
 }

@@ -17,7 +17,7 @@ export interface ArmClients {
 }
 
 interface SubscriptionPage {
-  value?: { subscriptionId?: string; displayName?: string; state?: string }[];
+  value?: { subscriptionId?: string; displayName?: string; state?: string; tenantId?: string }[];
   nextLink?: string;
 }
 
@@ -58,7 +58,7 @@ export function createArmClients(arm: ArmConnection): ArmClients {
         const page = JSON.parse(response.bodyAsText ?? '{}') as SubscriptionPage;
         yield (page.value ?? [])
           .filter((s) => s.subscriptionId && s.state !== 'Disabled')
-          .map((s) => ({ id: s.subscriptionId!, name: s.displayName ?? s.subscriptionId! }));
+          .map((s) => ({ id: s.subscriptionId!, name: s.displayName ?? s.subscriptionId!, ...(s.tenantId ? { tenantId: s.tenantId } : {}) }));
         url = page.nextLink ?? undefined;
       }
     },
