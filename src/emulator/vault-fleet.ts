@@ -64,6 +64,8 @@ export class VaultFleet implements ArmVaultManager {
   private readonly live = new Map<string, LiveVault>();
   private readonly deleted = new Map<string, DeletedVault>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Servers of deleted vaults still closing, by vault name. */
+  private readonly closing = new Map<string, Promise<void>>();
 
   constructor(private readonly options: FleetOptions) {}
 
@@ -150,14 +152,19 @@ export class VaultFleet implements ArmVaultManager {
     this.live.delete(key);
     const policies = this.options.access.policies.get(entry.state.name);
     this.deleted.set(key, { live: { state: entry.state, meta: entry.meta, port: entry.port }, deletionDate: new Date(this.options.clock()), purging: false, policies });
-    await entry.server.close();
+    // New connections are refused at once; the answer does not wait for keep-alive sockets to time out.
+    const closed: Promise<void> = entry.server.close().finally(() => {
+      if (this.closing.get(key) === closed) this.closing.delete(key);
+    });
+    this.closing.set(key, closed);
   }
 
   async recover(name: string, spec: VaultSpec): Promise<Provisioning> {
     const key = name.toLowerCase();
     const gone = this.deleted.get(key);
     if (!gone || gone.purging) throw new ArmError(404, 'ResourceNotFound', `There is no deleted vault named '${name}' to recover.`);
-    // Back on its old port when it is still free, so its vaultUri stays the same.
+    // Back on its old port once its old server let go of it, so its vaultUri stays the same.
+    await this.closing.get(key);
     let served;
     try {
       served = await this.options.serve(gone.live.state, gone.live.port);
@@ -217,7 +224,7 @@ export class VaultFleet implements ArmVaultManager {
   async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    await Promise.all([...this.live.values()].map((v) => v.server.close()));
+    await Promise.all([...this.live.values()].map((v) => v.server.close()).concat([...this.closing.values()]));
   }
 
   private provision(entry: LiveVault): Promise<void> {

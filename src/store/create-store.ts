@@ -231,6 +231,8 @@ export function createStore(options: StoreOptions): Store {
     },
 
     cancelLoad(vault, kind, loadOptions = {}) {
+      // A vault deleted through ARM may still be named by a pane that is leaving it.
+      if (!findVault(snapshot, vault)) return;
       const session = sessionFor(vault);
       const view = viewOf(loadOptions.deleted);
       enricher.cancel(loadKey(session.info.url, view, kind));
@@ -245,7 +247,7 @@ export function createStore(options: StoreOptions): Store {
     loadDetails: (item, detailOptions) => details.load(item, detailOptions),
 
     enrichItems(vault, kind, ids, enrichOptions = {}) {
-      if (disposed || !isEnrichable(kind)) return;
+      if (disposed || !isEnrichable(kind) || !findVault(snapshot, vault)) return;
       const session = sessionFor(vault);
       const view = viewOf(enrichOptions.deleted);
       const url = session.info.url;

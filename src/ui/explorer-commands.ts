@@ -65,7 +65,9 @@ export function runCommand(command: string, ctx: CommandContext): void {
   if (isMoveCommand(command)) {
     const count =
       nav.focus === 'vaults'
-        ? snapshot.vaults.length
+        ? nav.vaultsDeleted
+          ? snapshot.deletedVaults.items.length
+          : snapshot.vaults.length
         : nav.focus === 'operations'
           ? snapshot.operations.length
           : nav.focus === 'details' ? ctx.detailLines().length : currentRows(snapshot, nav).length;

@@ -33,6 +33,8 @@ import { useEditor } from './use-editor.js';
 import { useFadingMessage } from './use-fading-message.js';
 import { useModal } from './use-modal.js';
 import { runChangeCommand } from './change-commands.js';
+import { runVaultCommand } from './vault-commands.js';
+import { DeletedVaultsPane } from './deleted-vaults-pane.js';
 import { ModalView } from './modal-view.js';
 import { OperationsDock, dockHeight } from './operations-dock.js';
 
@@ -71,6 +73,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const [nav, dispatch, navRef] = useNavState();
   const vaults = useStore(store, (s) => s.vaults);
   const discovery = useStore(store, (s) => s.discovery);
+  const deletedVaults = useStore(store, (s) => s.deletedVaults);
   useDiscovery(store);
   const identity = useStore(store, (s) => s.identity);
   const collection = useStore(store, (s) => currentCollection(s, nav));
@@ -154,6 +157,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
     onCommand: (command) => {
+      if (runVaultCommand(command, { store, nav: () => navRef.current, dispatch, openModal: setModal, say })) return;
       if (!runChangeCommand(command, { store, keymap, nav: () => navRef.current, dispatch, openModal: setModal, clipboard, say })) runCommand(command, ctx);
     },
     blocked: () => modalRef.current !== undefined,
@@ -181,7 +185,16 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
           {layout.strip ? (
             <VaultStrip vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
           ) : null}
-          {layout.vaults ? (
+          {layout.vaults && nav.vaultsDeleted ? (
+            <DeletedVaultsPane
+              deleted={deletedVaults}
+              selected={Math.min(nav.deletedVaultCursor, Math.max(0, deletedVaults.items.length - 1))}
+              focused={nav.focus === 'vaults'}
+              width={layout.vaults.width}
+              height={layout.vaults.height}
+              theme={theme}
+            />
+          ) : layout.vaults ? (
             <VaultsPane vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} discovery={discovery} />
           ) : null}
           {layout.items ? (

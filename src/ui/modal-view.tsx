@@ -8,6 +8,8 @@ import type { Modal } from './modal.js';
 import type { Theme } from './theme.js';
 import { detailsKey } from '../store/details-key.js';
 import { useStore } from './use-store.js';
+import { VaultModalView, isVaultModal } from './vault-modal-view.js';
+import { currentVault } from './view-model.js';
 
 interface Props {
   modal: Modal;
@@ -26,6 +28,21 @@ interface Props {
 export function ModalView({ modal, store, width, height, now, theme, close, say, editValue }: Props) {
   const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item, modal.version)]?.item?.key : undefined));
   const dialogWidth = Math.min(width, 100);
+  if (isVaultModal(modal)) {
+    const arm = currentVault(store.getSnapshot(), {})?.arm;
+    return (
+      <VaultModalView
+        modal={modal}
+        store={store}
+        width={width}
+        height={height}
+        theme={theme}
+        close={() => close()}
+        say={say}
+        defaults={{ resourceGroup: arm?.resourceGroup, location: arm?.location }}
+      />
+    );
+  }
   if (modal.type === 'form') {
     return (
       <Box height={height} width={width} flexDirection="column" overflow="hidden">

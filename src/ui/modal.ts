@@ -1,5 +1,5 @@
 // The dialogs the explorer can show over its panes. While one is open it owns the keys.
-import type { ItemSummary } from '../store/types.js';
+import type { DeletedVaultInfo, ItemSummary, VaultState } from '../store/types.js';
 
 export type FormKind =
   | 'secret.new'
@@ -16,4 +16,8 @@ export type Modal =
   | { type: 'form'; form: FormKind; vault: string; item?: ItemSummary; version?: string }
   | { type: 'delete'; item: ItemSummary }
   /** Purge of a deleted item, or the purge half of "delete and purge" (`chained`). */
-  | { type: 'purge'; item: ItemSummary; chained: boolean };
+  | { type: 'purge'; item: ItemSummary; chained: boolean }
+  /** Vaults through ARM: the create form, delete (asks), purge of a deleted vault (type the name). */
+  | { type: 'vault.new' }
+  | { type: 'vault.delete'; vault: VaultState }
+  | { type: 'vault.purge'; vault: DeletedVaultInfo };

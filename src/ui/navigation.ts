@@ -35,6 +35,9 @@ export interface NavState {
   detailsCursor: number;
   /** The selected line of the operations panel. */
   opsCursor: number;
+  /** The vaults pane shows ARM's deleted vaults instead of the vaults (D there). */
+  vaultsDeleted: boolean;
+  deletedVaultCursor: number;
   help: { open: boolean; offset: number };
   /** The `:` line while it is open. */
   command?: string;
@@ -51,6 +54,8 @@ export const initialNav: NavState = {
   filterEditing: false,
   detailsCursor: 0,
   opsCursor: 0,
+  vaultsDeleted: false,
+  deletedVaultCursor: 0,
   help: { open: false, offset: 0 },
 };
 
@@ -60,6 +65,7 @@ export type NavAction =
   | { type: 'cyclePane'; direction: 1 | -1 }
   | { type: 'kind'; kind: CollectionKind }
   | { type: 'toggleDeleted' }
+  | { type: 'toggleVaultsDeleted' }
   | { type: 'vault'; url: string }
   | { type: 'open'; id: string; version?: string }
   | { type: 'back' }
@@ -95,6 +101,9 @@ function panes(state: NavState): Pane[] {
 export function navReducer(state: NavState, action: NavAction): NavState {
   switch (action.type) {
     case 'move': {
+      if (state.focus === 'vaults' && state.vaultsDeleted) {
+        return { ...state, deletedVaultCursor: moveCursor(state.deletedVaultCursor, action.command, action.count, action.page) };
+      }
       if (state.focus === 'vaults') {
         const urls = action.vaults ?? [];
         if (urls.length === 0) return state;
@@ -125,6 +134,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...leaveList(state), kind: action.kind, focus: 'items' };
     case 'toggleDeleted':
       return { ...leaveList(state), deleted: !state.deleted, focus: 'items' };
+    case 'toggleVaultsDeleted':
+      return { ...state, vaultsDeleted: !state.vaultsDeleted, deletedVaultCursor: 0, focus: 'vaults' };
     case 'vault':
       if (action.url === state.vault) return state;
       return { ...leaveList(state), vault: action.url };
