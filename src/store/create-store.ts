@@ -21,6 +21,7 @@ import { VaultMemory } from './vault-memory.js';
 import { createArmClients } from './arm/arm-clients.js';
 import { DISCOVERY_IDLE, DISCOVERY_OFF, createDiscoveryLoad } from './arm/discovery-load.js';
 import { createVaultLifecycle } from './arm/vault-lifecycle.js';
+import { createAccessPolicies } from './arm/access-policies.js';
 
 export interface StoreOptions extends ConnectionOptions {
   vaults: readonly VaultInfo[];
@@ -190,15 +191,40 @@ export function createStore(options: StoreOptions): Store {
     identity: () => snapshot.identity,
   });
 
+  const policies = createAccessPolicies({
+    clients: armClients,
+    tracker: operations.tracker,
+    guard: operations.guard,
+    classify,
+    identity: () => snapshot.identity,
+    updateArm(url, info) {
+      const vault = findVault(snapshot, url);
+      if (vault) set({ ...snapshot, vaults: snapshot.vaults.map((v) => (v === vault ? { ...v, arm: info.arm } : v)) });
+    },
+  });
+
+  function openVault(vaultUrl: string) {
+    const vault = findVault(snapshot, vaultUrl);
+    if (!vault) throw new ActionRefusedError('notFound', `no open vault at ${vaultUrl.slice(0, 80)}`);
+    return vault;
+  }
+
   const store: Store = {
     ...operations.actions,
+    refreshVaultArm(vaultUrl) {
+      const vault = findVault(snapshot, vaultUrl);
+      if (!vault || disposed) return;
+      if (!vault.arm) {
+        if (snapshot.discovery.status !== 'loading') discovery.start();
+        return;
+      }
+      // A failed re-read keeps what was shown; the next open tries again.
+      policies.reread(vault).catch(() => undefined);
+    },
+    updateAccessPolicy: (vaultUrl, kind, entry) => policies.update(openVault(vaultUrl), kind, entry),
     checkVaultName: (name, subscriptionId) => lifecycle.checkVaultName(name, subscriptionId),
     createVault: (input) => lifecycle.createVault(input),
-    deleteVault(vaultUrl) {
-      const vault = findVault(snapshot, vaultUrl);
-      if (!vault) throw new ActionRefusedError('notFound', `no open vault at ${vaultUrl.slice(0, 80)}`);
-      return lifecycle.deleteVault(vault);
-    },
+    deleteVault: (vaultUrl) => lifecycle.deleteVault(openVault(vaultUrl)),
     loadDeletedVaults: () => lifecycle.loadDeletedVaults(),
     recoverVault: (vault) => lifecycle.recoverVault(vault),
     purgeVault: (vault) => lifecycle.purgeVault(vault),

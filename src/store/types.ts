@@ -95,6 +95,14 @@ export interface AccessPolicyEntry {
   permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
 }
 
+/** One identity's permissions as the access-policy form gives them. */
+export interface AccessPolicyInput {
+  objectId: string;
+  /** Default: the signed-in identity's tenant. */
+  tenantId?: string;
+  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
+}
+
 /** A vault's management-plane facts (ARM's Microsoft.KeyVault/vaults resource). */
 export interface ArmVaultInfo {
   resourceId: string;
@@ -330,5 +338,13 @@ export interface Store extends MutationActions {
   recoverVault(vault: DeletedVaultInfo): string;
   /** Purges a deleted vault; the operation runs until ARM says the purge finished (minutes on the service). */
   purgeVault(vault: DeletedVaultInfo): string;
+  /** Reads the vault's ARM facts again (its access policies); finds it through discovery when ARM has not described it yet. */
+  refreshVaultArm(vaultUrl: string): void;
+  /**
+   * Changes the vault's access policies through vaults.updateAccessPolicy: `add` merges the
+   * permissions into the identity's policy, `replace` sets them, `remove` takes them away (the
+   * policy goes when none are left). An operation; the vault's policies are read again after.
+   */
+  updateAccessPolicy(vaultUrl: string, kind: 'add' | 'replace' | 'remove', entry: AccessPolicyInput): string;
   dispose(): Promise<void>;
 }
