@@ -11,6 +11,7 @@ import { ErrorBanner } from './error-banner.js';
 import { ItemList } from './item-list.js';
 import { ListFooter } from './list-footer.js';
 import { describeError } from './describe-error.js';
+import { PolicyHint } from './policy-hint.js';
 
 interface Props {
   kind: CollectionKind;
@@ -44,12 +45,15 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
   const inner = Math.max(1, width - 4);
   const error = collection?.error;
   const errorLines = error ? Math.min(3, Math.max(1, height - 6)) : 0;
-  const listRows = Math.max(1, height - 2 - 3 - errorLines);
+  // A 403 links to the vault's access policies: one more line saying what they give you.
+  const policyLine = error?.class === 'forbidden' && store && vault ? 1 : 0;
+  const listRows = Math.max(1, height - 2 - 3 - errorLines - policyLine);
   const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter) : '';
   return (
     <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />
       {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} /> : null}
+      {policyLine && store && vault ? <PolicyHint store={store} vault={vault} theme={theme} /> : null}
       {rows.length > 0 || !empty ? (
         <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} />
       ) : (

@@ -40,6 +40,7 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'vault.pin', keys: ['p'], description: 'pin / unpin the vault (kept in config)', section: 'Panes', contexts: ['vaults'] },
   { command: 'vault.new', keys: ['n'], description: 'new vault (through ARM)', section: 'Changes', contexts: ['vaults'], mutating: true },
   { command: 'vault.delete', keys: ['d'], description: 'delete the vault (asks first)', section: 'Changes', contexts: ['vaults'], mutating: true },
+  { command: 'vault.policies', keys: ['a'], description: 'who may access the vault (access policies)', section: 'Panes', contexts: ['vaults', 'items'] },
   { command: 'vaults.deleted', keys: ['D'], description: 'deleted vaults view', section: 'Panes', contexts: ['vaults'] },
   { command: 'vault.recover', keys: ['u'], description: 'recover a deleted vault', section: 'Changes', contexts: ['vaults'], mutating: true },
   { command: 'vault.purge', keys: ['P'], description: 'purge a deleted vault (type the name)', section: 'Changes', contexts: ['vaults'], mutating: true },

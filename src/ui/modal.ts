@@ -20,4 +20,6 @@ export type Modal =
   /** Vaults through ARM: the create form, delete (asks), purge of a deleted vault (type the name). */
   | { type: 'vault.new' }
   | { type: 'vault.delete'; vault: VaultState }
-  | { type: 'vault.purge'; vault: DeletedVaultInfo };
+  | { type: 'vault.purge'; vault: DeletedVaultInfo }
+  /** Who may access a vault: its access policies, edited through ARM. */
+  | { type: 'vault.policies'; vaultUrl: string };

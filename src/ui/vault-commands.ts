@@ -48,6 +48,11 @@ export function runVaultCommand(command: string, ctx: VaultCommandContext): bool
       ctx.dispatch({ type: 'toggleVaultsDeleted' });
       if (!nav.vaultsDeleted) store.loadDeletedVaults();
       return true;
+    case 'vault.policies': {
+      const vault = currentVault(snapshot, nav);
+      if (vault) ctx.openModal({ type: 'vault.policies', vaultUrl: vault.url });
+      return true;
+    }
     case 'vault.new':
       if (readOnly) {
         attempt(ctx, 'creating a vault', () =>

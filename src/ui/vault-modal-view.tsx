@@ -8,11 +8,12 @@ import type { Modal } from './modal.js';
 import type { Theme } from './theme.js';
 import { confirmVaultDelete, confirmVaultPurge } from './vault-commands.js';
 import { VaultForm } from './vault-form.js';
+import { AccessPoliciesView } from './access-policies-view.js';
 
-export type VaultModal = Extract<Modal, { type: 'vault.new' | 'vault.delete' | 'vault.purge' }>;
+export type VaultModal = Extract<Modal, { type: 'vault.new' | 'vault.delete' | 'vault.purge' | 'vault.policies' }>;
 
 export function isVaultModal(modal: Modal): modal is VaultModal {
-  return modal.type === 'vault.new' || modal.type === 'vault.delete' || modal.type === 'vault.purge';
+  return modal.type === 'vault.new' || modal.type === 'vault.delete' || modal.type === 'vault.purge' || modal.type === 'vault.policies';
 }
 
 interface Props {
@@ -32,7 +33,9 @@ export function VaultModalView({ modal, store, width, height, theme, close, say,
   const ctx = { store, say };
   return (
     <Box height={height} width={width} flexDirection="column" overflow="hidden">
-      {modal.type === 'vault.new' ? (
+      {modal.type === 'vault.policies' ? (
+        <AccessPoliciesView store={store} vaultUrl={modal.vaultUrl} width={width} height={height} theme={theme} close={close} say={say} />
+      ) : modal.type === 'vault.new' ? (
         <VaultForm
           store={store}
           defaults={defaults}

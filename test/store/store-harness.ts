@@ -33,6 +33,8 @@ export interface HarnessExtras {
   open?: (name: string) => boolean;
   /** Give the store the emulator's ARM (discovery, vault lifecycle). */
   arm?: boolean;
+  /** Sign in as this emulator identity (e.g. 'kvx-reader'); default the system-assigned one. */
+  identity?: string;
 }
 
 export async function startStoreHarness(
@@ -46,7 +48,11 @@ export async function startStoreHarness(
     vaults: emulator.vaults.filter((v) => open(v.name)).map((v) => ({ name: displayName(v.name), url: v.url, local: true })),
     ...(extra.arm ? { arm: { endpoint: emulator.armEndpoint } } : {}),
     // Real managed-identity tokens (JWTs) from the emulator's App Service style endpoint.
-    credential: new LocalIdentityCredential({ endpoint: emulator.identity.identityEndpoint, identityHeader: emulator.identity.identityHeader }),
+    credential: new LocalIdentityCredential({
+      endpoint: emulator.identity.identityEndpoint,
+      identityHeader: emulator.identity.identityHeader,
+      ...(extra.identity && extra.identity !== 'system' ? { clientId: emulator.identity.identities.byName(extra.identity).clientId } : {}),
+    }),
     ca: emulator.caPem,
     retryOptions: { maxRetries: 0 },
     ...storeOptions,
