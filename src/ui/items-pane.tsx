@@ -11,7 +11,7 @@ import { ErrorBanner } from './error-banner.js';
 import { ItemList } from './item-list.js';
 import { ListFooter } from './list-footer.js';
 import { describeError } from './describe-error.js';
-import { PolicyHint } from './policy-hint.js';
+import { POLICY_HINT_LINES, PolicyHint } from './policy-hint.js';
 
 interface Props {
   kind: CollectionKind;
@@ -46,7 +46,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
   const error = collection?.error;
   const errorLines = error ? Math.min(3, Math.max(1, height - 6)) : 0;
   // A 403 links to the vault's access policies: one more line saying what they give you.
-  const policyLine = error?.class === 'forbidden' && store && vault ? 1 : 0;
+  const policyLine = error?.class === 'forbidden' && store && vault ? POLICY_HINT_LINES : 0;
   const listRows = Math.max(1, height - 2 - 3 - errorLines - policyLine);
   const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter) : '';
   return (

@@ -17,7 +17,7 @@ test('a 403 links to the access policies; e on your own policy adds list on cert
   try {
     await r.waitFor((f) => f.includes('strict-vault ▸ secrets'));
     await r.press('4');
-    const forbidden = await r.waitFor((f) => f.includes('403 forbidden') && f.includes('a shows'));
+    const forbidden = await r.waitFor((f) => f.includes('403 forbidden') && f.includes('you are'));
     assert.match(forbidden, /you are \S*kvx-reader/);
     await r.press('a');
     const view = await r.waitFor((f) => f.includes('Access policies · strict-vault') && f.includes('(you)') && f.includes('certificates get'));
@@ -36,7 +36,8 @@ test('a 403 links to the access policies; e on your own policy adds list on cert
     await r.waitFor((f) => f.includes('Access policies · strict-vault') && f.includes('certificates get, list'), 10_000);
     await r.press('escape');
     // With ARM's facts known, the 403 says what the policies give you.
-    await r.waitFor((f) => !f.includes('Access policies ·') && f.includes("this vault's policies give you: secrets get, list"));
+    const flat = (f: string) => f.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+    await r.waitFor((f) => !f.includes('Access policies ·') && flat(f).includes("this vault's policies give you: secrets get, list"));
     await r.press('R');
     await r.waitFor((f) => f.includes('no certificates in this vault'), 10_000);
   } finally {
