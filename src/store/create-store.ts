@@ -18,10 +18,8 @@ import type { ConnectionOptions } from './vault-session.js';
 import { VaultSession } from './vault-session.js';
 import type { VaultMemoryLists } from './vault-memory.js';
 import { VaultMemory } from './vault-memory.js';
-import { createArmClients } from './arm/arm-clients.js';
-import { DISCOVERY_IDLE, DISCOVERY_OFF, createDiscoveryLoad } from './arm/discovery-load.js';
-import { createVaultLifecycle } from './arm/vault-lifecycle.js';
-import { createAccessPolicies } from './arm/access-policies.js';
+import { createArmStore } from './arm/arm-store.js';
+import { DISCOVERY_IDLE, DISCOVERY_OFF } from './arm/discovery-load.js';
 
 export interface StoreOptions extends ConnectionOptions {
   vaults: readonly VaultInfo[];
@@ -135,9 +133,6 @@ export function createStore(options: StoreOptions): Store {
   const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed });
   const details = createDetailsLoads({ maxPageSize, classify, sessionFor, getSnapshot, set, isDisposed });
 
-  const armClients = options.arm ? createArmClients({ endpoint: options.arm.endpoint, credential, connection: options }) : undefined;
-  const discovery = createDiscoveryLoad({ clients: armClients, classify, getSnapshot, set, merge: mergeDiscovered });
-
   const revealer = createRevealer({
     now,
     hideAfterMs: options.hideAfterMs ?? 30_000,
@@ -164,70 +159,29 @@ export function createStore(options: StoreOptions): Store {
     forgetEnrichment: (itemId) => enricher.forget(itemId),
   });
 
-  const lifecycle = createVaultLifecycle({
-    clients: armClients,
+  const arm = createArmStore({
+    endpoint: options.arm?.endpoint,
+    credential,
+    connection: options,
     tracker: operations.tracker,
     guard: operations.guard,
     classify,
     getSnapshot,
-    setDeletedVaults: (deletedVaults) => set({ ...snapshot, deletedVaults }),
-    addVault(info) {
-      mergeDiscovered([info]);
-      memory.opened(info.url);
-    },
+    set,
+    isDisposed,
+    mergeVaults: mergeDiscovered,
     removeVault(url) {
       const vault = findVault(snapshot, url);
       if (!vault) return;
       sessions.delete(vault.url);
       set({ ...snapshot, vaults: snapshot.vaults.filter((v) => v !== vault) });
     },
-    async subscriptions(signal) {
-      const known = snapshot.discovery.subscriptions;
-      if (known.length > 0 || !armClients) return known;
-      const all = [];
-      for await (const page of armClients.subscriptions(signal ?? new AbortController().signal)) all.push(...page);
-      return all;
-    },
-    identity: () => snapshot.identity,
+    remember: (url) => memory.opened(url),
   });
-
-  const policies = createAccessPolicies({
-    clients: armClients,
-    tracker: operations.tracker,
-    guard: operations.guard,
-    classify,
-    identity: () => snapshot.identity,
-    updateArm(url, info) {
-      const vault = findVault(snapshot, url);
-      if (vault) set({ ...snapshot, vaults: snapshot.vaults.map((v) => (v === vault ? { ...v, arm: info.arm } : v)) });
-    },
-  });
-
-  function openVault(vaultUrl: string) {
-    const vault = findVault(snapshot, vaultUrl);
-    if (!vault) throw new ActionRefusedError('notFound', `no open vault at ${vaultUrl.slice(0, 80)}`);
-    return vault;
-  }
 
   const store: Store = {
     ...operations.actions,
-    refreshVaultArm(vaultUrl) {
-      const vault = findVault(snapshot, vaultUrl);
-      if (!vault || disposed) return;
-      if (!vault.arm) {
-        if (snapshot.discovery.status !== 'loading') discovery.start();
-        return;
-      }
-      // A failed re-read keeps what was shown; the next open tries again.
-      policies.reread(vault).catch(() => undefined);
-    },
-    updateAccessPolicy: (vaultUrl, kind, entry) => policies.update(openVault(vaultUrl), kind, entry),
-    checkVaultName: (name, subscriptionId) => lifecycle.checkVaultName(name, subscriptionId),
-    createVault: (input) => lifecycle.createVault(input),
-    deleteVault: (vaultUrl) => lifecycle.deleteVault(openVault(vaultUrl)),
-    loadDeletedVaults: () => lifecycle.loadDeletedVaults(),
-    recoverVault: (vault) => lifecycle.recoverVault(vault),
-    purgeVault: (vault) => lifecycle.purgeVault(vault),
+    ...arm.actions,
     getSnapshot: () => snapshot,
 
     subscribe(listener) {
@@ -310,12 +264,8 @@ export function createStore(options: StoreOptions): Store {
       return pinned;
     },
 
-    discoverVaults: () => {
-      if (!disposed) discovery.start();
-    },
-
     async dispose() {
-      discovery.stop();
+      arm.discovery.stop();
       loads.stopAll();
       enricher.cancel();
       details.stopAll();
