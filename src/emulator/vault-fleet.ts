@@ -6,6 +6,7 @@
 import type { AccessControl } from './access/access-control.js';
 import type { AccessPolicy } from './access/access-policies.js';
 import { canonicalPermissions, POLICY_COLLECTIONS } from './access/permissions.js';
+import { applyPolicyUpdate, toEntry } from './fleet-policies.js';
 import type { AccessPolicyUpdateKind, ArmVaultManager, Provisioning, VaultSpec } from './arm/arm-manager.js';
 import { ArmError } from './arm/arm-manager.js';
 import type { ArmAccessPolicyEntry, ArmDeletedVault, ArmVault, ArmVaultProperties } from './arm/arm-resources.js';
@@ -200,22 +201,7 @@ export class VaultFleet implements ArmVaultManager {
     const entry = this.live.get(name.toLowerCase());
     if (!entry) throw new ArmError(404, 'ResourceNotFound', `The Resource 'Microsoft.KeyVault/vaults/${name}' was not found.`);
     const store = this.options.access.policies;
-    const current = store.get(entry.state.name);
-    const changes = this.toPolicies(entries);
-    const same = (a: AccessPolicy, b: AccessPolicy) => a.tenantId === b.tenantId && a.objectId === b.objectId;
-    let next = current;
-    for (const change of changes) {
-      const at = next.findIndex((p) => same(p, change));
-      if (kind === 'replace' || (kind === 'add' && at < 0)) {
-        next = at < 0 ? [...next, change] : next.map((p, i) => (i === at ? change : p));
-      } else if (kind === 'add') {
-        next = next.map((p, i) => (i === at ? { ...p, permissions: merge(p.permissions, change.permissions, (a, b) => [...new Set([...a, ...b])]) } : p));
-      } else if (at >= 0) {
-        const left = merge(next[at].permissions, change.permissions, (a, b) => a.filter((x) => !b.includes(x)));
-        const empty = POLICY_COLLECTIONS.every((c) => left[c].length === 0);
-        next = empty ? next.filter((_, i) => i !== at) : next.map((p, i) => (i === at ? { ...p, permissions: left } : p));
-      }
-    }
+    const next = applyPolicyUpdate(store.get(entry.state.name), this.toPolicies(entries), kind);
     store.set(entry.state.name, next);
     return store.get(entry.state.name).map(toEntry);
   }
@@ -305,14 +291,4 @@ function defaultMeta(): ArmMetadata {
     publicNetworkAccess: 'Enabled',
     provisioningState: 'Succeeded',
   };
-}
-
-function toEntry(policy: AccessPolicy): ArmAccessPolicyEntry {
-  return { tenantId: policy.tenantId, objectId: policy.objectId, permissions: { ...policy.permissions } };
-}
-
-type Permissions = AccessPolicy['permissions'];
-
-function merge(a: Permissions, b: Permissions, combine: (x: string[], y: string[]) => string[]): Permissions {
-  return { secrets: combine(a.secrets, b.secrets), keys: combine(a.keys, b.keys), certificates: combine(a.certificates, b.certificates) };
 }
