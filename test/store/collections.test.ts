@@ -174,7 +174,7 @@ describe('errors', () => {
     const { startStoreHarness: start } = await import('./store-harness.js');
     const t = await start({ vaults: ['throttled-vault'], faults: { throttleRate: 1, retryAfterMs: 50 } }, { throttleRetries: 2 });
     try {
-      t.store.loadCollection('throttled-vault', 'secrets');
+      t.store.loadCollection(t.vault().url, 'secrets');
       const s = await t.until((snap) => snap.vaults[0].collections.secrets.error?.message.includes('stopped') === true, 'the load to give up', 20_000);
       const error = s.vaults[0].collections.secrets.error!;
       assert.equal(error.class, 'throttled');
@@ -182,7 +182,7 @@ describe('errors', () => {
       assert.equal(error.message, 'throttled: the vault kept answering 429; kvx stopped retrying after 2 retries');
       assert.equal(t.emulator.faults.stats.throttled, 3, 'the first try and two retries, then nothing more');
       t.emulator.faults.clear();
-      t.store.loadCollection('throttled-vault', 'secrets', { refresh: true });
+      t.store.loadCollection(t.vault().url, 'secrets', { refresh: true });
       await t.until((snap) => snap.vaults[0].collections.secrets.status === 'complete', 'the refreshed load');
     } finally {
       await t.stop();
