@@ -219,8 +219,8 @@ describe('clouds and ARM', () => {
   });
 
   test('pinned and recent vaults come from the config file, by URL', () => {
-    const s = load(['--config', '/c.json'], { '/c.json': '{"pinned": ["https://p.vault.azure.net"], "recent": ["r-vault"]}' });
-    assert.deepEqual(s.pinned?.map((v) => v.url), ['https://p.vault.azure.net']);
+    const s = load(['--config', '/c.json'], { '/c.json': '{"pinned": ["https://pin-vault.vault.azure.net"], "recent": ["r-vault"]}' });
+    assert.deepEqual(s.pinned?.map((v) => v.url), ['https://pin-vault.vault.azure.net']);
     assert.deepEqual(s.recent?.map((v) => v.url), ['https://r-vault.vault.azure.net']);
     assert.throws(() => load(['--config', '/c.json'], { '/c.json': '{"pinned": "x"}' }), /"pinned" must be a list of vault URLs/);
   });
