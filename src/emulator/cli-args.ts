@@ -1,6 +1,9 @@
-// Flags of `kvx emulator`: parsed into EmulatorOptions, each bad flag or value named in the error.
+// Flags of `kvx emulator`: parsed into EmulatorOptions, each bad flag or value named in the error
+// (a UsageError: exit 2). Messages quote what was typed; main.ts escapes them for the terminal.
 import { readFileSync } from 'node:fs';
 import type { EmulatorOptions, VaultOptions } from './index.js';
+import { checkLoopbackHost, resolveVaults } from './emulator-options.js';
+import { userTlsMaterial } from './tls.js';
 import { parsePermission } from './faults.js';
 import type { FaultSettings } from './faults.js';
 import { SEED_NAMES } from './seed.js';
@@ -49,9 +52,10 @@ export function emulatorUsage(): string {
     '',
     'Runs a local Azure Key Vault emulator over HTTPS on loopback. When every vault listens it',
     'prints one JSON line to stdout: {"vaults":[{"name","url"}],"caFile","tenantId",',
-    '"identityEndpoint","env","armEndpoint","strict"}; export `env` in a client process to get',
-    'managed-identity tokens from the emulator. Then it logs one line per request to stderr.',
-    'Ctrl-C or SIGTERM stops it. Admin API: /_emulator/faults, /_emulator/access-policies.',
+    '"identityEndpoint","env","armEndpoint","strict","adminToken"}; export `env` in a client',
+    'process to get managed-identity tokens from the emulator. Then it logs one line per request',
+    'to stderr. Ctrl-C or SIGTERM stops it. Admin API: /_emulator/faults, /_emulator/vault,',
+    '/_emulator/access-policies, each with the header x-kvx-admin-token: <adminToken>.',
     '',
     ...rows.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`),
     '',
@@ -81,6 +85,14 @@ function readPem(flag: string, file: string): string {
   }
 }
 
+function usage<T>(flag: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    throw new UsageError(`${flag}: ${(err as Error).message}`);
+  }
+}
+
 export function parseEmulatorArgs(argv: readonly string[]): ParsedCli {
   const options: EmulatorOptions = {};
   const faults: FaultSettings = {};
@@ -98,7 +110,7 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedCli {
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const spec = EMULATOR_FLAGS.find((f) => f.name === flag);
-    if (!spec) throw new UsageError(`Unknown flag '${arg}'. Run 'kvx emulator --help' for the flags.`);
+    if (!spec) throw new UsageError(`Unknown flag '${arg}'.`);
     let value = '';
     if (spec.value) {
       if (eq > 0 && arg.startsWith('--')) value = arg.slice(eq + 1);
@@ -204,6 +216,7 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedCli {
     options.cert = readPem('--cert', certFile);
     options.key = readPem('--key', keyFile);
     if (caFile !== undefined) options.ca = readPem('--ca', caFile);
+    usage('--cert/--key', () => userTlsMaterial(options.cert as string, options.key as string, options.ca));
   }
   if (forbidden.length > 0) faults.forbidden = forbidden;
   if (Object.keys(faults).length > 0) options.faults = faults;
@@ -213,6 +226,12 @@ export function parseEmulatorArgs(argv: readonly string[]): ParsedCli {
     if (purgeProtection) defaults.purgeProtection = true;
     if (recoverableDays !== undefined) defaults.recoverableDays = recoverableDays;
     options.vaultDefaults = defaults;
+  }
+  // What startEmulator would refuse is a usage error too (exit 2), said before anything starts.
+  if (options.host !== undefined) usage('--host', () => checkLoopbackHost(options.host as string));
+  const resolved = usage('--vault', () => resolveVaults(options));
+  if (options.port !== undefined && options.port !== 0 && options.port + resolved.length - 1 > 65535) {
+    throw new UsageError(`--port: not enough ports above ${options.port} for ${resolved.length} vaults.`);
   }
   return { help, options, caFile: caFile ?? certFile };
 }

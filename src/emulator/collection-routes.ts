@@ -41,16 +41,6 @@ function ok(body: unknown): RouteResponse {
   return { status: 200, body };
 }
 
-/** Sorted by name, case aside, as the store lists them. */
-function byName(entry: { object: { name: string } }): string {
-  return entry.object.name.toLowerCase();
-}
-
-/** Oldest first; the version id breaks ties within one second. */
-function byCreated(version: StoredVersion<unknown>): string {
-  return `${String(version.attributes.created).padStart(12, '0')}-${version.version}`;
-}
-
 function latest<P, M>(object: StoredObject<P, M>): StoredVersion<P> {
   return object.versions[object.versions.length - 1];
 }
@@ -67,7 +57,7 @@ export function collectionHandlers<P, M>(r: CollectionRendering<P, M>): Collecti
     list(req) {
       const store = storeOf(req);
       const render = (e: { object: StoredObject<P, M>; latest: StoredVersion<P> }) => r.item(store, req.vault.url, e.object, e.latest, false);
-      return ok(paginate(store.listLatest(), byName, render, page(req, `/${spec.name}`)));
+      return ok(paginate(store.latestCursor(), render, page(req, `/${spec.name}`)));
     },
     listVersions(req) {
       const name = nameOf(req);
@@ -75,12 +65,12 @@ export function collectionHandlers<P, M>(r: CollectionRendering<P, M>): Collecti
       const object = store.getObject(name);
       r.settle?.(req.vault, object);
       const render = (v: StoredVersion<P>) => r.item(store, req.vault.url, object, v, true);
-      return ok(paginate(store.listVersions(name), byCreated, render, page(req, `/${spec.name}/${object.name}/versions`)));
+      return ok(paginate(store.versionsCursor(name), render, page(req, `/${spec.name}/${object.name}/versions`)));
     },
     listDeleted(req) {
       const store = storeOf(req);
       const render = (e: DeletedObject<P, M>) => r.deletedItem(store, req.vault.url, e);
-      return ok(paginate(store.listDeleted(), byName, render, page(req, `/deleted${spec.name}`)));
+      return ok(paginate(store.deletedCursor(), render, page(req, `/deleted${spec.name}`)));
     },
     getDeleted(req) {
       const store = storeOf(req);

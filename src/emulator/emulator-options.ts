@@ -29,7 +29,12 @@ export interface VaultOptions {
   resourceGroup?: string;
   location?: string;
   tags?: Record<string, string>;
+  /** The vault's pricing tier, as ARM reports it; `standard` refuses HSM key types. Default `premium`. */
+  sku?: VaultSku;
 }
+
+export type VaultSku = 'standard' | 'premium';
+export const VAULT_SKUS: readonly VaultSku[] = ['standard', 'premium'];
 
 export interface EmulatorOptions {
   /** Vault names (3–24 of a-z, 0-9, '-') or full options. Default: the demo vaults for seed `demo`, else one vault `kvx-local`. */
@@ -123,6 +128,9 @@ export function resolveVaults(options: EmulatorOptions): VaultOptions[] {
     seen.add(v.name.toLowerCase());
     if (v.recoveryLevel !== undefined && !RECOVERY_LEVELS.includes(v.recoveryLevel)) {
       throw new Error(`Unknown recovery level '${String(v.recoveryLevel)}'; allowed: ${RECOVERY_LEVELS.join(', ')}.`);
+    }
+    if (v.sku !== undefined && !VAULT_SKUS.includes(v.sku)) {
+      throw new Error(`Unknown SKU '${String(v.sku)}'; allowed: ${VAULT_SKUS.join(', ')}.`);
     }
     const days = v.recoverableDays;
     if (days !== undefined && (!Number.isInteger(days) || days < 7 || days > 90)) {

@@ -13,8 +13,10 @@
  * for vault discovery (`emu.armEndpoint`). Any bearer token is accepted, unless `strict`:
  * then only tokens the identity endpoints minted, checked against each vault's access
  * policies (`emu.setAccessPolicies`, or the admin API `/_emulator/access-policies`). Faults
- * change at run time through `emu.faults` or the admin API (`/_emulator/faults`).
+ * change at run time through `emu.faults` or the admin API (`/_emulator/faults`); admin API
+ * requests carry the run's `emu.adminToken` (`emu.adminHeaders()`), else 401.
  */
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { AccessControl } from './access/access-control.js';
 import { createAccessAdminRoutes } from './access/access-admin-routes.js';
@@ -48,9 +50,9 @@ export type { RecoveryLevel } from './recovery-level.js';
 export type { RequestLogEntry } from './server.js';
 export type { SeedName } from './seed.js';
 export { DEMO_VAULTS } from './seed.js';
-export type { EmulatorOptions, VaultOptions } from './emulator-options.js';
+export type { EmulatorOptions, VaultOptions, VaultSku } from './emulator-options.js';
 export { checkLoopbackHost, checkVaultName } from './emulator-options.js';
-export { SUPPORTED_API_VERSIONS } from './api-versions.js';
+export { ACCEPTED_API_VERSIONS, SUPPORTED_API_VERSIONS } from './api-versions.js';
 
 export interface EmulatorVault {
   name: string;
@@ -76,6 +78,10 @@ export interface Emulator {
   subscriptions: readonly ArmSubscription[];
   /** What ARM refuses with 403, changeable at run time (e.g. `resourceGraph: true` to test a fallback). */
   armRefusals: ArmRefusals;
+  /** Secret of this run that `/_emulator/*` requests carry (`Authorization: Bearer …` or `x-kvx-admin-token`). */
+  adminToken: string;
+  /** Headers that authorize an admin API request: `{ 'x-kvx-admin-token': adminToken }`. */
+  adminHeaders(): Record<string, string>;
   /** A vault's live state (stores, settings), for tests and the demo. */
   vault(name: string): VaultState;
   accessPolicies(vault: string): AccessPolicy[];
@@ -126,6 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           deleteDelayMs: checkDelay('deleteDelayMs', v.deleteDelayMs ?? deleteDelayMs),
           purgeDelayMs: checkDelay('purgeDelayMs', v.purgeDelayMs ?? purgeDelayMs),
           certificateIssueDelayMs,
+          sku: v.sku ?? 'premium',
         },
         clock,
       ),
@@ -141,6 +148,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!found) throw new Error(`No vault named '${name}' in this emulator.`);
     return found;
   };
+  // Random per run: any local process can reach loopback, only the starter knows this.
+  const adminToken = randomBytes(24).toString('base64url');
   let arm: ArmServer | undefined;
   let fleet: VaultFleet | undefined;
   const startupServers: VaultServer[] = [];
@@ -177,6 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         tenantId,
         location: DEFAULT_LOCATION,
         tls: { key: tls.key, cert: tls.cert },
+        adminToken,
         onRequest: options.onRequest,
       });
       startupServers.push(server);
@@ -238,6 +248,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     armEndpoint: armServer.url,
     subscriptions,
     armRefusals: armServer.refusals,
+    adminToken,
+    adminHeaders: () => ({ 'x-kvx-admin-token': adminToken }),
     vault: vaultNamed,
     accessPolicies: (name) => policies.get(vaultNamed(name).name),
     setAccessPolicies(name, input) {

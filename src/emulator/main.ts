@@ -1,7 +1,10 @@
 // `kvx emulator …`: runs the emulator in the foreground until Ctrl-C or SIGTERM.
 import type { Writable } from 'node:stream';
+import { escapeControl } from '../text/escape-control.js';
 import { emulatorUsage, parseEmulatorArgs, UsageError } from './cli-args.js';
+import { createIdentityRegistry } from './identity/index.js';
 import { startEmulator } from './index.js';
+import { identitiesHelp, readyLine } from './ready-line.js';
 import type { RequestLogEntry } from './server.js';
 
 export interface EmulatorCliIo {
@@ -11,7 +14,10 @@ export interface EmulatorCliIo {
   signal?: AbortSignal;
 }
 
-/** Exit code: 0 after a clean stop or --help, 2 for bad flags, 1 when the emulator cannot start. */
+/**
+ * Exit code: 0 after a clean stop or --help, 2 for bad flags or values (host, vault names, TLS
+ * files included), 1 when the emulator cannot start for another reason (e.g. a port in use).
+ */
 export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
@@ -20,13 +26,16 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
     parsed = parseEmulatorArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      stderr.write(`kvx emulator: ${err.message}\n`);
+      // The message quotes what was typed: control and invisible characters become visible.
+      stderr.write(`kvx emulator: ${escapeControl(err.message)}\n`);
+      stderr.write("Run 'kvx emulator --help' for the flags.\n");
       return 2;
     }
     throw err;
   }
   if (parsed.help) {
-    stdout.write(emulatorUsage());
+    const tenantId = parsed.options.tenantId;
+    stdout.write(emulatorUsage() + identitiesHelp(createIdentityRegistry(tenantId !== undefined ? { tenantId } : {})));
     return 0;
   }
 
@@ -34,20 +43,11 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
   try {
     emulator = await startEmulator({ ...parsed.options, onRequest: (entry) => stderr.write(formatLogLine(entry)) });
   } catch (err) {
-    stderr.write(`kvx emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+    stderr.write(`kvx emulator: ${escapeControl(err instanceof Error ? err.message : String(err))}\n`);
     return 1;
   }
 
-  const ready = {
-    vaults: emulator.vaults.map((v) => ({ name: v.name, url: v.url })),
-    caFile: parsed.caFile ?? emulator.caFile ?? null,
-    tenantId: emulator.tenantId,
-    identityEndpoint: emulator.identityEndpoint,
-    env: emulator.env,
-    armEndpoint: emulator.armEndpoint,
-    strict: emulator.strict,
-  };
-  stdout.write(`${JSON.stringify(ready)}\n`);
+  stdout.write(`${JSON.stringify(readyLine(emulator, parsed.caFile ?? emulator.caFile ?? null))}\n`);
 
   await new Promise<void>((resolve) => {
     const done = () => {
@@ -66,8 +66,6 @@ export async function runEmulatorCli(argv: string[], io: EmulatorCliIo = {}): Pr
 }
 
 function formatLogLine(entry: RequestLogEntry): string {
-  // The path comes from the client: show control characters as escapes.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const path = entry.path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return `${entry.vault} ${entry.method} ${path} ${entry.status} ${entry.ms}ms\n`;
+  // The path and method come from the client: show control and invisible characters as escapes.
+  return `${entry.vault} ${escapeControl(entry.method)} ${escapeControl(entry.path)} ${entry.status} ${entry.ms}ms\n`;
 }

@@ -14,7 +14,9 @@
  *     ServiceError with the service's status and codes (404 `KeyNotFound`, 409 with
  *     innererror `ObjectIsDeletedButRecoverable` / `ObjectIsBeingDeleted`, 403 on purge of a
  *     purge-protected vault). Render results with `attributesJson` and `deletionJson`, and
- *     page lists with `paginate` from paging.ts.
+ *     page lists with `paginate` from paging.ts over `latestCursor`, `versionsCursor` or
+ *     `deletedCursor`: live and deleted names are kept in sorted indexes, so a page is a walk
+ *     from the skip token, O(page) whatever the vault's size.
  *
  * Time is read from the vault's clock on every call and state changes are computed lazily
  * (a delete becomes visible under /deleted* once `deleteDelayMs` has passed, a purge frees the
@@ -29,8 +31,11 @@ import type { RecoveryLevel } from './recovery-level.js';
 import { isPurgeAllowed, isSoftDeleteEnabled } from './recovery-level.js';
 import type { AttributesInput } from './request-validation.js';
 import { checkObjectName, isVersionId, printable } from './request-validation.js';
+import type { Cursor } from './paging.js';
+import { SortedMap } from './sorted-index.js';
 import type { DeletedObject, StoredObject, StoredVersion, VersionAttributes } from './stored-object.js';
 import { newVersionId } from './stored-object.js';
+import { versionsCursor } from './versions-cursor.js';
 
 /** The vault-wide settings a store reads on every call (so they can change at run time). */
 export interface StoreSettings {
@@ -58,10 +63,13 @@ export interface UpdateInput<P> {
 }
 
 export class ObjectStore<P, M = undefined> {
-  private readonly live = new Map<string, StoredObject<P, M>>();
-  private readonly deleted = new Map<string, DeletedObject<P, M>>();
+  /** Live and deleted objects by lower-cased name, kept sorted: what list pages walk. */
+  private readonly live = new SortedMap<StoredObject<P, M>>();
+  private readonly deleted = new SortedMap<DeletedObject<P, M>>();
   /** Names whose purge is still running → epoch ms when it completes. */
   private readonly purging = new Map<string, number>();
+  /** Epoch ms of the earliest purge (finished or scheduled) still to apply; sweeps before it do nothing. */
+  private nextDueMs = Infinity;
 
   constructor(
     readonly spec: CollectionSpec<P, M>,
@@ -80,10 +88,27 @@ export class ObjectStore<P, M = undefined> {
   /** Applies the state changes that time has made due: finished purges, scheduled purges. */
   private sweep(): void {
     const now = this.clock();
-    for (const [key, doneAt] of this.purging) if (doneAt <= now) this.purging.delete(key);
-    for (const [key, entry] of this.deleted) {
-      if (entry.scheduledPurgeDate * 1000 <= now) this.deleted.delete(key);
+    // Every call sweeps: only walk the maps when something is due, so a call stays O(1).
+    if (now < this.nextDueMs) return;
+    let next = Infinity;
+    for (const [key, doneAt] of this.purging) {
+      if (doneAt <= now) this.purging.delete(key);
+      else next = Math.min(next, doneAt);
     }
+    for (const [key, entry] of [...this.deleted.entries()]) {
+      if (entry.scheduledPurgeDate * 1000 <= now) this.deleted.delete(key);
+      else next = Math.min(next, entry.scheduledPurgeDate * 1000);
+    }
+    this.nextDueMs = next;
+  }
+
+  private due(atMs: number): void {
+    this.nextDueMs = Math.min(this.nextDueMs, atMs);
+  }
+
+  private setDeleted(key: string, entry: DeletedObject<P, M>): void {
+    this.deleted.set(key, entry);
+    this.due(entry.scheduledPurgeDate * 1000);
   }
 
   /** Throws the 409 the service gives when a name is taken by a deleted or deleting object. */
@@ -184,17 +209,30 @@ export class ObjectStore<P, M = undefined> {
     this.getObject(name).meta = meta;
   }
 
-  /** Live objects sorted by name, each with its current version. */
+  /** Live objects sorted by name (case aside), each with its current version. */
   listLatest(): { object: StoredObject<P, M>; latest: StoredVersion<P> }[] {
     this.sweep();
-    return [...this.live.values()]
-      .sort((a, b) => compareNames(a.name, b.name))
-      .map((object) => ({ object, latest: object.versions[object.versions.length - 1] }));
+    return this.live.values().map((object) => ({ object, latest: object.versions[object.versions.length - 1] }));
+  }
+
+  /** The live objects by name (case aside), each with its current version; the token is the lower-cased name. */
+  latestCursor(): Cursor<{ object: StoredObject<P, M>; latest: StoredVersion<P> }> {
+    this.sweep();
+    return {
+      token: (entry) => entry.object.name.toLowerCase(),
+      forEachAfter: (after, visit) =>
+        this.live.forEachAfter(after, (object) => visit({ object, latest: object.versions[object.versions.length - 1] })),
+    };
   }
 
   /** Every version of a live object, oldest first. */
   listVersions(name: string): StoredVersion<P>[] {
     return [...this.getObject(name).versions];
+  }
+
+  /** The versions of a live object, oldest first, as a list cursor (see versions-cursor.ts). */
+  versionsCursor(name: string): Cursor<StoredVersion<P>> {
+    return versionsCursor(this.getObject(name).versions);
   }
 
   delete(name: string): DeletedObject<P, M> {
@@ -211,7 +249,7 @@ export class ObjectStore<P, M = undefined> {
       visibleAt: now + Math.max(0, settings.deleteDelayMs),
       recoverable: isSoftDeleteEnabled(settings.recoveryLevel),
     };
-    if (entry.recoverable) this.deleted.set(key, entry);
+    if (entry.recoverable) this.setDeleted(key, entry);
     return entry;
   }
 
@@ -229,7 +267,7 @@ export class ObjectStore<P, M = undefined> {
       visibleAt: 0,
       recoverable: true,
     };
-    this.deleted.set(key, entry);
+    this.setDeleted(key, entry);
     return entry;
   }
 
@@ -242,11 +280,20 @@ export class ObjectStore<P, M = undefined> {
   }
 
   listDeleted(): DeletedObject<P, M>[] {
+    const out: DeletedObject<P, M>[] = [];
+    this.deletedCursor().forEachAfter(null, (entry) => out.push(entry) > 0);
+    return out;
+  }
+
+  /** Deleted objects whose delete has finished, by name (case aside); the token is the lower-cased name. */
+  deletedCursor(): Cursor<DeletedObject<P, M>> {
     this.sweep();
     const now = this.clock();
-    return [...this.deleted.values()]
-      .filter((entry) => entry.visibleAt <= now)
-      .sort((a, b) => compareNames(a.object.name, b.object.name));
+    return {
+      token: (entry) => entry.object.name.toLowerCase(),
+      // Still being deleted: not listed yet, walk on.
+      forEachAfter: (after, visit) => this.deleted.forEachAfter(after, (entry) => (entry.visibleAt > now ? true : visit(entry))),
+    };
   }
 
   recover(name: string): StoredObject<P, M> {
@@ -278,7 +325,10 @@ export class ObjectStore<P, M = undefined> {
     }
     this.deleted.delete(key);
     const delay = Math.max(0, settings.purgeDelayMs);
-    if (delay > 0) this.purging.set(key, this.clock() + delay);
+    if (delay > 0) {
+      this.purging.set(key, this.clock() + delay);
+      this.due(this.clock() + delay);
+    }
   }
 
   /** An opaque blob with every version and the metadata; it restores into any vault where the name is free. */
@@ -321,10 +371,4 @@ export class ObjectStore<P, M = undefined> {
       scheduledPurgeDate: entry.scheduledPurgeDate,
     };
   }
-}
-
-function compareNames(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  return la < lb ? -1 : la > lb ? 1 : 0;
 }

@@ -1,16 +1,19 @@
-// One HTTPS server per vault. Each request goes: admin API (no auth) | challenge auth (and in
+// One HTTPS server per vault. Each request goes: admin API (the run's admin token) | challenge auth (and in
 // strict mode the token check) → api-version → route → faults → access policy → handler →
 // JSON response with the service's error shape.
-import { randomUUID } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { escapeControl } from '../text/escape-control.js';
 import type { AccessControl, Caller } from './access/access-control.js';
 import { forbiddenMessage } from './access/access-control.js';
 import { ADMIN_PREFIX } from './admin-routes.js';
 import { checkApiVersion } from './api-versions.js';
 import { badParameter, ServiceError } from './errors.js';
+import { setServiceHeaders } from './service-headers.js';
 import type { FaultController } from './faults.js';
+import { BAD_TARGET_MESSAGE, answerUnparseable, parseRequestTarget } from './request-robustness.js';
 import type { HttpMethod, Router } from './router.js';
 import type { VaultState } from './vault-state.js';
 
@@ -40,6 +43,8 @@ export interface VaultServerOptions {
   /** Region named in 403 messages (`NAME;location=…`). */
   location: string;
   tls: { key: string; cert: string };
+  /** Secret every `/_emulator/*` request must carry (Bearer or x-kvx-admin-token). */
+  adminToken: string;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -61,6 +66,7 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
         ms: Math.round(performance.now() - started),
       });
     });
+    setServiceHeaders(req, res, options.location);
     handle(options, req, res).catch((err: unknown) => {
       // Only reached for bugs in the pipeline itself; handlers' errors are answered in handle().
       if (!res.headersSent) send(res, 500, internalError(err).toBody());
@@ -69,7 +75,8 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
   };
   const servers: https.Server[] = [];
   const listenOne = (port: number, address: string): Promise<number> => {
-    const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, onRequest);
+    const server = https.createServer({ key: options.tls.key, cert: options.tls.cert, requireHostHeader: false }, onRequest);
+    answerUnparseable(server, (message) => badParameter(message).toBody());
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen({ port, host: address, exclusive: true }, () => {
@@ -112,7 +119,6 @@ function closeServer(server: https.Server): Promise<void> {
 }
 
 async function handle(options: VaultServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'https://vault.invalid');
   const method = (req.method ?? 'GET').toUpperCase();
   let raw: Buffer;
   try {
@@ -122,8 +128,21 @@ async function handle(options: VaultServerOptions, req: IncomingMessage, res: Se
     res.destroy();
     return;
   }
+  const url = parseRequestTarget(req.url, 'https://vault.invalid');
+  if (!url) return sendError(res, badParameter(BAD_TARGET_MESSAGE));
 
   if (url.pathname.startsWith(ADMIN_PREFIX)) {
+    if (!hasAdminToken(req, options.adminToken)) {
+      return sendError(
+        res,
+        new ServiceError(
+          401,
+          'Unauthorized',
+          "The emulator's admin API needs this run's admin token (adminToken in the ready line, emu.adminToken in the library): " +
+            "send 'Authorization: Bearer <adminToken>' or 'x-kvx-admin-token: <adminToken>'.",
+        ),
+      );
+    }
     return dispatch(options, options.adminRouter, req, res, url, method, raw, '');
   }
 
@@ -235,9 +254,20 @@ async function dispatch(
   }
 }
 
+/** Any local process can reach the admin API, which rewrites faults and access policies: it needs the run's secret. */
+function hasAdminToken(req: IncomingMessage, adminToken: string): boolean {
+  const header = req.headers['x-kvx-admin-token'];
+  const given = typeof header === 'string' ? header : /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(adminToken);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function internalError(err: unknown): ServiceError {
-  // The message is ours (never request data), but keep it off the wire anyway.
-  process.emitWarning(`kvx emulator: internal error: ${err instanceof Error ? err.message : String(err)}`);
+  // Kept off the wire. The message may quote request text (a TypeError names its input), and
+  // in --demo stderr is kvx's own screen: escape control and invisible characters.
+  process.emitWarning(`kvx emulator: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}`);
   return new ServiceError(500, 'InternalServerError', 'The emulator failed to process the request.');
 }
 
@@ -248,8 +278,6 @@ function sendError(res: ServerResponse, err: ServiceError): void {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
-  res.setHeader('x-ms-request-id', randomUUID());
-  res.setHeader('x-ms-keyvault-service-version', '1.9.0.0');
   if (body === undefined || status === 204) {
     res.setHeader('Content-Length', '0');
     res.end();

@@ -22,7 +22,6 @@ export interface ArmMetadata {
   resourceGroup: string;
   location: string;
   tags: Record<string, string>;
-  sku: 'standard' | 'premium';
   enableRbacAuthorization: boolean;
   publicNetworkAccess: 'Enabled' | 'Disabled';
   provisioningState: string;
@@ -111,6 +110,8 @@ export class VaultFleet implements ArmVaultManager {
         name: spec.name,
         recoverableDays: retention,
         recoveryLevel: defaultRecoveryLevel({ name: spec.name, recoverableDays: retention, purgeProtection }),
+        // A vault created through ARM is the SKU it asked for (the service's default is standard).
+        sku: p.sku ?? 'standard',
         ...this.options.newVaultSettings(spec.name),
       },
       this.options.clock,
@@ -140,7 +141,8 @@ export class VaultFleet implements ArmVaultManager {
     // The data plane reads these for every delete and purge: what ARM says is what applies.
     settings.recoveryLevel = defaultRecoveryLevel({ name: entry.state.name, recoverableDays: settings.recoverableDays, purgeProtection });
     if (change.tags) entry.meta.tags = change.tags;
-    if (p.sku) entry.meta.sku = p.sku;
+    // The SKU is the vault's own setting: key creation reads it (standard refuses HSM keys).
+    if (p.sku) entry.state.settings.sku = p.sku;
     if (p.enableRbacAuthorization !== undefined) entry.meta.enableRbacAuthorization = p.enableRbacAuthorization;
     if (p.publicNetworkAccess) entry.meta.publicNetworkAccess = p.publicNetworkAccess;
     return this.armView(entry);
@@ -235,7 +237,6 @@ export class VaultFleet implements ArmVaultManager {
       resourceGroup: spec.resourceGroup,
       location: spec.location,
       tags: spec.tags,
-      sku: spec.properties.sku ?? 'standard',
       enableRbacAuthorization: spec.properties.enableRbacAuthorization ?? false,
       publicNetworkAccess: spec.properties.publicNetworkAccess ?? 'Enabled',
       provisioningState: 'Succeeded',
@@ -268,7 +269,7 @@ export class VaultFleet implements ArmVaultManager {
       location: meta.location,
       tags: meta.tags,
       properties: {
-        sku: meta.sku,
+        sku: state.settings.sku ?? 'premium',
         softDeleteRetentionInDays: state.settings.recoverableDays,
         enablePurgeProtection: !isPurgeAllowed(state.recoveryLevel),
         enableSoftDelete: true,
@@ -286,7 +287,6 @@ function defaultMeta(): ArmMetadata {
     resourceGroup: DEFAULT_RESOURCE_GROUP,
     location: DEFAULT_LOCATION,
     tags: {},
-    sku: 'standard',
     enableRbacAuthorization: false,
     publicNetworkAccess: 'Enabled',
     provisioningState: 'Succeeded',

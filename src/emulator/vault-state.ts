@@ -8,6 +8,8 @@ export interface VaultSettings extends StoreSettings {
   readonly name: string;
   /** How long a certificate stays `inProgress` before its issuer (Self or a configured one) issues it (ms). */
   certificateIssueDelayMs?: number;
+  /** Pricing tier: `standard` vaults refuse HSM-protected key types. Default `premium`. */
+  sku?: 'standard' | 'premium';
 }
 
 export class VaultState {

@@ -154,21 +154,21 @@ describe('latency', () => {
 });
 
 describe('admin API', () => {
-  test('GET, PUT, PATCH and DELETE /_emulator/faults change faults at run time without auth', async () => {
+  test('GET, PUT, PATCH and DELETE /_emulator/faults change faults at run time with the run\'s admin token', async () => {
     const base = `${h.url}/_emulator/faults`;
-    const put = await rawRequest(base, { ca: h.emulator.caPem, token: null, method: 'PUT', body: JSON.stringify({ forbidden: ['secrets/get'] }) });
+    const put = await rawRequest(base, { ca: h.emulator.caPem, token: h.emulator.adminToken, method: 'PUT', body: JSON.stringify({ forbidden: ['secrets/get'] }) });
     assert.equal(put.status, 200);
     assert.deepEqual((put.json as { settings: unknown }).settings, { forbidden: ['secrets/get'] });
     await assert.rejects(h.secrets.getSecret('target'), (err: RestError) => err.statusCode === 403);
 
-    const patch = await rawRequest(base, { ca: h.emulator.caPem, token: null, method: 'PATCH', body: JSON.stringify({ latencyMs: 1 }) });
+    const patch = await rawRequest(base, { ca: h.emulator.caPem, token: h.emulator.adminToken, method: 'PATCH', body: JSON.stringify({ latencyMs: 1 }) });
     assert.deepEqual((patch.json as { settings: unknown }).settings, { forbidden: ['secrets/get'], latencyMs: 1 });
 
-    const got = await rawRequest(base, { ca: h.emulator.caPem, token: null });
+    const got = await rawRequest(base, { ca: h.emulator.caPem, token: h.emulator.adminToken });
     const state = got.json as { settings: unknown; stats: { forbidden: number } };
     assert.ok(state.stats.forbidden >= 1);
 
-    const cleared = await rawRequest(base, { ca: h.emulator.caPem, token: null, method: 'DELETE' });
+    const cleared = await rawRequest(base, { ca: h.emulator.caPem, token: h.emulator.adminToken, method: 'DELETE' });
     assert.deepEqual((cleared.json as { settings: unknown }).settings, {});
     assert.equal((await h.secrets.getSecret('target')).value, 'value');
   });
@@ -183,7 +183,7 @@ describe('admin API', () => {
       [[1], /must be a JSON object/],
     ];
     for (const [body, message] of cases) {
-      const res = await rawRequest(base, { ca: h.emulator.caPem, token: null, method: 'PUT', body: JSON.stringify(body) });
+      const res = await rawRequest(base, { ca: h.emulator.caPem, token: h.emulator.adminToken, method: 'PUT', body: JSON.stringify(body) });
       assert.equal(res.status, 400);
       const error = (res.json as { error: { code: string; message: string } }).error;
       assert.equal(error.code, 'BadParameter');
@@ -191,9 +191,35 @@ describe('admin API', () => {
     }
   });
 
+  test('without the run\'s admin token the admin API answers 401 and changes nothing', async () => {
+    const base = `${h.url}/_emulator/faults`;
+    const body = JSON.stringify({ forbidden: ['secrets/get'] });
+    const attempts = [
+      { token: null },
+      { token: 'kvx-test-token' },
+      { token: `${h.emulator.adminToken}x` },
+      { token: null, headers: { 'x-kvx-admin-token': h.emulator.adminToken.slice(1) } },
+    ];
+    for (const attempt of attempts) {
+      for (const method of ['GET', 'PUT', 'PATCH', 'DELETE']) {
+        const res = await rawRequest(base, { ca: h.emulator.caPem, method, ...attempt, ...(method === 'GET' ? {} : { body }) });
+        assert.equal(res.status, 401, `${method} with ${JSON.stringify(attempt)}`);
+        const error = (res.json as { error: { code: string; message: string } }).error;
+        assert.equal(error.code, 'Unauthorized');
+        assert.match(error.message, /admin token.*x-kvx-admin-token/);
+      }
+    }
+    for (const path of ['/_emulator/vault', '/_emulator/access-policies']) {
+      assert.equal((await rawRequest(`${h.url}${path}`, { ca: h.emulator.caPem, token: null })).status, 401, path);
+    }
+    assert.deepEqual(h.emulator.faults.get(), {});
+    const viaHeader = await rawRequest(base, { ca: h.emulator.caPem, token: null, headers: h.emulator.adminHeaders() });
+    assert.equal(viaHeader.status, 200);
+  });
+
   test('faults never touch the admin API itself', async () => {
     h.emulator.faults.set({ resetRate: 1 });
-    const res = await rawRequest(`${h.url}/_emulator/faults`, { ca: h.emulator.caPem, token: null });
+    const res = await rawRequest(`${h.url}/_emulator/faults`, { ca: h.emulator.caPem, token: h.emulator.adminToken });
     assert.equal(res.status, 200);
   });
 });

@@ -8,7 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { EMULATOR_FLAGS, parseEmulatorArgs } from '../../src/emulator/cli-args.js';
 import { runEmulatorCli } from '../../src/emulator/main.js';
+import { createIdentityRegistry } from '../../src/emulator/identity/index.js';
 import { collect, testCredential, waitFor } from './support/emulator-harness.js';
+import { rawRequest } from './support/raw-request.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -44,6 +46,7 @@ async function runToEnd(argv: string[]): Promise<{ code: number; stdout: string;
 interface Ready {
   vaults: { name: string; url: string }[];
   caFile: string;
+  adminToken: string;
 }
 
 describe('flags', () => {
@@ -56,6 +59,20 @@ describe('flags', () => {
     for (const flag of ['--vault', '--port', '--seed', '--latency', '--delete-delay', '--purge-delay', '--cert', '--key']) {
       assert.ok(EMULATOR_FLAGS.some((f) => f.name === flag), flag);
     }
+  });
+
+  test('--help lists the identities with client, object and resource ids for the tenant given', async () => {
+    const tenantId = '11111111-2222-3333-4444-555555555555';
+    const { stdout } = await runToEnd(['--tenant', tenantId, '--help']);
+    const registry = createIdentityRegistry({ tenantId });
+    assert.ok(stdout.includes(`Identities (tenant ${tenantId}):`));
+    for (const identity of registry.all) {
+      assert.ok(stdout.includes(`  ${identity.name} (${identity.kind}`), identity.name);
+      assert.ok(stdout.includes(`client id  ${identity.clientId}`), `${identity.name} client id`);
+      assert.ok(stdout.includes(`object id  ${identity.objectId}`), `${identity.name} object id`);
+      if (identity.resourceId) assert.ok(stdout.includes(`resource   ${identity.resourceId}`), `${identity.name} resource id`);
+    }
+    assert.match(stdout, /IDENTITY_ENDPOINT, IDENTITY_HEADER/);
   });
 
   test('an unknown flag or a bad value exits 2 with a message naming it', async () => {
@@ -88,13 +105,39 @@ describe('flags', () => {
     assert.deepEqual(parseEmulatorArgs([]).options, {});
   });
 
-  test('a start that fails (non-loopback host, bad vault name) exits 1 with the reason', async () => {
-    const host = await runToEnd(['--host', '0.0.0.0']);
-    assert.equal(host.code, 1);
-    assert.match(host.stderr, /loopback addresses only/);
-    const name = await runToEnd(['--vault', 'x']);
-    assert.equal(name.code, 1);
-    assert.match(name.stderr, /Invalid vault name 'x'/);
+  test('a value the emulator cannot start with (non-loopback host, bad vault name, TLS files) exits 2 with the reason', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--host', '0.0.0.0'], /^kvx emulator: --host: The emulator binds loopback addresses only/],
+      [['--vault', 'x'], /^kvx emulator: --vault: Invalid vault name 'x'/],
+      [['--vault', 'twin-vault', '--vault', 'TWIN-vault'], /--vault: Vault 'TWIN-vault' is given twice/],
+      [['--port', '65535', '--vault', 'one-vault', '--vault', 'two-vault'], /--port: not enough ports above 65535 for 2 vaults/],
+      [['--cert', here + '/main.test.ts', '--key', here + '/main.test.ts'], /--cert\/--key: The TLS certificate is not a PEM X\.509 certificate/],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, stderr, stdout } = await runToEnd(argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, message);
+      assert.match(stderr, /Run 'kvx emulator --help' for the flags\.\n$/);
+      assert.equal(stdout, '');
+    }
+  });
+
+  test('usage errors show control and invisible characters that were typed as visible escapes', async () => {
+    const cases: [string[], string][] = [
+      [['--tenant', '\u001b]0;PWNED\u0007\u001b[2J'], "--tenant: '\\e]0;PWNED\\u{7}\\e[2J' is not a GUID"],
+      [['--nope\u001b[31m'], "Unknown flag '--nope\\e[31m'"],
+      [['--vault', 'pa\u200bssword'], "Invalid vault name 'pa⟨U+200B⟩ssword'"],
+      [['--host', '\u202e1.0.0.721'], "not '⟨U+202E⟩1.0.0.721'"],
+      [['--seed', 'de\u009bmo'], "--seed: 'de\\u{9b}mo' is not one of"],
+      [['--port', '1\r2'], "--port: '1\\r2' is not an integer"],
+    ];
+    for (const [argv, shown] of cases) {
+      const { code, stderr } = await runToEnd(argv);
+      assert.equal(code, 2, JSON.stringify(argv));
+      assert.ok(stderr.includes(shown), `${JSON.stringify(argv)}: ${JSON.stringify(stderr)}`);
+      // eslint-disable-next-line no-control-regex -- no raw control or invisible character may reach the terminal
+      assert.doesNotMatch(stderr.replace(/\n/g, ''), /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/);
+    }
   });
 });
 
@@ -109,7 +152,7 @@ describe('running in-process', () => {
     );
     await waitFor(() => out.text().includes('\n'), 'the ready line');
     const ready = JSON.parse(out.text()) as Ready;
-    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile', 'tenantId', 'identityEndpoint', 'env', 'armEndpoint', 'strict']);
+    assert.deepEqual(Object.keys(ready), ['vaults', 'caFile', 'tenantId', 'identityEndpoint', 'env', 'envs', 'identities', 'armEndpoint', 'strict', 'adminToken']);
     assert.deepEqual(ready.vaults.map((v) => v.name), ['cli-one', 'cli-two']);
     const { readFileSync } = await import('node:fs');
     const ca = readFileSync(ready.caFile, 'utf8');
@@ -119,6 +162,11 @@ describe('running in-process', () => {
     await (await client.beginDeleteSecret('from-cli', { intervalInMs: 2 })).pollUntilDone();
     await assert.rejects(client.purgeDeletedSecret('from-cli'), { statusCode: 403 });
     await waitFor(() => err.text().includes('DELETE /deletedsecrets/from-cli 403'), 'the purge to be logged');
+    // The admin API takes the ready line's per-run token, and nothing else.
+    assert.match(ready.adminToken, /^[A-Za-z0-9_-]{32}$/);
+    const admin = `${ready.vaults[0].url}/_emulator/faults`;
+    assert.equal((await rawRequest(admin, { ca, token: ready.adminToken })).status, 200);
+    assert.equal((await rawRequest(admin, { ca, token: null })).status, 401);
     const lines = err.text().trim().split('\n');
     for (const line of lines) assert.match(line, /^cli-one (GET|PUT|DELETE) \/\S* \d{3} \d+ms$/);
     assert.ok(lines.some((l) => /^cli-one PUT \/secrets\/from-cli 200 \d+ms$/.test(l)), 'the set is logged');

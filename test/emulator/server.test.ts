@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { parseKeyVaultSecretIdentifier } from '@azure/keyvault-secrets';
-import { SUPPORTED_API_VERSIONS, startEmulator } from '../../src/emulator/index.js';
+import { ACCEPTED_API_VERSIONS, SUPPORTED_API_VERSIONS, startEmulator } from '../../src/emulator/index.js';
 import type { RequestLogEntry } from '../../src/emulator/index.js';
 import type { Harness } from './support/emulator-harness.js';
 import { startHarness, TEST_TLS_CACHE, waitFor } from './support/emulator-harness.js';
@@ -139,6 +139,25 @@ describe('auth', () => {
   });
 });
 
+describe('headers', () => {
+  test('every answer carries the service headers and echoes the client request id', async () => {
+    for (const [path, token] of [['/secrets?api-version=7.6', undefined], ['/secrets?api-version=7.6', null], ['/secrets?api-version=9.9', undefined]] as const) {
+      const res = await rawRequest(`${h.url}${path}`, { ca: h.emulator.caPem, token, headers: { 'x-ms-client-request-id': 'c0ffee00-1111-2222-3333-444455556666' } });
+      assert.equal(res.headers['cache-control'], 'no-cache');
+      assert.equal(res.headers.pragma, 'no-cache');
+      assert.equal(res.headers.expires, '-1');
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['strict-transport-security'], 'max-age=31536000;includeSubDomains');
+      assert.equal(res.headers['x-ms-keyvault-region'], 'westeurope');
+      assert.equal(res.headers['x-ms-keyvault-network-info'], 'conn_type=Ipv4;addr=127.0.0.1;act_addr_fam=InterNetwork;');
+      assert.equal(res.headers['x-ms-client-request-id'], 'c0ffee00-1111-2222-3333-444455556666');
+      assert.match(String(res.headers['x-ms-request-id']), /^[0-9a-f-]{36}$/);
+    }
+    const plain = await rawRequest(`${h.url}/secrets?api-version=7.6`, { ca: h.emulator.caPem });
+    assert.equal(plain.headers['x-ms-client-request-id'], undefined);
+  });
+});
+
 describe('api-version', () => {
   test('every supported version is accepted, also percent-encoded as the clients send it', async () => {
     for (const version of SUPPORTED_API_VERSIONS) {
@@ -150,14 +169,25 @@ describe('api-version', () => {
     assert.deepEqual(SUPPORTED_API_VERSIONS, ['7.0', '7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '2025-07-01', '2026-04-01']);
   });
 
-  test('an unknown or missing version is 400 listing the supported ones', async () => {
-    for (const query of ['?api-version=2016-10-01', '?api-version=7.7', '']) {
+  test('every published preview and legacy version is accepted, its nextLink keeping the version sent', async () => {
+    for (const version of ['2015-06-01', '2016-10-01', '7.0-preview', '7.1-preview', '7.2-preview', '7.3-preview', '7.4-preview.1', '7.5-preview.1', '7.6-preview.1', '7.6-preview.2']) {
+      assert.ok(ACCEPTED_API_VERSIONS.includes(version), version);
+      const res = await rawRequest(`${h.url}/secrets?api-version=${version}&maxresults=1`, { ca: h.emulator.caPem });
+      assert.equal(res.status, 200, `${version}: ${res.text}`);
+      const next = (res.json as { nextLink: string | null }).nextLink;
+      if (next !== null) assert.equal(new URL(next).searchParams.get('api-version'), version);
+    }
+  });
+
+  test('an unknown or missing version is 400 worded as the service words it', async () => {
+    for (const [query, shown] of [['?api-version=7.7', '(7.7) is not recognized. '], ['?api-version=7.4-preview.9', '(7.4-preview.9) is not recognized. '], ['', '']] as const) {
       const url = `${h.url}/secrets${query}`;
       const res = await rawRequest(url, { ca: h.emulator.caPem });
       assert.equal(res.status, 400);
       const error = errorBody(res.json);
       assert.equal(error.code, 'BadParameter');
-      assert.match(error.message, /7\.0, 7\.1.*2026-04-01/);
+      assert.ok(error.message.includes(shown), error.message);
+      assert.match(error.message, /Consider using the latest supported version \(2026-04-01\)\.$/);
       conforms('GET', url, res);
     }
   });

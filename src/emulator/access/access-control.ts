@@ -59,7 +59,8 @@ export class AccessControl {
   authorize(vault: string, caller: Caller | undefined, permission: string): ServiceError | null {
     if (!this.strict) return null;
     if (caller && this.policies.allows(vault, caller, permission)) return null;
-    return new ServiceError(403, 'Forbidden', forbiddenMessage(caller, permission, vault, this.options.location), 'AccessDenied');
+    // The service's inner code for an access-policy denial (RBAC denials say ForbiddenByRbac).
+    return new ServiceError(403, 'Forbidden', forbiddenMessage(caller, permission, vault, this.options.location), 'ForbiddenByPolicy');
   }
 
   /** Why a token is refused, without ever echoing the token. */
@@ -91,7 +92,8 @@ export function forbiddenMessage(caller: Caller | undefined, permission: string,
   const [collection, operation] = permission.split('/');
   const who = caller ? `appid=${caller.appId};oid=${caller.objectId};iss=${caller.issuer}` : 'appid=unknown;oid=unknown';
   return (
+    // The service names the vault as its DNS label: lower case.
     `The user, group or application '${who}' does not have ${collection} ${operation ?? 'any'} permission on key vault ` +
-    `'${vault};location=${location}'. For help resolving this issue, please see ${HELP_LINK}`
+    `'${vault.toLowerCase()};location=${location}'. For help resolving this issue, please see ${HELP_LINK}`
   );
 }

@@ -38,6 +38,16 @@ import { ArmError } from './arm-manager.js';
 import { ArmOperations } from './arm-operations.js';
 import type { Answer } from './arm-vault-routes.js';
 import { routeVaultWrite } from './arm-vault-routes.js';
+import { BAD_TARGET_MESSAGE, answerUnparseable, parseRequestTarget, quoteTarget } from '../request-robustness.js';
+
+/** Path segments, percent-decoded; null when an escape is malformed (`%zz`, a lone `%`). */
+function decodedSegments(pathname: string): string[] | null {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
 
 export interface ArmServerOptions {
   /** The vaults to list; a function is called per request, so vaults added later show up. */
@@ -170,7 +180,8 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     if (!url.searchParams.get('api-version')) {
       return fail(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
     }
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = decodedSegments(url.pathname);
+    if (!parts) return fail(400, 'InvalidRequestUri', `The path ${quoteTarget(url.pathname)} has a malformed percent-encoding.`);
     const lower = parts.map((p) => p.toLowerCase());
     if (refusals.all) return refused(method === 'GET' ? 'Microsoft.Resources/subscriptions/read' : 'Microsoft.KeyVault/vaults/write', url.pathname);
     const body = method === 'GET' || method === 'DELETE' ? undefined : await readJsonBody(req);
@@ -225,7 +236,11 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
       if (rest.length === 6) {
         const vault = inGroup.find((v) => v.name.toLowerCase() === rest[5]);
         if (!vault) {
-          return fail(404, 'ResourceNotFound', `The Resource '${VAULT_TYPE}/${parts[7]}' under resource group '${parts[3]}' was not found.`);
+          return fail(
+            404,
+            'ResourceNotFound',
+            `The Resource '${VAULT_TYPE}/${parts[7]}' under resource group '${parts[3]}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+          );
         }
         return { status: 200, body: vaultResource(vault, subscriptionId, tenantId) };
       }
@@ -234,7 +249,8 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
   }
 
   async function answer(req: IncomingMessage): Promise<Answer> {
-    const url = new URL(req.url ?? '/', base);
+    const url = parseRequestTarget(req.url, base);
+    if (!url) return fail(400, 'InvalidRequestUri', BAD_TARGET_MESSAGE);
     try {
       return authenticate(req) ?? (await route(req, url));
     } catch (error) {
@@ -244,7 +260,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     }
   }
 
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (req, res) => {
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, requireHostHeader: false }, (req, res) => {
     const started = performance.now();
     void answer(req).then((result) => {
       req.resume();
@@ -260,6 +276,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
       options.onRequest?.({ method: req.method ?? '?', path: (req.url ?? '/').split('?')[0], status: result.status, ms: Math.round(performance.now() - started) });
     });
   });
+  answerUnparseable(server, (message) => armError('InvalidRequestUri', message));
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;

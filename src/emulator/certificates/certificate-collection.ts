@@ -115,7 +115,8 @@ export function operationJson(vaultUrl: string, name: string, op: PendingOperati
     status: op.status,
     status_details: op.statusDetails,
   };
-  if (op.error) out.error = { ...op.error };
+  // The service's error object in full: code, message and the innererror it nests.
+  if (op.error) out.error = { code: op.error.code, message: op.error.message, innererror: { code: op.error.code, message: op.error.message } };
   if (op.status === 'completed') out.target = certificateUrl(vaultUrl, name);
   if (op.preserveCertOrder !== undefined) out.preserveCertOrder = op.preserveCertOrder;
   out.request_id = op.requestId;

@@ -69,11 +69,39 @@ function orderChain(privateKey: KeyObject, certificates: Buffer[], message: stri
   return [certificates[index], ...certificates.filter((_, i) => i !== index)];
 }
 
-/** Reads the value of an import body; `hint` is the policy's content type when given. */
+/**
+ * Reads the value of an import body; `hint` is the policy's content type when given. The
+ * value is PEM text, or base64 of PEM text (what the SDKs send for a PEM file: the REST spec
+ * calls `value` the "Base64 encoded representation of the certificate object"), or base64 of
+ * a PFX — the service takes all three.
+ */
 export function readImport(value: string, password: string | undefined, hint: SecretContentType | undefined): ImportedCertificate {
-  const looksPem = value.includes('-----BEGIN');
-  if (hint === PEM || (hint === undefined && looksPem)) return readPem(value, password);
+  if (value.includes('-----BEGIN')) return readPem(value, password);
+  const pemText = base64Pem(value);
+  if (pemText !== undefined) return readPem(pemText, password);
+  if (hint === PEM) throw badParameter(`${PEM_UNREADABLE} (Give PEM text, or base64 of PEM text.)`);
   return readPfx(value, password);
+}
+
+/** The PEM text `value` is the base64 of, if it is. */
+function base64Pem(value: string): string | undefined {
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(value)) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return text.includes('-----BEGIN') ? text : undefined;
+}
+
+/**
+ * One `x5c` entry of a merge: base64 of the DER (as the spec says), or base64 of what the
+ * SDKs' callers often hand them instead — the base64 text of the DER, or PEM text.
+ */
+export function readX5cEntry(entry: string): Buffer {
+  const bytes = Buffer.from(entry, 'base64');
+  if (bytes[0] === 0x30) return bytes; // a DER SEQUENCE
+  const text = bytes.toString('latin1');
+  const pem = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(text);
+  if (pem) return fromPem(pem[0], 'CERTIFICATE');
+  if (/^[A-Za-z0-9+/=\s]+$/.test(text)) return Buffer.from(text, 'base64');
+  return bytes;
 }
 
 /** Policy fields an imported certificate implies: subject, SANs, usages, validity, key. */

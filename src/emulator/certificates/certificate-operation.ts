@@ -1,6 +1,7 @@
 // The create operation's life: inProgress until its issuer issues (after the vault's
-// certificateIssueDelayMs) or forever for issuer `Unknown` (until a merge); cancelled as soon
-// as cancellation is requested; failed when the issuer cannot issue. Settled lazily from the
+// certificateIssueDelayMs) or forever for issuer `Unknown` (until a merge); cancelled once a
+// requested cancellation has settled (the cancel's own answer still says inProgress, as the
+// service's does); failed when the issuer cannot issue. Settled lazily from the
 // vault's clock on every request that looks at the certificate, like the object store does.
 import { KEYS } from '../keys/key-collection.js';
 import type { VaultState } from '../vault-state.js';
@@ -16,9 +17,9 @@ export const DETAILS = {
   failed: 'The certificate could not be issued.',
 } as const;
 
-function finish(op: PendingOperation, status: 'failed' | 'cancelled', code: string, message: string): void {
-  op.status = status;
-  op.statusDetails = status === 'cancelled' ? DETAILS.cancelled : DETAILS.failed;
+function fail(op: PendingOperation, code: string, message: string): void {
+  op.status = 'failed';
+  op.statusDetails = DETAILS.failed;
   op.error = { code, message };
 }
 
@@ -27,7 +28,10 @@ export function settle(vault: VaultState, object: CertificateObject): void {
   const op = object.meta?.pending;
   if (!op || op.status !== 'inProgress') return;
   if (op.cancellationRequested) {
-    finish(op, 'cancelled', 'Canceled', `The creation of certificate ${object.name} was cancelled.`);
+    // No `error` on a cancelled operation, as on the service: the status says it all (and
+    // Python's azure-keyvault-certificates 4.7 cannot read an error without a nested one).
+    op.status = 'cancelled';
+    op.statusDetails = DETAILS.cancelled;
     return;
   }
   const issuerName = op.issuer.name;
@@ -36,17 +40,17 @@ export function settle(vault: VaultState, object: CertificateObject): void {
   if (now < op.readyAt) return;
   const version = object.versions.find((v) => v.version === op.versionId);
   if (!version) {
-    finish(op, 'failed', 'CertificateNotFound', `Version ${op.versionId} of certificate ${object.name} no longer exists.`);
+    fail(op, 'CertificateNotFound', `Version ${op.versionId} of certificate ${object.name} no longer exists.`);
     return;
   }
   const policy = object.meta?.policy;
   const configured = issuerName.toLowerCase() === 'self' ? undefined : findIssuer(vault, issuerName);
   if (issuerName.toLowerCase() !== 'self' && !configured) {
-    finish(op, 'failed', 'CertificateIssuerNotFound', `Issuer not found: ${issuerName}. Use 'Self', 'Unknown' or an issuer set under /certificates/issuers.`);
+    fail(op, 'CertificateIssuerNotFound', `Issuer not found: ${issuerName}. Use 'Self', 'Unknown' or an issuer set under /certificates/issuers.`);
     return;
   }
   if (configured && !configured.enabled) {
-    finish(op, 'failed', 'CertificateIssuerDisabled', `Issuer ${configured.name} is disabled.`);
+    fail(op, 'CertificateIssuerDisabled', `Issuer ${configured.name} is disabled.`);
     return;
   }
   if (!policy) return;

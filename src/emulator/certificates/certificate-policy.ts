@@ -2,6 +2,7 @@
 // (snake_case) so it goes back out as it came in: parsing checks every field and fills the
 // service's defaults; an update merges into the current policy field by field.
 import { isIP } from 'node:net';
+import { distinguishedNameProblem } from '../../text/distinguished-name.js';
 import { badParameter } from '../errors.js';
 import type { JsonObject } from '../request-validation.js';
 import { printable, requireObject } from '../request-validation.js';
@@ -172,6 +173,12 @@ function parseX509(input: JsonObject | undefined, base: X509Props | undefined): 
   const subjectValue = x.subject;
   if (subjectValue !== undefined && subjectValue !== null && typeof subjectValue !== 'string') {
     throw badParameter(`'x509_props.subject' must be a string such as "CN=api.contoso.com".`);
+  }
+  // The whole subject is checked here, before any key or secret is made: a subject that fails
+  // later (at signing) would leave a disabled certificate and orphan key versions behind.
+  const subjectProblem = typeof subjectValue === 'string' ? distinguishedNameProblem(subjectValue) : null;
+  if (subjectProblem !== null) {
+    throw badParameter(`'x509_props.subject' is not a distinguished name like "CN=api.contoso.com, O=Contoso": ${subjectProblem}.`);
   }
   const ekus = stringList(x, 'ekus', 'x509_props') ?? base?.ekus ?? [];
   for (const eku of ekus) {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { collectionHandlers } from '../collection-routes.js';
 import { badParameter, conflict, ServiceError } from '../errors.js';
 import { KEYS } from '../keys/key-collection.js';
+import { checkKeyTypeAllowed } from '../keys/key-type-policy.js';
 import { newVersionId } from '../stored-object.js';
 import { paginate } from '../paging.js';
 import type { JsonObject } from '../request-validation.js';
@@ -87,6 +88,8 @@ async function createCertificate(req: RouteRequest): Promise<RouteResponse> {
   const keys = req.vault.store(KEYS);
   const previous = keys.has(name) ? keys.getVersion(name).payload.material : undefined;
   const material = await keyMaterialFor(policy, previous);
+  // A policy asking for an HSM key (RSA-HSM, EC-HSM) meets the vault's SKU like a key create does.
+  checkKeyTypeAllowed(req.vault, material);
   const versionId = newVersionId();
   // The version exists (disabled, without `cer`) while the request is pending, as on the service.
   const { object } = store.create(name, {
@@ -174,15 +177,17 @@ function listCertificates(req: RouteRequest): RouteResponse {
   const store = storeOf(req);
   const url = req.vault.url;
   const includePending = req.query.get('includePending')?.toLowerCase() === 'true';
-  const all = store.listLatest();
-  for (const { object } of all) settle(req.vault, object);
-  const shown = all.filter(({ object }) => includePending || hasIssuedVersion(object));
+  // Only the certificates the page walks over are settled: a page stays O(page).
+  const shown = (e: { object: CertificateObject }) => {
+    settle(req.vault, e.object);
+    return includePending || hasIssuedVersion(e.object);
+  };
   return ok(
     paginate(
-      shown,
-      (e) => e.object.name.toLowerCase(),
-      (e) => certificateItem(store, url, e.object, e.latest, false),
+      store.latestCursor(),
+      (e) => certificateItem(store, url, e.object, latest(e.object), false),
       { query: req.query, vaultUrl: url, path: '/certificates', apiVersion: req.apiVersion },
+      shown,
     ),
   );
 }
@@ -212,10 +217,10 @@ function listDeleted(req: RouteRequest): RouteResponse {
   const includePending = req.query.get('includePending')?.toLowerCase() === 'true';
   return ok(
     paginate(
-      store.listDeleted().filter((e) => includePending || hasIssuedVersion(e.object)),
-      (e) => e.object.name.toLowerCase(),
+      store.deletedCursor(),
       (e) => deletedCertificateItem(store, url, e),
       { query: req.query, vaultUrl: url, path: '/deletedcertificates', apiVersion: req.apiVersion },
+      (e) => includePending || hasIssuedVersion(e.object),
     ),
   );
 }

@@ -1,6 +1,6 @@
 // Certificate issuers (/certificates/issuers) and contacts (/certificates/contacts).
 import { badParameter, ServiceError } from '../errors.js';
-import { paginate } from '../paging.js';
+import { paginate, sortedArrayCursor } from '../paging.js';
 import type { JsonObject } from '../request-validation.js';
 import { checkObjectName, optionalBoolean, optionalString, printable, requireObject, requireString } from '../request-validation.js';
 import type { Route, RouteRequest, RouteResponse } from '../router.js';
@@ -118,8 +118,7 @@ function listIssuers(req: RouteRequest): RouteResponse {
   return {
     status: 200,
     body: paginate(
-      all,
-      (i) => i.name.toLowerCase(),
+      sortedArrayCursor(all, (i) => i.name.toLowerCase()),
       (i) => ({ id: `${url}/certificates/issuers/${i.name}`, provider: i.provider }),
       { query: req.query, vaultUrl: url, path: '/certificates/issuers', apiVersion: req.apiVersion },
     ),

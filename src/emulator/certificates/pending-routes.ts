@@ -10,7 +10,8 @@ import { readCertificate } from '../x509/index.js';
 import type { CertificateObject, PendingOperation } from './certificate-collection.js';
 import { certificateBundle, operationJson } from './certificate-collection.js';
 import { completeVersion } from './certificate-issuance.js';
-import { DETAILS, settle } from './certificate-operation.js';
+import { DETAILS } from './certificate-operation.js';
+import { readX5cEntry } from './certificate-import.js';
 import { objectOf, ok, storeOf } from './certificate-requests.js';
 
 function pendingOf(req: RouteRequest): { object: CertificateObject; op: PendingOperation } {
@@ -30,10 +31,9 @@ function updatePending(req: RouteRequest): RouteResponse {
   const body = requireObject(req.body, 'updating a certificate operation');
   const cancel = optionalBoolean(body, 'cancellation_requested');
   if (cancel === undefined) throw badParameter(`'cancellation_requested' is required and must be true or false.`);
-  if (cancel && op.status === 'inProgress') {
-    op.cancellationRequested = true;
-    settle(req.vault, object);
-  }
+  // The service answers the cancel itself with the operation still inProgress and
+  // cancellation_requested true; it shows cancelled from the next read on.
+  if (cancel && op.status === 'inProgress') op.cancellationRequested = true;
   return ok(operationJson(req.vault.url, object.name, op));
 }
 
@@ -52,7 +52,7 @@ function mergeCertificate(req: RouteRequest): RouteResponse {
   if (!Array.isArray(body.x5c) || body.x5c.length === 0 || body.x5c.some((c) => typeof c !== 'string')) {
     throw badParameter(`'x5c' must be a non-empty array of base64 DER certificates, the signed certificate first.`);
   }
-  const chain = (body.x5c as string[]).map((c) => Buffer.from(c, 'base64'));
+  const chain = (body.x5c as string[]).map(readX5cEntry);
   const material = req.vault.store(KEYS).getVersion(object.name, op.versionId).payload.material;
   let leafKey: Buffer;
   try {

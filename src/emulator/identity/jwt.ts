@@ -1,6 +1,11 @@
 // Access tokens as Entra ID issues them for managed identities: RS256 JWTs (v1.0 claims)
 // signed by a key generated at start. verifyToken lets the emulator's vaults (strict mode)
 // check that a bearer token is one it issued and still valid.
+//
+// Not `jose`: its sign/verify are asynchronous (WebCrypto), while minting and checking here
+// are synchronous in the token endpoints, the vaults' auth step, ARM and the tests; and its
+// base64url decoding is lenient on Node 24 (atob: padding and non-canonical final characters
+// pass), which is the forgery this file must refuse. RS256 itself is node:crypto's.
 
 import type { KeyObject } from 'node:crypto';
 import { createHash, generateKeyPair, randomUUID, sign, verify } from 'node:crypto';
@@ -62,9 +67,22 @@ const generateKeyPairAsync = promisify(generateKeyPair);
 
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
+/**
+ * base64url as JWS writes it (RFC 7515 §2): only A-Z a-z 0-9 - _, no padding, and canonical.
+ * Buffer.from(…, 'base64url') skips characters it does not know, so a token with `!` or `=`
+ * appended to its signature would otherwise still verify.
+ */
+export function decodeBase64UrlStrict(segment: string): Buffer | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return null;
+  const bytes = Buffer.from(segment, 'base64url');
+  return bytes.toString('base64url') === segment ? bytes : null;
+}
+
 function parseSegment(segment: string): Record<string, unknown> | null {
+  const bytes = decodeBase64UrlStrict(segment);
+  if (!bytes) return null;
   try {
-    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -128,7 +146,9 @@ export function tokenIssuerWithKey(tenantId: string, privateKey: KeyObject, publ
       if (parts.length !== 3) return null;
       const head = parseSegment(parts[0]);
       if (!head || head.alg !== 'RS256' || head.kid !== kid) return null;
-      const ok = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, Buffer.from(parts[2], 'base64url'));
+      const signature = decodeBase64UrlStrict(parts[2]);
+      if (!signature) return null;
+      const ok = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, signature);
       if (!ok) return null;
       const claims = parseSegment(parts[1]) as TokenClaims | null;
       if (!claims || claims.iss !== issuer || claims.tid !== tenantId) return null;

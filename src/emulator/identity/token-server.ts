@@ -9,6 +9,8 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { escapeControl } from '../../text/escape-control.js';
+import { BAD_TARGET_MESSAGE, answerUnparseable, parseRequestTarget, quoteTarget } from '../request-robustness.js';
 import type { MintOptions, MintedToken, TokenClaims } from './jwt.js';
 import { DEFAULT_TOKEN_LIFETIME_SECONDS, createTokenIssuer } from './jwt.js';
 import type { Identity, IdentityRegistry, IdentityRegistryOptions, IdentitySelector } from './registry.js';
@@ -145,24 +147,36 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     return issue(query, appServiceError);
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://loopback');
+  function route(req: IncomingMessage): ErrorAnswer {
+    const url = parseRequestTarget(req.url, 'http://loopback');
+    if (!url) return imdsError(400, BAD_TARGET_MESSAGE);
     const path = url.pathname.replace(/\/+$/, '').toLowerCase();
-    let answer: ErrorAnswer;
     if (path === IMDS_TOKEN_PATH) {
-      answer = req.method === 'GET' ? handleImds(req, url.searchParams) : imdsError(405, `Method ${req.method} is not allowed: use GET`);
-    } else if (path === APP_SERVICE_TOKEN_PATH) {
-      answer = req.method === 'GET' ? handleAppService(req, url.searchParams) : appServiceError(405, `Method ${req.method} is not allowed: use GET`);
-    } else {
-      answer = {
-        status: 404,
-        body: { error: 'not_found', error_description: `No endpoint at ${url.pathname}: token endpoints are ${IMDS_TOKEN_PATH} and ${APP_SERVICE_TOKEN_PATH}` },
-      };
+      return req.method === 'GET' ? handleImds(req, url.searchParams) : imdsError(405, `Method ${req.method} is not allowed: use GET`);
+    }
+    if (path === APP_SERVICE_TOKEN_PATH) {
+      return req.method === 'GET' ? handleAppService(req, url.searchParams) : appServiceError(405, `Method ${req.method} is not allowed: use GET`);
+    }
+    return {
+      status: 404,
+      body: { error: 'not_found', error_description: `No endpoint at ${quoteTarget(url.pathname)}: token endpoints are ${IMDS_TOKEN_PATH} and ${APP_SERVICE_TOKEN_PATH}` },
+    };
+  }
+
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    let answer: ErrorAnswer;
+    try {
+      answer = route(req);
+    } catch (err) {
+      // A bug here must not stop the endpoint (and the emulator and `kvx --demo` with it).
+      process.emitWarning(`kvx emulator: identity endpoint: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}`);
+      answer = { status: 500, body: { error: 'server_error', error_description: 'The token endpoint failed to process the request.' } };
     }
     // Drain any request body so keep-alive connections stay usable.
     req.resume();
     sendJson(res, answer.status, answer.body);
   });
+  answerUnparseable(server, (message) => imdsError(400, message).body);
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;

@@ -13,6 +13,8 @@ import type { GenerateRequest, KeyMaterial } from './key-material.js';
 import { importKeyMaterial } from './key-import.js';
 import { defaultKeyOps, generateKeyMaterial, keySizeBits, parseKeyOps } from './key-material.js';
 import { keyOperationRoutes } from './key-operation-routes.js';
+import { checkKeyTypeAllowed } from './key-type-policy.js';
+import { refuseManaged } from '../managed-objects.js';
 import { parseRotationPolicy, policyExpiry, rotationPolicyJson } from './rotation-policy.js';
 
 const shared = collectionHandlers({
@@ -77,6 +79,7 @@ async function createKey(req: RouteRequest): Promise<RouteResponse> {
   const attributes = optionalAttributes(body);
   const tags = optionalTags(body);
   const material = await generateKeyMaterial(request);
+  checkKeyTypeAllowed(req.vault, material);
   const payload: KeyPayload = { material, keyOps: keyOpsFor(body.key_ops, material) };
   const { object, version } = storeOf(req).create(name, { payload, attributes, tags });
   return bundle(req, object, version);
@@ -88,6 +91,7 @@ function importKey(req: RouteRequest): RouteResponse {
   refuseReleasePolicy(body, body.attributes);
   if (body.key === undefined || body.key === null) throw badParameter(`'key' (the JSON Web Key to import) is required.`);
   const material = importKeyMaterial(body.key, body.Hsm ?? undefined);
+  checkKeyTypeAllowed(req.vault, material);
   const keyOps = keyOpsFor((body.key as JsonObject).key_ops, material);
   const { object, version } = storeOf(req).create(name, {
     payload: { material, keyOps },
@@ -117,6 +121,12 @@ function updateKey(req: RouteRequest): RouteResponse {
     payload: keyOps === undefined ? undefined : (p) => ({ ...p, keyOps }),
   });
   return bundle(req, store.getObject(name), version);
+}
+
+function deleteKey(req: RouteRequest): RouteResponse {
+  const object = storeOf(req).getObject(nameOf(req));
+  refuseManaged('delete', 'key', latestVersion(object).payload.managed === true);
+  return shared.delete(req);
 }
 
 /** Same type and size as the current version, new material; exp from the rotation policy. */
@@ -165,7 +175,7 @@ export const keyRoutes: RouteModule = {
     { method: 'GET', pattern: '/keys', permission: 'keys/list', handler: shared.list },
     { method: 'POST', pattern: '/keys/{name}/create', permission: 'keys/create', handler: createKey },
     { method: 'PUT', pattern: '/keys/{name}', permission: 'keys/import', handler: importKey },
-    { method: 'DELETE', pattern: '/keys/{name}', permission: 'keys/delete', handler: shared.delete },
+    { method: 'DELETE', pattern: '/keys/{name}', permission: 'keys/delete', handler: deleteKey },
     { method: 'GET', pattern: '/keys/{name}/{version?}', permission: 'keys/get', handler: getKey },
     { method: 'PATCH', pattern: '/keys/{name}/{version?}', permission: 'keys/update', handler: updateKey },
     { method: 'GET', pattern: '/keys/{name}/versions', permission: 'keys/list', handler: shared.listVersions },

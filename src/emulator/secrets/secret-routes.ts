@@ -1,5 +1,6 @@
 // The secrets REST surface (api-version 7.0 … 2026-04-01), on the generic object store.
 import { collectionHandlers } from '../collection-routes.js';
+import { refuseManaged } from '../managed-objects.js';
 import { badParameter, forbidden } from '../errors.js';
 import type { JsonObject } from '../request-validation.js';
 import {
@@ -54,12 +55,23 @@ function setSecret(req: RouteRequest): RouteResponse {
   const contentType = optionalString(body, 'contentType');
   if (contentType !== undefined) payload.contentType = contentType;
   const store = storeOf(req);
+  if (store.has(name)) {
+    const current = store.getObject(name);
+    refuseManaged('set', 'secret', current.versions[current.versions.length - 1].payload.managed === true);
+  }
   const { object, version } = store.create(name, {
     payload,
     attributes: optionalAttributes(body),
     tags: optionalTags(body),
   });
   return ok(secretBundle(store, req.vault.url, object, version, true));
+}
+
+function deleteSecret(req: RouteRequest): RouteResponse {
+  const object = storeOf(req).getObject(nameOf(req));
+  const latest = object.versions[object.versions.length - 1];
+  refuseManaged('delete', 'secret', latest.payload.managed === true);
+  return shared.delete(req);
 }
 
 function getSecret(req: RouteRequest): RouteResponse {
@@ -90,7 +102,7 @@ export const secretRoutes: RouteModule = {
   routes: [
     { method: 'GET', pattern: '/secrets', permission: 'secrets/list', handler: shared.list },
     { method: 'PUT', pattern: '/secrets/{name}', permission: 'secrets/set', handler: setSecret },
-    { method: 'DELETE', pattern: '/secrets/{name}', permission: 'secrets/delete', handler: shared.delete },
+    { method: 'DELETE', pattern: '/secrets/{name}', permission: 'secrets/delete', handler: deleteSecret },
     { method: 'GET', pattern: '/secrets/{name}/{version?}', permission: 'secrets/get', handler: getSecret },
     { method: 'PATCH', pattern: '/secrets/{name}/{version?}', permission: 'secrets/set', handler: updateSecret },
     { method: 'GET', pattern: '/secrets/{name}/versions', permission: 'secrets/list', handler: shared.listVersions },

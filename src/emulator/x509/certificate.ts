@@ -1,11 +1,13 @@
-// X.509 v3 certificates (RFC 5280), built field by field in DER and signed with a
-// node:crypto private key. Self-signed when no issuer is given.
+// X.509 v3 certificates (RFC 5280): the ASN.1 structures from @peculiar/asn1-x509, signed
+// with a node:crypto private key (synchronous, and deterministic for RSA PKCS#1 v1.5, which
+// the demo seed relies on; @peculiar/x509 signs only through WebCrypto, asynchronously).
+// Self-signed when no issuer is given.
 
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey, randomBytes } from 'node:crypto';
-import type { DerNode } from './der-reader.js';
-import { bitString, explicit, integer, octetString, sequence, time } from './der.js';
-import { children, readBitString, readDer, readTime } from './der-reader.js';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import type { AlgorithmIdentifier, Name } from '@peculiar/asn1-x509';
+import { Certificate, Extensions, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
 import { fromPem, toPem } from './pem.js';
 import type { KeyUsage, ParsedExtensions, SubjectAltNames } from './extensions.js';
 import {
@@ -19,8 +21,9 @@ import {
   keyUsageValue,
   parseExtensions,
   subjectAltNameValue,
+  subjectKeyIdentifierValue,
 } from './extensions.js';
-import { encodeName } from './name.js';
+import { toAsnName } from './name.js';
 import type { HashName } from './signature.js';
 import { signWith, signatureAlgorithmFor } from './signature.js';
 
@@ -82,35 +85,35 @@ export interface ReadCertificate {
   serial: Buffer;
   issuerDer: Buffer;
   subjectDer: Buffer;
+  /** The subject as parsed ASN.1 (decodeName reads it). */
+  subject: Name;
   notBefore: Date;
   notAfter: Date;
   spki: Buffer;
   publicKey: KeyObject;
   extensions: ParsedExtensions;
-  signatureAlgorithm: DerNode;
+  signatureAlgorithm: AlgorithmIdentifier;
   signature: Buffer;
 }
 
 /** Parses the fields of a certificate we need beyond what node's X509Certificate offers. */
 export function readCertificate(input: Buffer | string): ReadCertificate {
-  const [tbsNode, sigAlg, sigValue] = children(readDer(toDer(input, 'CERTIFICATE')));
-  const fields = children(tbsNode);
-  const hasVersion = fields[0].cls === 'context' && fields[0].tagNumber === 0;
-  const [serial, , issuer, validity, subject, spki, ...rest] = hasVersion ? fields.slice(1) : fields;
-  const [notBefore, notAfter] = children(validity).map(readTime);
-  const extNode = rest.find((node) => node.cls === 'context' && node.tagNumber === 3);
+  const cert = AsnConvert.parse(toDer(input, 'CERTIFICATE'), Certificate);
+  const tbs = cert.tbsCertificate;
+  const spki = Buffer.from(AsnConvert.serialize(tbs.subjectPublicKeyInfo));
   return {
-    tbs: tbsNode.raw,
-    serial: Buffer.from(serial.content),
-    issuerDer: issuer.raw,
-    subjectDer: subject.raw,
-    notBefore,
-    notAfter,
-    spki: spki.raw,
-    publicKey: createPublicKey({ key: spki.raw, format: 'der', type: 'spki' }),
-    extensions: extNode ? parseExtensions(children(extNode)[0]) : { critical: [] },
-    signatureAlgorithm: sigAlg,
-    signature: readBitString(sigValue).bytes,
+    tbs: Buffer.from(cert.tbsCertificateRaw ?? AsnConvert.serialize(tbs)),
+    serial: Buffer.from(tbs.serialNumber),
+    issuerDer: Buffer.from(AsnConvert.serialize(tbs.issuer)),
+    subjectDer: Buffer.from(AsnConvert.serialize(tbs.subject)),
+    subject: tbs.subject,
+    notBefore: tbs.validity.notBefore.getTime(),
+    notAfter: tbs.validity.notAfter.getTime(),
+    spki,
+    publicKey: createPublicKey({ key: spki, format: 'der', type: 'spki' }),
+    extensions: tbs.extensions ? parseExtensions(tbs.extensions) : { critical: [] },
+    signatureAlgorithm: cert.signatureAlgorithm,
+    signature: Buffer.from(cert.signatureValue),
   };
 }
 
@@ -128,21 +131,21 @@ export function createCertificate(options: CreateCertificateOptions): EncodedObj
   }
 
   const spki = subjectPublicKeyInfo(options.publicKey ?? (options.privateKey as KeyObject));
-  const subjectDer = encodeName(options.subject);
+  const subject = toAsnName(options.subject);
   const subjectKeyId = keyIdentifier(spki);
 
-  let issuerDer = subjectDer;
+  let issuer = subject;
   let authorityKeyId = subjectKeyId;
   let signingKey = options.privateKey as KeyObject;
   if (options.issuer) {
     const issuerCert = readCertificate(options.issuer.certificate);
-    issuerDer = issuerCert.subjectDer;
+    issuer = issuerCert.subject;
     authorityKeyId = issuerCert.extensions.subjectKeyIdentifier ?? keyIdentifier(issuerCert.spki);
     signingKey = options.issuer.privateKey;
   }
   const algorithm = signatureAlgorithmFor(signingKey, options.hash);
 
-  const extensions: Buffer[] = [];
+  const extensions = new Extensions();
   if (options.isCA !== undefined) {
     extensions.push(extension(OID.basicConstraints, true, basicConstraintsValue(options.isCA, options.pathLen)));
   } else if (options.pathLen !== undefined) {
@@ -157,22 +160,33 @@ export function createCertificate(options: CreateCertificateOptions): EncodedObj
     const critical = options.subject.trim() === '';
     extensions.push(extension(OID.subjectAltName, critical, subjectAltNameValue(options.sans as SubjectAltNames)));
   }
-  extensions.push(extension(OID.subjectKeyIdentifier, false, octetString(subjectKeyId)));
+  extensions.push(extension(OID.subjectKeyIdentifier, false, subjectKeyIdentifierValue(subjectKeyId)));
   extensions.push(extension(OID.authorityKeyIdentifier, false, authorityKeyIdentifierValue(authorityKeyId)));
 
   const serial = options.serial ?? randomSerial();
   if (serial.length === 0 || serial.length > 20) throw new Error(`Serial number must be 1–20 bytes, got ${serial.length}`);
 
-  const tbs = sequence(
-    explicit(0, integer(2)), // v3
-    integer(serial),
-    algorithm.identifier,
-    issuerDer,
-    sequence(time(notBefore), time(notAfter)),
-    subjectDer,
-    spki,
-    explicit(3, sequence(...extensions)),
-  );
-  const der = sequence(tbs, algorithm.identifier, bitString(signWith(signingKey, algorithm, tbs)));
+  const tbsCertificate = new TBSCertificate({
+    version: Version.v3,
+    serialNumber: asArrayBuffer(serial),
+    signature: algorithm.identifier,
+    issuer,
+    validity: new Validity({ notBefore, notAfter }),
+    subject,
+    subjectPublicKeyInfo: AsnConvert.parse(spki, SubjectPublicKeyInfo),
+    extensions,
+  });
+  const tbs = Buffer.from(AsnConvert.serialize(tbsCertificate));
+  const certificate = new Certificate({
+    tbsCertificate,
+    signatureAlgorithm: algorithm.identifier,
+    signatureValue: asArrayBuffer(signWith(signingKey, algorithm, tbs)),
+  });
+  const der = Buffer.from(AsnConvert.serialize(certificate));
   return { der, pem: toPem(der, 'CERTIFICATE') };
+}
+
+/** A copy of the bytes as the ArrayBuffer the ASN.1 classes hold. */
+export function asArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return new Uint8Array(bytes).buffer;
 }

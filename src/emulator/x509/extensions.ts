@@ -1,11 +1,26 @@
 // X.509 v3 extensions (RFC 5280 4.2) we write and read back: basic constraints, key usage,
-// extended key usage, subject alternative names, subject/authority key identifiers.
+// extended key usage, subject alternative names, subject/authority key identifiers. The
+// ASN.1 comes from @peculiar/asn1-x509; what is ours is the mapping to Key Vault's policy
+// vocabulary and the checks with messages saying what is allowed.
 
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { DerNode } from './der-reader.js';
-import { boolean, explicit, ia5String, implicit, integer, namedBitString, octetString, oid, sequence, utf8String } from './der.js';
-import { children, readBitString, readBoolean, readDer, readInteger, readNamedBits, readOctetString, readOid, readString } from './der-reader.js';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import {
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  ExtendedKeyUsage,
+  Extension,
+  GeneralName,
+  KeyIdentifier,
+  KeyUsage as AsnKeyUsage,
+  OtherName,
+  SubjectAlternativeName,
+  SubjectKeyIdentifier,
+  SubjectPublicKeyInfo,
+} from '@peculiar/asn1-x509';
+import type { Extensions } from '@peculiar/asn1-x509';
+import { DirectoryString } from '@peculiar/asn1-x509';
 
 export const OID = {
   basicConstraints: '2.5.29.19',
@@ -53,39 +68,35 @@ export interface SubjectAltNames {
   upn?: string[];
 }
 
-/** One Extension: SEQUENCE { extnID, critical DEFAULT FALSE, extnValue OCTET STRING }. */
-export function extension(id: string, critical: boolean, value: Buffer): Buffer {
-  return critical ? sequence(oid(id), boolean(true), octetString(value)) : sequence(oid(id), octetString(value));
+/** One Extension with its value's DER. */
+export function extension(id: string, critical: boolean, value: object): Extension {
+  return new Extension({ extnID: id, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
 }
 
-export function basicConstraintsValue(isCA: boolean, pathLen?: number): Buffer {
+export function basicConstraintsValue(isCA: boolean, pathLen?: number): BasicConstraints {
   if (pathLen !== undefined && (!isCA || !Number.isInteger(pathLen) || pathLen < 0)) {
     throw new Error(`pathLen must be a non-negative integer and needs isCA: true, got ${pathLen}`);
   }
-  const parts: Buffer[] = [];
-  if (isCA) parts.push(boolean(true));
-  if (pathLen !== undefined) parts.push(integer(pathLen));
-  return sequence(...parts);
+  return new BasicConstraints({ cA: isCA, ...(pathLen !== undefined ? { pathLenConstraint: pathLen } : {}) });
 }
 
-export function keyUsageValue(usages: readonly string[]): Buffer {
-  const bits = usages.map((usage) => {
+export function keyUsageValue(usages: readonly string[]): AsnKeyUsage {
+  let flags = 0;
+  for (const usage of usages) {
     const bit = (KEY_USAGES as readonly string[]).indexOf(usage);
     if (bit < 0) throw new Error(`Unknown key usage "${usage}": allowed are ${KEY_USAGES.join(', ')}`);
-    return bit;
-  });
-  return namedBitString(bits);
+    flags |= 1 << bit;
+  }
+  return new AsnKeyUsage(flags);
 }
 
-export function extendedKeyUsageValue(oids: readonly string[]): Buffer {
-  return sequence(
-    ...oids.map((id) => {
-      if (!/^[0-2](\.\d+)+$/.test(id)) {
-        throw new Error(`Extended key usage "${id}" is not an OID: expected dotted decimal like ${EKU.serverAuth}`);
-      }
-      return oid(id);
-    }),
-  );
+export function extendedKeyUsageValue(oids: readonly string[]): ExtendedKeyUsage {
+  for (const id of oids) {
+    if (!/^[0-2](\.\d+)+$/.test(id)) {
+      throw new Error(`Extended key usage "${id}" is not an OID: expected dotted decimal like ${EKU.serverAuth}`);
+    }
+  }
+  return new ExtendedKeyUsage([...oids]);
 }
 
 const DNS_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
@@ -99,69 +110,36 @@ function checkDnsName(name: string): void {
   }
 }
 
-/** An IP address in text form as the 4 or 16 bytes a SAN iPAddress holds. */
-export function ipToBytes(address: string): Buffer {
+/**
+ * An IP address in the plain text form the ASN.1 library converts to the 4 or 16 bytes of a
+ * SAN iPAddress: WHATWG URL parsing canonicalises IPv6 (`::ffff:1.2.3.4` → `::ffff:102:304`).
+ */
+function canonicalIp(address: string): string {
   const family = isIP(address);
-  if (family === 4) return Buffer.from(address.split('.').map(Number));
+  if (family === 4) return address;
   if (family !== 6) throw new Error(`"${address}" is not an IPv4 or IPv6 address`);
-  let text = address.replace(/%.*$/, '');
-  const tail: number[] = [];
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    tail.push(...v4[1].split('.').map(Number));
-    text = text.slice(0, -v4[1].length) + '0:0';
-  }
-  const [head, rest] = text.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const restGroups = rest !== undefined && rest !== '' ? rest.split(':') : [];
-  const missing = 8 - headGroups.length - restGroups.length;
-  const groups = [...headGroups, ...Array<string>(rest !== undefined ? missing : 0).fill('0'), ...restGroups];
-  const bytes = Buffer.alloc(16);
-  groups.forEach((group, i) => bytes.writeUInt16BE(parseInt(group, 16), i * 2));
-  if (tail.length) Buffer.from(tail).copy(bytes, 12);
-  return bytes;
+  return new URL(`http://[${address.replace(/%.*$/, '')}]/`).hostname.slice(1, -1);
 }
 
-/** The text form of a SAN iPAddress (4 or 16 bytes). */
-export function bytesToIp(bytes: Buffer): string {
-  if (bytes.length === 4) return [...bytes].join('.');
-  if (bytes.length !== 16) throw new Error(`An IP address has 4 or 16 bytes, got ${bytes.length}`);
-  const groups: string[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(bytes.readUInt16BE(i).toString(16));
-  // Compress the longest run of zero groups (RFC 5952).
-  let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== '0') {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === '0') j++;
-    if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };
-    i = j;
-  }
-  if (best.start < 0) return groups.join(':');
-  return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
-}
-
-export function subjectAltNameValue(sans: SubjectAltNames): Buffer {
-  const names: Buffer[] = [];
+export function subjectAltNameValue(sans: SubjectAltNames): SubjectAlternativeName {
+  const names: GeneralName[] = [];
   for (const email of sans.email ?? []) {
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new Error(`"${email}" is not an email address (expected name@domain)`);
-    names.push(implicit(1, ia5String(email)));
+    names.push(new GeneralName({ rfc822Name: email }));
   }
   for (const dns of sans.dns ?? []) {
     checkDnsName(dns);
-    names.push(implicit(2, ia5String(dns)));
+    names.push(new GeneralName({ dNSName: dns }));
   }
-  for (const ip of sans.ip ?? []) names.push(implicit(7, octetString(ipToBytes(ip))));
+  for (const ip of sans.ip ?? []) names.push(new GeneralName({ iPAddress: canonicalIp(ip) }));
   for (const upn of sans.upn ?? []) {
     if (upn.trim() === '') throw new Error('A user principal name (UPN) cannot be empty');
-    // otherName ::= SEQUENCE { type-id OID, value [0] EXPLICIT ANY }, itself [0] IMPLICIT.
-    names.push(implicit(0, sequence(oid(OID.upn), explicit(0, utf8String(upn)))));
+    // otherName { type-id UPN, value [0] EXPLICIT UTF8String }
+    const value = AsnConvert.serialize(new DirectoryString({ utf8String: upn }));
+    names.push(new GeneralName({ otherName: new OtherName({ typeId: OID.upn, value }) }));
   }
   if (names.length === 0) throw new Error('Subject alternative names must hold at least one DNS name, IP, email or UPN');
-  return sequence(...names);
+  return new SubjectAlternativeName(names);
 }
 
 export function hasSubjectAltNames(sans: SubjectAltNames | undefined): boolean {
@@ -170,12 +148,16 @@ export function hasSubjectAltNames(sans: SubjectAltNames | undefined): boolean {
 
 /** Key identifier per RFC 5280 4.2.1.2 method (1): SHA-1 of the subjectPublicKey bits. */
 export function keyIdentifier(spkiDer: Buffer): Buffer {
-  const [, keyBits] = children(readDer(spkiDer));
-  return createHash('sha1').update(readBitString(keyBits).bytes).digest();
+  const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
+  return createHash('sha1').update(Buffer.from(spki.subjectPublicKey)).digest();
 }
 
-export function authorityKeyIdentifierValue(keyId: Buffer): Buffer {
-  return sequence(implicit(0, octetString(keyId)));
+export function subjectKeyIdentifierValue(keyId: Buffer): SubjectKeyIdentifier {
+  return new SubjectKeyIdentifier(keyId);
+}
+
+export function authorityKeyIdentifierValue(keyId: Buffer): AuthorityKeyIdentifier {
+  return new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(keyId) });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -193,55 +175,48 @@ export interface ParsedExtensions {
   critical: string[];
 }
 
-function parseSans(value: DerNode): SubjectAltNames {
+function parseSans(value: SubjectAlternativeName): SubjectAltNames {
   const sans: Required<SubjectAltNames> = { dns: [], ip: [], email: [], upn: [] };
-  for (const name of children(value)) {
-    if (name.cls !== 'context') continue;
-    if (name.tagNumber === 1) sans.email.push(readString(name));
-    else if (name.tagNumber === 2) sans.dns.push(readString(name));
-    else if (name.tagNumber === 7) sans.ip.push(bytesToIp(name.content));
-    else if (name.tagNumber === 0) {
-      const [typeId, wrapped] = children(name);
-      if (readOid(typeId) === OID.upn) sans.upn.push(readString(children(wrapped)[0]));
-    }
+  for (const name of value) {
+    if (name.rfc822Name !== undefined) sans.email.push(name.rfc822Name);
+    else if (name.dNSName !== undefined) sans.dns.push(name.dNSName);
+    else if (name.iPAddress !== undefined) sans.ip.push(name.iPAddress);
+    else if (name.otherName?.typeId === OID.upn) sans.upn.push(AsnConvert.parse(name.otherName.value, DirectoryString).toString());
   }
   return sans;
 }
 
-/** Decodes a SEQUENCE OF Extension. Unknown extensions are skipped (but listed if critical). */
-export function parseExtensions(node: DerNode): ParsedExtensions {
+/** Decodes Extensions. Unknown extensions are skipped (but listed if critical). */
+export function parseExtensions(extensions: Extensions | readonly Extension[]): ParsedExtensions {
   const out: ParsedExtensions = { critical: [] };
-  for (const ext of children(node)) {
-    const parts = children(ext);
-    const id = readOid(parts[0]);
-    const critical = parts.length === 3 && readBoolean(parts[1]);
-    if (critical) out.critical.push(id);
-    const value = readDer(readOctetString(parts[parts.length - 1]));
+  for (const ext of extensions) {
+    const id = ext.extnID;
+    if (ext.critical) out.critical.push(id);
+    const value = ext.extnValue.buffer;
     switch (id) {
       case OID.basicConstraints: {
-        const fields = children(value);
-        out.isCA = fields[0]?.tag === 0x01 ? readBoolean(fields[0]) : false;
-        const len = fields.find((f) => f.tag === 0x02);
-        if (len) out.pathLen = Number(readInteger(len));
+        const constraints = AsnConvert.parse(value, BasicConstraints);
+        out.isCA = constraints.cA;
+        if (constraints.pathLenConstraint !== undefined) out.pathLen = constraints.pathLenConstraint;
         break;
       }
-      case OID.keyUsage:
-        out.keyUsage = readNamedBits(value)
-          .filter((bit) => bit < KEY_USAGES.length)
-          .map((bit) => KEY_USAGES[bit]);
+      case OID.keyUsage: {
+        const flags = AsnConvert.parse(value, AsnKeyUsage).toNumber();
+        out.keyUsage = KEY_USAGES.filter((_, bit) => (flags & (1 << bit)) !== 0);
         break;
+      }
       case OID.extendedKeyUsage:
-        out.extendedKeyUsage = children(value).map(readOid);
+        out.extendedKeyUsage = [...AsnConvert.parse(value, ExtendedKeyUsage)];
         break;
       case OID.subjectAltName:
-        out.sans = parseSans(value);
+        out.sans = parseSans(AsnConvert.parse(value, SubjectAlternativeName));
         break;
       case OID.subjectKeyIdentifier:
-        out.subjectKeyIdentifier = Buffer.from(readOctetString(value));
+        out.subjectKeyIdentifier = Buffer.from(AsnConvert.parse(value, SubjectKeyIdentifier).buffer);
         break;
       case OID.authorityKeyIdentifier: {
-        const keyId = children(value).find((f) => f.cls === 'context' && f.tagNumber === 0);
-        if (keyId) out.authorityKeyIdentifier = Buffer.from(keyId.content);
+        const keyId = AsnConvert.parse(value, AuthorityKeyIdentifier).keyIdentifier;
+        if (keyId) out.authorityKeyIdentifier = Buffer.from(keyId.buffer);
         break;
       }
     }

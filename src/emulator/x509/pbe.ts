@@ -1,11 +1,15 @@
 // Password-based encryption and MACs used inside PKCS#12 files: the PKCS#12 key derivation
 // (RFC 7292 appendix B) for MACs and legacy ciphers, and PBES2 (PBKDF2 + AES/3DES, RFC 8018).
+//
+// The PKCS#12 KDF is ours because no maintained library offers it synchronously (node:crypto
+// has none; pkijs's runs on WebCrypto, async); test/emulator/x509/pbe.test.ts checks it against
+// the published test vectors. The parameter structures (PBES2, PBKDF2, PKCS#12 PBE) have no
+// schema class in the @peculiar family, so asn1js, the ASN.1 library under it, reads them.
 
 import type { Cipheriv } from 'node:crypto';
 import { createCipheriv, createDecipheriv, createHash, createHmac, getCiphers, pbkdf2Sync, randomBytes } from 'node:crypto';
-import type { DerNode } from './der-reader.js';
-import { integer, nullValue, octetString, oid, sequence } from './der.js';
-import { children, readInteger, readOctetString, readOid } from './der-reader.js';
+import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import * as asn1js from 'asn1js';
 
 export type DigestName = 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
@@ -104,51 +108,81 @@ function decipher(cipher: string, key: Buffer, iv: Buffer, data: Buffer, label: 
   }
 }
 
+/** The fields of a SEQUENCE given as DER (an AlgorithmIdentifier's parameters). */
+function fields(der: ArrayBuffer | null | undefined, what: string): asn1js.AsnType[] {
+  const parsed = der ? asn1js.fromBER(der).result : undefined;
+  if (!(parsed instanceof asn1js.Sequence)) throw new Error(`The PKCS#12 file has malformed ${what} parameters`);
+  return parsed.valueBlock.value;
+}
+
+function oidOf(node: asn1js.AsnType | undefined): string {
+  return node instanceof asn1js.ObjectIdentifier ? node.valueBlock.toString() : '';
+}
+
+function octetsOf(node: asn1js.AsnType | undefined): Buffer {
+  if (!(node instanceof asn1js.OctetString)) throw new Error('The PKCS#12 file has a malformed salt or IV');
+  return Buffer.from(node.getValue());
+}
+
+function countOf(node: asn1js.AsnType | undefined): number {
+  if (!(node instanceof asn1js.Integer)) throw new Error('The PKCS#12 file has a malformed iteration count');
+  const count = node.valueBlock.valueDec;
+  if (!Number.isSafeInteger(count) || count < 1 || count > 10_000_000) throw new Error(`Unsupported PKCS#12 iteration count ${count}`);
+  return count;
+}
+
 /** Decrypts `data` encrypted under the AlgorithmIdentifier `algorithm` with `password`. */
-export function pbeDecrypt(algorithm: DerNode, password: string, data: Buffer): Buffer {
-  const [idNode, params] = children(algorithm);
-  const id = readOid(idNode);
+export function pbeDecrypt(algorithm: AlgorithmIdentifier, password: string, data: Buffer): Buffer {
+  const id = algorithm.algorithm;
   const legacy = PKCS12_PBE[id];
   if (legacy) {
-    const [salt, iterations] = children(params);
+    const [salt, iterations] = fields(algorithm.parameters, legacy.label);
     const bmp = bmpPassword(password);
-    const count = Number(readInteger(iterations));
-    const key = pkcs12Kdf(bmp, readOctetString(salt), 1, count, legacy.keyLength, 'sha1');
-    const iv = pkcs12Kdf(bmp, readOctetString(salt), 2, count, legacy.ivLength, 'sha1');
+    const count = countOf(iterations);
+    const key = pkcs12Kdf(bmp, octetsOf(salt), 1, count, legacy.keyLength, 'sha1');
+    const iv = pkcs12Kdf(bmp, octetsOf(salt), 2, count, legacy.ivLength, 'sha1');
     return decipher(legacy.cipher, key, iv, data, legacy.label);
   }
   if (id !== OID_PBES2) throw new Error(`Unsupported PKCS#12 encryption algorithm ${id}: expected PBES2 (AES) or PKCS#12 3DES`);
-  const [kdf, scheme] = children(params);
-  const [kdfId, kdfParams] = children(kdf);
-  if (readOid(kdfId) !== OID_PBKDF2) throw new Error(`Unsupported PBES2 key derivation ${readOid(kdfId)}: expected PBKDF2`);
-  const kdfFields = children(kdfParams);
-  const salt = readOctetString(kdfFields[0]);
-  const iterations = Number(readInteger(kdfFields[1]));
-  const prfNode = kdfFields.find((f, i) => i >= 2 && f.tag === 0x30);
-  const prfId = prfNode ? readOid(children(prfNode)[0]) : '1.2.840.113549.2.7';
+  const [kdf, scheme] = fields(algorithm.parameters, 'PBES2');
+  const [kdfId, kdfParams] = kdf instanceof asn1js.Sequence ? kdf.valueBlock.value : [];
+  if (oidOf(kdfId) !== OID_PBKDF2) throw new Error(`Unsupported PBES2 key derivation ${oidOf(kdfId)}: expected PBKDF2`);
+  const kdfFields = kdfParams instanceof asn1js.Sequence ? kdfParams.valueBlock.value : [];
+  const salt = octetsOf(kdfFields[0]);
+  const iterations = countOf(kdfFields[1]);
+  const prfNode = kdfFields.find((f, i) => i >= 2 && f instanceof asn1js.Sequence);
+  const prfId = prfNode instanceof asn1js.Sequence ? oidOf(prfNode.valueBlock.value[0]) : '1.2.840.113549.2.7';
   const prf = PRF_OIDS[prfId];
   if (!prf) throw new Error(`Unsupported PBKDF2 PRF ${prfId}: expected HMAC with SHA-1/256/384/512`);
-  const [schemeId, ivNode] = children(scheme);
-  const cipher = PBES2_CIPHERS[readOid(schemeId)];
-  if (!cipher) throw new Error(`Unsupported PBES2 cipher ${readOid(schemeId)}: expected AES-CBC or 3DES-CBC`);
+  const [schemeId, ivNode] = scheme instanceof asn1js.Sequence ? scheme.valueBlock.value : [];
+  const cipher = PBES2_CIPHERS[oidOf(schemeId)];
+  if (!cipher) throw new Error(`Unsupported PBES2 cipher ${oidOf(schemeId)}: expected AES-CBC or 3DES-CBC`);
   // PBES2 takes the password as its UTF-8 bytes (unlike the PKCS#12 KDF).
   const key = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, cipher.keyLength, prf);
-  return decipher(cipher.cipher, key, readOctetString(ivNode), data, cipher.cipher);
+  return decipher(cipher.cipher, key, octetsOf(ivNode), data, cipher.cipher);
 }
 
 /** Encrypts with PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC. Returns the AlgorithmIdentifier and ciphertext. */
-export function pbes2Encrypt(password: string, data: Buffer, iterations = 2048): { algorithm: Buffer; encrypted: Buffer } {
+export function pbes2Encrypt(password: string, data: Buffer, iterations = 2048): { algorithm: AlgorithmIdentifier; encrypted: Buffer } {
   const salt = randomBytes(16);
   const iv = randomBytes(16);
   const key = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, 32, 'sha256');
   const cipher: Cipheriv = createCipheriv('aes-256-cbc', key, iv);
   const encrypted = Buffer.concat([cipher.update(data), cipher.final()]);
-  const algorithm = sequence(
-    oid(OID_PBES2),
-    sequence(
-      sequence(oid(OID_PBKDF2), sequence(octetString(salt), integer(iterations), sequence(oid('1.2.840.113549.2.9'), nullValue()))),
-      sequence(oid('2.16.840.1.101.3.4.1.42'), octetString(iv)),
-    ),
-  );
-  return { algorithm, encrypted };
+  const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
+  const octets = (bytes: Buffer) => new asn1js.OctetString({ valueHex: new Uint8Array(bytes) });
+  const params = new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({
+        value: [
+          oid(OID_PBKDF2),
+          new asn1js.Sequence({
+            value: [octets(salt), new asn1js.Integer({ value: iterations }), new asn1js.Sequence({ value: [oid('1.2.840.113549.2.9'), new asn1js.Null()] })],
+          }),
+        ],
+      }),
+      new asn1js.Sequence({ value: [oid('2.16.840.1.101.3.4.1.42'), octets(iv)] }),
+    ],
+  });
+  return { algorithm: new AlgorithmIdentifier({ algorithm: OID_PBES2, parameters: params.toBER() }), encrypted };
 }

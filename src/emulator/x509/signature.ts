@@ -4,9 +4,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import { sign, verify } from 'node:crypto';
-import type { DerNode } from './der-reader.js';
-import { nullValue, oid, sequence } from './der.js';
-import { children, readOid } from './der-reader.js';
+import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 
 export type HashName = 'sha256' | 'sha384' | 'sha512';
 
@@ -32,8 +30,7 @@ const CURVE_HASH: Record<string, HashName> = {
 export interface SignatureAlgorithm {
   keyType: 'rsa' | 'ec';
   hash: HashName;
-  /** AlgorithmIdentifier DER. */
-  identifier: Buffer;
+  identifier: AlgorithmIdentifier;
 }
 
 /** Picks the signature algorithm for a private (or public) key. */
@@ -42,33 +39,33 @@ export function signatureAlgorithmFor(key: KeyObject, hash?: HashName): Signatur
   if (type === 'rsa') {
     const chosen = hash ?? 'sha256';
     // RSA AlgorithmIdentifiers carry explicit NULL parameters (RFC 4055).
-    return { keyType: 'rsa', hash: chosen, identifier: sequence(oid(RSA_OIDS[chosen]), nullValue()) };
+    return { keyType: 'rsa', hash: chosen, identifier: new AlgorithmIdentifier({ algorithm: RSA_OIDS[chosen], parameters: null }) };
   }
   if (type === 'ec') {
     const curve = key.asymmetricKeyDetails?.namedCurve ?? '';
     const chosen = hash ?? CURVE_HASH[curve];
     if (!chosen) throw new Error(`EC curve "${curve}" is not supported: use P-256, P-256K, P-384 or P-521`);
     // ECDSA AlgorithmIdentifiers have no parameters (RFC 5758).
-    return { keyType: 'ec', hash: chosen, identifier: sequence(oid(ECDSA_OIDS[chosen])) };
+    return { keyType: 'ec', hash: chosen, identifier: new AlgorithmIdentifier({ algorithm: ECDSA_OIDS[chosen] }) };
   }
   throw new Error(`Key type "${type ?? 'unknown'}" cannot sign certificates: use an RSA or EC key`);
 }
 
 /** Signs `data` with `key`; ECDSA signatures come out DER-encoded as X.509 expects. */
-export function signWith(key: KeyObject, algorithm: SignatureAlgorithm, data: Buffer): Buffer {
+export function signWith(key: KeyObject, algorithm: SignatureAlgorithm, data: Uint8Array): Buffer {
   if (key.type !== 'private') throw new Error('Signing needs a private key, got a public key');
   return sign(algorithm.hash, data, { key, dsaEncoding: 'der' });
 }
 
-/** Reads an AlgorithmIdentifier node back to the hash it names (RSA or ECDSA only). */
-export function hashOfAlgorithm(node: DerNode): HashName {
-  const id = readOid(children(node)[0]);
+/** The hash an AlgorithmIdentifier names (RSA or ECDSA only). */
+export function hashOfAlgorithm(algorithm: AlgorithmIdentifier): HashName {
+  const id = algorithm.algorithm;
   for (const table of [RSA_OIDS, ECDSA_OIDS]) {
     for (const [hash, value] of Object.entries(table)) if (value === id) return hash as HashName;
   }
   throw new Error(`Unsupported signature algorithm ${id}: expected RSA or ECDSA with SHA-256/384/512`);
 }
 
-export function verifyWith(key: KeyObject, hash: HashName, data: Buffer, signature: Buffer): boolean {
+export function verifyWith(key: KeyObject, hash: HashName, data: Uint8Array, signature: Uint8Array): boolean {
   return verify(hash, data, { key, dsaEncoding: 'der' }, signature);
 }

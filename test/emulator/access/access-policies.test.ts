@@ -110,7 +110,7 @@ describe('defaults and checks', () => {
     const message = forbiddenMessage(
       { appId: 'a', objectId: 'o', tenantId: 't', issuer: 'https://sts.windows.net/t/' },
       'certificates/list',
-      'demo-vault',
+      'Demo-Vault',
       'westeurope',
     );
     assert.equal(

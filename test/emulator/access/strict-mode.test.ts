@@ -101,6 +101,16 @@ describe('tokens in strict mode', () => {
     assert.equal(errorOf(res).message, 'AKV10022: Invalid audience. Expected https://vault.azure.net, found: https://management.azure.com.');
   });
 
+  test('an emulator token with a character appended to its signature is 401', async () => {
+    const { token } = emu.identity.mintToken('kvx-app', 'https://vault.azure.net');
+    assert.equal((await raw('/secrets?api-version=7.6', { ca: emu.caPem, token })).status, 200);
+    for (const suffix of ['=', '!', '~']) {
+      const res = await raw('/secrets?api-version=7.6', { ca: emu.caPem, token: token + suffix });
+      assert.equal(res.status, 401, `signature + ${suffix}`);
+      assert.equal(errorOf(res).code, 'Unauthorized');
+    }
+  });
+
   test('an expired emulator token is 401', async () => {
     const twoDaysAgo = Math.floor(Date.now() / 1000) - 2 * 86_400;
     const { token } = emu.identity.mintToken('kvx-app', 'https://vault.azure.net', { issuedAt: twoDaysAgo, lifetimeSeconds: 3600 });
@@ -130,7 +140,7 @@ describe('access policies in strict mode', () => {
     assert.equal((await collect(keysAs('alice').listPropertiesOfKeys())).length, 1);
   });
 
-  test('kvx-reader reads secrets and keys; each write is 403 AccessDenied naming the permission and the caller', async () => {
+  test('kvx-reader reads secrets and keys; each write is 403 ForbiddenByPolicy naming the permission and the caller', async () => {
     const secrets = secretsAs('kvx-reader');
     assert.equal((await secrets.getSecret('db-password')).value, 'app-value');
     assert.ok((await collect(secrets.listPropertiesOfSecrets())).length >= 1);
@@ -143,7 +153,7 @@ describe('access policies in strict mode', () => {
       return true;
     });
     const denied = recorder.records.filter((r) => r.status === 403).at(-1);
-    assert.equal(JSON.parse(denied?.body ?? '{}').error.innererror.code, 'AccessDenied');
+    assert.equal(JSON.parse(denied?.body ?? '{}').error.innererror.code, 'ForbiddenByPolicy');
     await assert.rejects(secrets.beginDeleteSecret('db-password'), (err: RestError) => denial('kvx-reader', 'secrets delete').test(err.message));
     await assert.rejects(keysAs('kvx-reader').createEcKey('nope'), (err: RestError) => denial('kvx-reader', 'keys create').test(err.message));
     assert.equal((await secretsAs('kvx-app').getSecret('db-password')).value, 'app-value', 'nothing changed');
@@ -163,7 +173,7 @@ describe('access policies in strict mode', () => {
 
   test('the admin API shows and changes a vault policy; the change applies to the next request', async () => {
     const admin = (method: string, body?: object) =>
-      rawRequest(`${url}/_emulator/access-policies`, { method, ca: emu.caPem, token: null, ...(body ? { body: JSON.stringify(body) } : {}) });
+      rawRequest(`${url}/_emulator/access-policies`, { method, ca: emu.caPem, token: emu.adminToken, ...(body ? { body: JSON.stringify(body) } : {}) });
     const shown = (await admin('GET')).json as { strict: boolean; accessPolicies: { identity?: string; permissions: Record<string, string[]> }[] };
     assert.equal(shown.strict, true);
     const reader = shown.accessPolicies.find((p) => p.identity === 'kvx-reader');

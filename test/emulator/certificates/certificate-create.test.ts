@@ -6,9 +6,12 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import type { CertificatePolicy } from '@azure/keyvault-certificates';
+import { CertificateClient } from '@azure/keyvault-certificates';
 import { createCertificate, EKU, parseCsr, parsePkcs12 } from '../../../src/emulator/x509/index.js';
+import { rawRequest } from '../support/raw-request.js';
 import type { CertificatesHarness } from './certificate-test-harness.js';
 import { startCertificatesHarness } from './certificate-test-harness.js';
+import { collect, testCredential } from '../support/emulator-harness.js';
 
 const POLL = { intervalInMs: 5 };
 const ISSUE_DELAY_MS = 60_000;
@@ -139,18 +142,29 @@ describe('certificate create operation through CertificateClient', () => {
     assert.equal(key.key?.crv, 'P-384');
   });
 
-  it('cancels while inProgress: the operation ends cancelled and the certificate has no X.509', async () => {
+  it('cancels as the service does: the cancel answers inProgress with cancellation_requested, the next read shows cancelled', async () => {
+    await h.client.beginCreateCertificate('to-cancel-raw', { issuerName: 'Self', subject: 'CN=cancel.raw' }, POLL);
+    const patched = await rawRequest(`${h.vaultUrl}/certificates/to-cancel-raw/pending?api-version=7.4`, {
+      ca: h.emulator.caPem,
+      method: 'PATCH',
+      body: '{"cancellation_requested":true}',
+    });
+    const answered = patched.json as Record<string, unknown>;
+    assert.equal(answered.status, 'inProgress', "the PATCH's own answer");
+    assert.equal(answered.cancellation_requested, true);
+    assert.equal((await h.pendingOperation('to-cancel-raw')).body.status, 'cancelled', 'the next read');
+
     const poller = await h.client.beginCreateCertificate('to-cancel', { issuerName: 'Self', subject: 'CN=cancel.me' }, POLL);
     await poller.cancelOperation();
     assert.equal(poller.getOperationState().isCancelled, true);
     await assert.rejects(poller.pollUntilDone(), /cancel/i);
     now += ISSUE_DELAY_MS;
-    // The SDK turns an ended operation's error into a rejection: the status is in the message.
-    await assert.rejects(h.client.getCertificateOperation('to-cancel'), /certificate to-cancel was cancelled/);
+    const read = (await h.client.getCertificateOperation('to-cancel')).getOperationState().certificateOperation;
+    assert.equal(read?.status, 'cancelled');
     const op = await h.pendingOperation('to-cancel');
     assert.equal(op.body.status, 'cancelled', 'time passing does not issue a cancelled request');
     assert.equal(op.body.cancellation_requested, true);
-    assert.equal((op.body.error as { code: string }).code, 'Canceled');
+    assert.equal(op.body.error, undefined, 'a cancelled operation carries no error, as on the service');
     assert.equal((await h.client.getCertificate('to-cancel')).cer, undefined);
   });
 
@@ -161,7 +175,8 @@ describe('certificate create operation through CertificateClient', () => {
     await assert.rejects(h.client.getCertificateOperation('bad-issuer'), /Issuer not found: NoSuchCA/);
     const op = await h.pendingOperation('bad-issuer');
     assert.equal(op.body.status, 'failed');
-    assert.equal((op.body.error as { code: string }).code, 'CertificateIssuerNotFound');
+    const error = op.body.error as { code: string; message: string; innererror: unknown };
+    assert.deepEqual(error, { code: 'CertificateIssuerNotFound', message: error.message, innererror: { code: 'CertificateIssuerNotFound', message: error.message } });
     assert.equal(op.body.target, undefined);
     assert.equal((await h.client.getCertificate('bad-issuer')).cer, undefined);
   });
@@ -208,6 +223,22 @@ describe('certificate create operation through CertificateClient', () => {
     assert.ok(new X509Certificate(signed.der).checkPrivateKey(pfx.privateKey as never));
   });
 
+  it('merges x5c entries given as base64 of the DER text or of PEM, as SDK callers send them', async () => {
+    for (const [name, encode] of [
+      ['merge-b64-text', (der: Buffer) => Buffer.from(der.toString('base64'))],
+      ['merge-pem-text', (der: Buffer) => Buffer.from(`-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`)],
+    ] as const) {
+      await h.client.beginCreateCertificate(name, { issuerName: 'Unknown', subject: `CN=${name}` }, POLL);
+      const op = (await h.client.getCertificateOperation(name)).getOperationState().certificateOperation;
+      const csr = parseCsr(Buffer.from(op?.csr as Uint8Array));
+      const caKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      const ca = createCertificate({ subject: 'CN=Text CA', privateKey: caKey, notBefore: new Date(now), notAfter: new Date(now + 86_400_000), isCA: true });
+      const signed = createCertificate({ subject: csr.subject, publicKey: csr.publicKey, issuer: { certificate: ca.der, privateKey: caKey }, notBefore: new Date(now), notAfter: new Date(now + 86_400_000) });
+      const merged = await h.client.mergeCertificate(name, [encode(signed.der), encode(ca.der)]);
+      assert.ok(Buffer.from(merged.cer as Uint8Array).equals(signed.der), name);
+    }
+  });
+
   it('refuses a merge whose certificate is for another key', async () => {
     await h.client.beginCreateCertificate('merge-mismatch', { issuerName: 'Unknown', subject: 'CN=m' }, POLL);
     const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
@@ -227,5 +258,55 @@ describe('certificate create operation through CertificateClient', () => {
       h.client.beginCreateCertificate('bad-size', { issuerName: 'Self', subject: 'CN=x', keyType: 'RSA', keySize: 1024 }, POLL),
       /Unsupported RSA key size 1024\. Supported values are 2048, 3072, 4096/,
     );
+  });
+
+  it('refuses a subject that is not a distinguished name with 400 BadParameter before storing any certificate, key or secret', async () => {
+    // Default retries, as an SDK user has them: a 5xx here would be retried, each time leaving a key version.
+    const retrying = new CertificateClient(h.vaultUrl, testCredential, {
+      tlsOptions: { ca: h.emulator.caPem },
+      disableChallengeResourceVerification: true,
+      retryOptions: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
+    });
+    const bad: [string, RegExp][] = [
+      ['CN=x;junk', /"junk" is not of the form TYPE=value/],
+      ['CN="unterminated', /Unterminated quote/],
+      ['CN=a"b', /double quote inside a value must be escaped/],
+      ['CN=x,', /Empty component/],
+      ['CN=', /empty value/],
+      ['C=USA', /two-letter ISO 3166 code/],
+      ['SERIALNUMBER=a@b', /SERIALNUMBER allows only/],
+      ['E=\u00e9@contoso.com', /E allows only ASCII/],
+      ['1.99.3=x', /second arc must be below 40/],
+      ['FOO=bar', /Unknown attribute "FOO"/],
+      ['CN=x\\', /Dangling backslash/],
+    ];
+    for (const [i, [subject, problem]] of bad.entries()) {
+      const name = `bad-subject-${i}`;
+      await assert.rejects(
+        retrying.beginCreateCertificate(name, { issuerName: 'Self', subject }, POLL),
+        (err: Error & { statusCode?: number; code?: string }) => {
+          assert.equal(err.statusCode, 400, `${subject}: ${err.message}`);
+          assert.equal(err.code, 'BadParameter');
+          assert.match(err.message, /'x509_props\.subject' is not a distinguished name/);
+          assert.match(err.message, problem);
+          return true;
+        },
+      );
+      await assert.rejects(h.client.getCertificate(name), (err: Error & { statusCode?: number }) => err.statusCode === 404);
+      // Listing the versions of a name that was never stored is a 404.
+      await assert.rejects(collect(h.keys.listPropertiesOfKeyVersions(name)), { statusCode: 404 }, `${subject}: no key left behind`);
+      await assert.rejects(collect(h.secrets.listPropertiesOfSecretVersions(name)), { statusCode: 404 }, `${subject}: no secret left behind`);
+    }
+  });
+
+  it('refuses a bad subject in a policy update, keeping the policy as it was', async () => {
+    const poller = await h.client.beginCreateCertificate('good-subject', { issuerName: 'Self', subject: 'CN="a, b", O=Contoso' }, POLL);
+    now += ISSUE_DELAY_MS;
+    await poller.pollUntilDone();
+    await assert.rejects(h.client.updateCertificatePolicy('good-subject', { issuerName: 'Self', subject: 'CN=x;junk' }), {
+      statusCode: 400,
+      code: 'BadParameter',
+    });
+    assert.equal((await h.client.getCertificatePolicy('good-subject')).subject, 'CN="a, b", O=Contoso');
   });
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { createCertificate, createPkcs12, parsePkcs12 } from '../../../src/emulator/x509/index.js';
 import { collect, waitFor } from '../support/emulator-harness.js';
+import { rawRequest } from '../support/raw-request.js';
 import type { CertificatesHarness } from './certificate-test-harness.js';
 import { startCertificatesHarness } from './certificate-test-harness.js';
 
@@ -102,6 +103,19 @@ describe('certificate lifecycle through CertificateClient', () => {
     const secret = await h.secrets.getSecret('imported-pem');
     assert.equal(secret.properties.contentType, 'application/x-pem-file');
     assert.ok(secret.value?.includes(cert.pem.trim()));
+  });
+
+  it('imports a value that is base64 of PEM text, as the SDKs send a PEM file', async () => {
+    const { privateKey, cert } = selfSigned('CN=b64pem.contoso.com');
+    const pem = (privateKey.export({ type: 'pkcs8', format: 'pem' }) as string) + cert.pem;
+    for (const [name, policy] of [['b64-pem-hinted', { secret_props: { contentType: 'application/x-pem-file' } }], ['b64-pem-bare', undefined]] as const) {
+      const url = `${h.vaultUrl}/certificates/${name}/import?api-version=7.3`;
+      const body = JSON.stringify({ value: Buffer.from(pem).toString('base64'), ...(policy ? { policy } : {}) });
+      const res = await rawRequest(url, { ca: h.emulator.caPem, method: 'POST', body });
+      assert.equal(res.status, 200, res.text);
+      assert.ok(Buffer.from((res.json as { cer: string }).cer, 'base64').equals(cert.der));
+      assert.equal((await h.secrets.getSecret(name)).properties.contentType, 'application/x-pem-file');
+    }
   });
 
   it('updates properties, tags and the policy', async () => {

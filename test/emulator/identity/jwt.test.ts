@@ -45,6 +45,23 @@ describe('token issuer', () => {
     assert.equal(issuer.verifyToken(''), null);
   });
 
+  it('reads base64url strictly: a signature with a character appended, padding, or non-canonical trailing bits is refused', () => {
+    const { token } = issuer.mintToken(registry.system, 'https://vault.azure.net');
+    assert.ok(issuer.verifyToken(token));
+    for (const suffix of ['=', '==', '!', '%', '+', '/', '\u00e9', 'A', 'AA']) {
+      assert.equal(issuer.verifyToken(token + suffix), null, `signature + ${JSON.stringify(suffix)}`);
+    }
+    const [head, body, sig] = token.split('.');
+    assert.equal(issuer.verifyToken(`${head}=.${body}.${sig}`), null, 'padded header');
+    assert.equal(issuer.verifyToken(`${head}.${body}!.${sig}`), null, 'junk in the claims');
+    // 256 signature bytes end in a character that carries 2 bits; flipping its 4 unused bits decodes to the same bytes.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(sig.at(-1) ?? '');
+    const twin = `${sig.slice(0, -1)}${alphabet[last ^ 0b0001]}`;
+    assert.deepEqual(Buffer.from(twin, 'base64url'), Buffer.from(sig, 'base64url'), 'the twin decodes to the same bytes leniently');
+    assert.equal(issuer.verifyToken(`${head}.${body}.${twin}`), null, 'non-canonical signature');
+  });
+
   it('gives user identities upn, name and a delegated scope', () => {
     const user = registry.all.find((i) => i.kind === 'user');
     assert.ok(user);

@@ -30,6 +30,8 @@ interface Ready {
   tenantId: string;
   identityEndpoint: string;
   env: Record<string, string>;
+  envs: { imds: Record<string, string>; appService: Record<string, string> };
+  identities: { name: string; kind: string; clientId: string; objectId: string; resourceId?: string; upn?: string }[];
   armEndpoint: string;
   strict: boolean;
 }
@@ -92,6 +94,25 @@ describe('kvx emulator --strict as a process', () => {
     assert.match(ready.identityEndpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.deepEqual(ready.env, { AZURE_POD_IDENTITY_AUTHORITY_HOST: ready.identityEndpoint });
     assert.match(ready.armEndpoint, /^https:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  test('the ready line lists every identity with its client, object and resource ids, and both env styles', () => {
+    assert.deepEqual(
+      ready.identities.map((i) => [i.name, i.kind, i.clientId, i.objectId, i.resourceId]),
+      identities.all.map((i) => [i.name, i.kind, i.clientId, i.objectId, i.resourceId]),
+    );
+    assert.deepEqual(ready.envs.imds, ready.env);
+    assert.deepEqual(Object.keys(ready.envs.appService).sort(), ['IDENTITY_ENDPOINT', 'IDENTITY_HEADER']);
+    assert.ok(ready.envs.appService.IDENTITY_ENDPOINT.startsWith(ready.identityEndpoint));
+  });
+
+  test('a process exporting the App Service env with a client id from the ready line reads as that identity', async () => {
+    const reader = ready.identities.find((i) => i.name === 'kvx-reader');
+    assert.ok(reader);
+    const result = await clientProcess({ ...ready.envs.appService, AZURE_CLIENT_ID: reader.clientId });
+    assert.equal(result.error, undefined, result.message);
+    assert.equal(result.who?.oid, reader.objectId);
+    assert.equal(result.setStatus, 403);
   });
 
   test('a process exporting the ready env reads a demo secret with DefaultAzureCredential as the system-assigned identity', async () => {

@@ -113,6 +113,19 @@ describe('key crypto', () => {
       nodeSig[5] ^= 0x80;
       assert.equal(verifyDigest(material, alg, digest, nodeSig), false);
     });
+
+    it(`${alg} signatures are deterministic (RFC 6979, from @noble/curves) and verify when s is high`, () => {
+      const material = ec.get(curve) as KeyMaterial;
+      const digest = createHash(hash).update('same digest').digest();
+      const signature = signDigest(material, alg, digest);
+      assert.deepEqual(signDigest(material, alg, digest), signature);
+      // (r, n - s) is the same signature in its high-S form, as OpenSSL may write it.
+      const size = signature.length / 2;
+      const order = { 'P-256': 'ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551', 'P-384': 'ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973', 'P-521': '1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409', 'P-256K': 'fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141' }[curve];
+      const s = BigInt(`0x${signature.subarray(size).toString('hex')}`);
+      const highS = Buffer.from((BigInt(`0x${order}`) - s).toString(16).padStart(size * 2, '0'), 'hex');
+      assert.ok(verifyDigest(material, alg, digest, Buffer.concat([signature.subarray(0, size), highS])));
+    });
   }
 
   it('refuses algorithms that do not fit the key, and digests of the wrong length', () => {

@@ -106,7 +106,7 @@ describe('keys through KeyClient', () => {
     }
   });
 
-  it('imports RSA, EC and oct JWKs and answers with the public parts only', async () => {
+  it('imports RSA, EC and oct-HSM JWKs and answers with the public parts only', async () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
     const imported = await h.client.importKey('imported-rsa', sdkJwk(rsa, 'RSA'), { hardwareProtected: true, tags: { source: 'test' } });
     assert.equal(imported.keyType, 'RSA-HSM');
@@ -120,8 +120,8 @@ describe('keys through KeyClient', () => {
     assert.deepEqual(importedEc.keyOperations, ['verify']);
     assertNoPrivateParts(importedEc);
 
-    const oct = await h.client.importKey('imported-oct', { kty: 'oct', k: randomBytes(32) });
-    assert.equal(oct.keyType, 'oct');
+    const oct = await h.client.importKey('imported-oct', { kty: 'oct', k: randomBytes(32) }, { hardwareProtected: true });
+    assert.equal(oct.keyType, 'oct-HSM');
     assertNoPrivateParts(oct);
 
     await assertRestError(

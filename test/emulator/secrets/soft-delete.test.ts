@@ -157,7 +157,7 @@ async function fetchAdmin(origin: string, path: string, method: string, body?: u
   return new Promise((resolve, reject) => {
     const req = https.request(
       new URL(path, origin),
-      { method, ca: h.emulator.caPem, headers: { 'content-type': 'application/json' } },
+      { method, ca: h.emulator.caPem, headers: { 'content-type': 'application/json', ...h.emulator.adminHeaders() } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

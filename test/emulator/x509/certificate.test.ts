@@ -2,14 +2,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, generateKeyPairSync } from 'node:crypto';
 import { createCertificate, readCertificate } from '../../../src/emulator/x509/certificate.js';
-import { children, readDer, readOid } from '../../../src/emulator/x509/der-reader.js';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
 import { EKU } from '../../../src/emulator/x509/extensions.js';
 
 const notBefore = new Date(Date.UTC(2026, 0, 1));
 const notAfter = new Date(Date.UTC(2027, 0, 1));
 
 function signatureOid(der: Buffer): string {
-  return readOid(children(children(readDer(der))[1])[0]);
+  return AsnConvert.parse(der, Certificate).signatureAlgorithm.algorithm;
 }
 
 describe('createCertificate', () => {

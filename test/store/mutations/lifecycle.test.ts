@@ -26,7 +26,7 @@ describe('operations whose follow-up polls fail', () => {
   async function failOnly(method: string, path: string, status: 500 | 503 = 503): Promise<void> {
     const res = await rawRequest(`${h.vault().url}/_emulator/faults`, {
       ca: h.emulator.caPem,
-      token: null,
+      token: h.emulator.adminToken,
       method: 'PUT',
       body: JSON.stringify({ errorRate: 1, errorStatus: status, only: { method, path } }),
     });
