@@ -17,7 +17,7 @@ before(async () => {
     vaults: [
       { name: 'named-vault' },
       { name: 'team-a-one', subscriptionId: SUB_A, resourceGroup: 'rg-a' },
-      { name: 'team-b-one', subscriptionId: SUB_B, resourceGroup: 'rg-b', location: 'northeurope', purgeProtection: true },
+      { name: 'team-b-one', subscriptionId: SUB_B, resourceGroup: 'rg-b', location: 'northeurope', purgeProtection: true, sku: 'standard' },
     ],
     subscriptions: [
       { subscriptionId: SUB_A, displayName: 'Team A' },
