@@ -8,6 +8,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { createCredential } from './auth/create-credential.js';
 import { LocalIdentityCredential } from './auth/local-identity-credential.js';
 import type { Settings } from './config/settings.js';
+import { CLOUDS } from './config/clouds.js';
+import { rememberVaults } from './config/remember-vaults.js';
 import { createStore } from './store/create-store.js';
 import type { Store, VaultInfo } from './store/types.js';
 import type { ConnectionOptions } from './store/vault-session.js';
@@ -23,7 +25,7 @@ export interface Runtime {
 }
 
 /** Demo timing: slow enough to see paging, deleting and issuing happen, quick enough not to wait. */
-export const DEMO_TIMING = { latencyMs: 40, jitterMs: 60, deleteDelayMs: 2000, purgeDelayMs: 1500 } as const;
+export const DEMO_TIMING = { latencyMs: 40, jitterMs: 60, deleteDelayMs: 2000, purgeDelayMs: 1500, vaultCreateDelayMs: 2500, vaultPurgeDelayMs: 6000 } as const;
 
 export interface RuntimeOverrides {
   /** Tests: where the demo emulator caches its TLS material. */
@@ -51,13 +53,38 @@ export async function createRuntime(settings: Settings, overrides: RuntimeOverri
 }
 
 function createVaultRuntime(settings: Settings, overrides: RuntimeOverrides, connection: Pick<ConnectionOptions, 'additionalPolicies'>): Runtime {
-  const vaults = settings.vaults.map((v) => ({ ...v }));
+  // Named vaults first, then the pinned and recent ones from the config file (once each, by URL).
+  const vaults: VaultInfo[] = [];
+  const add = (v: VaultInfo, origin: VaultInfo['origin']) => {
+    if (!vaults.some((o) => o.url.toLowerCase() === v.url.toLowerCase())) vaults.push({ ...v, origin });
+  };
+  settings.vaults.forEach((v) => add(v, 'named'));
+  settings.pinned?.forEach((v) => add(v, 'pinned'));
+  settings.recent?.forEach((v) => add(v, 'recent'));
+  const configPath = settings.configPath;
   const store = createStore({
     vaults,
-    credential: overrides.credential ?? createCredential({ tenantId: settings.tenantId, clientId: settings.clientId }),
+    credential:
+      overrides.credential ?? createCredential({ tenantId: settings.tenantId, clientId: settings.clientId, authorityHost: settings.authorityHost }),
     ca: settings.ca,
     readOnly: settings.readOnly,
     ...connection,
+    ...(settings.armEndpoint ? { arm: { endpoint: settings.armEndpoint } } : {}),
+    ...(settings.cloud ? { vaultSuffix: CLOUDS[settings.cloud].vaultSuffix } : {}),
+    memory: {
+      pinned: settings.pinned?.map((v) => v.url),
+      recent: settings.recent?.map((v) => v.url),
+      // Best effort: a config file that cannot be written costs the memory, never the session.
+      persist: configPath
+        ? (lists) => {
+            try {
+              rememberVaults(configPath, lists);
+            } catch {
+              // e.g. a read-only home directory
+            }
+          }
+        : undefined,
+    },
   });
   return { store, vaults, dispose: () => store.dispose() };
 }
@@ -70,15 +97,20 @@ async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides
     faults: { jitterMs: DEMO_TIMING.jitterMs },
     deleteDelayMs: DEMO_TIMING.deleteDelayMs,
     purgeDelayMs: DEMO_TIMING.purgeDelayMs,
+    // A vault's creation and purge take minutes on the service; seconds here, still long enough to watch.
+    armCreateDelayMs: DEMO_TIMING.vaultCreateDelayMs,
+    vaultPurgeDelayMs: DEMO_TIMING.vaultPurgeDelayMs,
     // Access policies are enforced, so --demo-identity kvx-reader meets real 403s.
     strict: true,
     ...(overrides.tlsCacheDir ? { tlsCacheDir: overrides.tlsCacheDir } : {}),
   });
-  const vaults: VaultInfo[] = emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
+  // Like a real user's first start: no vault named, the vaults come from the emulator's ARM.
+  const vaults: VaultInfo[] = [];
   let store: Store;
   try {
     store = createStore({
       vaults,
+      arm: { endpoint: emulator.armEndpoint },
       credential: new LocalIdentityCredential({
         endpoint: emulator.identity.identityEndpoint,
         identityHeader: emulator.identity.identityHeader,

@@ -27,6 +27,8 @@ export const appFlags: readonly FlagSpec[] = [
   },
   { name: 'read-only', type: 'boolean', description: 'refuse every change (create, edit, delete, recover, purge)' },
   { name: 'ca-file', type: 'string', value: 'PATH', description: 'trust this CA (PEM) for vaults on loopback addresses, e.g. `kvx emulator`' },
+  { name: 'cloud', type: 'string', value: 'NAME', description: 'AzureCloud (default), AzureUSGovernment or AzureChinaCloud: ARM, sign-in and vault DNS' },
+  { name: 'arm-endpoint', type: 'string', value: 'URL', description: 'find vaults through this Resource Manager, e.g. `kvx emulator`\'s armEndpoint' },
   { name: 'tenant', type: 'string', value: 'ID', description: 'Microsoft Entra tenant to sign in to (default: from the environment)' },
   { name: 'client-id', type: 'string', value: 'ID', description: 'client id of a user-assigned managed identity to sign in with' },
   { name: 'config', type: 'string', value: 'PATH', description: 'read settings from this file (default: ~/.config/kvx/config.json)' },

@@ -23,8 +23,10 @@ import { createAccessAdminRoutes } from './access/access-admin-routes.js';
 import type { AccessPolicy, AccessPolicyInput } from './access/access-policies.js';
 import { AccessPolicyStore, defaultAccessPolicies, parseAccessPolicies } from './access/access-policies.js';
 import { createAdminRoutes } from './admin-routes.js';
-import type { ArmServer } from './arm/index.js';
+import type { ArmRefusals, ArmServer, ArmSubscription } from './arm/index.js';
 import { DEFAULT_LOCATION, startArmServer } from './arm/index.js';
+import { stableUuid } from './identity/stable-id.js';
+import { VaultFleet } from './vault-fleet.js';
 import type { EmulatorOptions } from './emulator-options.js';
 import { checkDelay, checkLoopbackHost, defaultRecoveryLevel, resolveVaults } from './emulator-options.js';
 import { FaultController } from './faults.js';
@@ -37,7 +39,6 @@ import type { VaultServer } from './server.js';
 import { createVaultServer } from './server.js';
 import type { TlsMaterial } from './tls.js';
 import { loadOrCreateTlsMaterial, userTlsMaterial } from './tls.js';
-import { vaultArmProperties } from './vault-arm-properties.js';
 import { VaultState } from './vault-state.js';
 
 export type { AccessPolicy, AccessPolicyInput, PolicyPermissions } from './access/access-policies.js';
@@ -71,8 +72,12 @@ export interface Emulator {
   env: Record<string, string>;
   /** The token endpoints, identities and `mintToken` for tests. */
   identity: IdentityServer;
-  /** ARM endpoint for vault discovery (`https://127.0.0.1:P`). */
+  /** ARM endpoint for vault discovery and lifecycle (`https://127.0.0.1:P`). */
   armEndpoint: string;
+  /** The subscriptions ARM lists. */
+  subscriptions: readonly ArmSubscription[];
+  /** What ARM refuses with 403, changeable at run time (e.g. `resourceGraph: true` to test a fallback). */
+  armRefusals: ArmRefusals;
   /** Secret of this run that `/_emulator/*` requests carry (`Authorization: Bearer …` or `x-kvx-admin-token`). */
   adminToken: string;
   /** Headers that authorize an admin API request: `{ 'x-kvx-admin-token': adminToken }`. */
@@ -84,6 +89,9 @@ export interface Emulator {
   setAccessPolicies(vault: string, policies: AccessPolicyInput[]): AccessPolicy[];
   stop(): Promise<void>;
 }
+
+/** The `vault` of ARM requests in the request log: not a valid vault name, so it never collides with one. */
+export const ARM_LOG_NAME = '(arm)';
 
 function urlHost(host: string): string {
   return isIP(host) === 6 ? `[${host}]` : host;
@@ -136,17 +144,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const policies = new AccessPolicyStore();
   const strict = options.strict === true;
   const vaultNamed = (name: string): VaultState => {
-    const found = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const found = fleet?.state(name) ?? states.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!found) throw new Error(`No vault named '${name}' in this emulator.`);
     return found;
   };
   // Random per run: any local process can reach loopback, only the starter knows this.
   const adminToken = randomBytes(24).toString('base64url');
-  const servers: VaultServer[] = [];
   let arm: ArmServer | undefined;
+  let fleet: VaultFleet | undefined;
+  const startupServers: VaultServer[] = [];
   const stop = async () => {
-    await Promise.all([...servers.map((s) => s.close()), identity.stop(), arm?.stop()]);
+    await Promise.all([...(fleet ? [fleet.stop()] : startupServers.map((s) => s.close())), identity.stop(), arm?.stop()]);
   };
+  const subscriptions: ArmSubscription[] = options.subscriptions ?? [{ subscriptionId: stableUuid('subscription'), displayName: 'kvx emulator' }];
+  if (subscriptions.length === 0) throw new Error('Give at least one subscription, or leave `subscriptions` out.');
   try {
     for (const v of vaultOptions) {
       const given = v.accessPolicies ?? options.accessPolicies;
@@ -165,7 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
     const router = new Router(routeModules);
     const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities)]);
-    for (const [i, state] of states.entries()) {
+    const serve = async (state: VaultState, at: number) => {
       const server = createVaultServer({
         vault: state,
         router,
@@ -178,26 +189,54 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         adminToken,
         onRequest: options.onRequest,
       });
-      servers.push(server);
-      const bound = await server.listen(port === 0 ? 0 : port + i, host);
-      state.url = `https://${urlHost(host)}:${bound}`;
+      startupServers.push(server);
+      const bound = await server.listen(at, host);
+      return { server, port: bound, url: `https://${urlHost(host)}:${bound}` };
+    };
+    const vaultFleet = new VaultFleet({
+      access,
+      identities: identity.identities,
+      serve,
+      newVaultSettings: () => ({ deleteDelayMs, purgeDelayMs, certificateIssueDelayMs }),
+      clock,
+      createDelayMs: checkDelay('armCreateDelayMs', options.armCreateDelayMs),
+      purgeDelayMs: checkDelay('vaultPurgeDelayMs', options.vaultPurgeDelayMs),
+      defaultSubscriptionId: subscriptions[0].subscriptionId,
+    });
+    for (const [i, state] of states.entries()) {
+      const served = await serve(state, port === 0 ? 0 : port + i);
+      state.url = served.url;
+      const v = vaultOptions[i];
+      vaultFleet.add(state, served.server, served.port, {
+        subscriptionId: v.subscriptionId,
+        ...(v.resourceGroup ? { resourceGroup: v.resourceGroup } : {}),
+        ...(v.location ? { location: v.location } : {}),
+        ...(v.tags ? { tags: v.tags } : {}),
+      });
     }
+    fleet = vaultFleet;
     arm = await startArmServer({
       host,
       tls: { certPem: tls.cert, keyPem: tls.key },
       tenantId,
+      subscriptions,
       // Like the vaults: any token unless strict.
       ...(strict ? { verifyToken: (token: string) => identity.verifyToken(token) } : {}),
-      // Read per request, so a change of policies or settings shows at once.
-      vaults: () => states.map((s) => ({ name: s.name, url: s.url, properties: vaultArmProperties(s, strict, policies.get(s.name)) })),
+      vaults: () => vaultFleet.armVaults(),
+      manager: vaultFleet,
+      onRequest: options.onRequest ? (entry) => options.onRequest?.({ ...entry, vault: ARM_LOG_NAME, plane: 'arm' }) : undefined,
     });
   } catch (err) {
     await stop();
     throw err;
   }
 
+  const liveFleet = fleet as VaultFleet;
+  const armServer = arm as ArmServer;
   return {
-    vaults: states.map((s) => ({ name: s.name, url: s.url })),
+    get vaults() {
+      return liveFleet.states().map((s) => ({ name: s.name, url: s.url }));
+    },
     caPem: tls.caPem,
     caFile: tls.caFile,
     faults,
@@ -206,7 +245,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     identityEndpoint: identity.url,
     env: { ...identity.env },
     identity,
-    armEndpoint: arm.url,
+    armEndpoint: armServer.url,
+    subscriptions,
+    armRefusals: armServer.refusals,
     adminToken,
     adminHeaders: () => ({ 'x-kvx-admin-token': adminToken }),
     vault: vaultNamed,

@@ -23,6 +23,8 @@ const METHODS = new Set<string>(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']);
 
 export interface RequestLogEntry {
   vault: string;
+  /** `arm` for the management plane (vault is then `(arm)`); absent for a vault's own requests. */
+  plane?: 'arm';
   method: string;
   /** Path only: the query is left out, bodies are never logged. */
   path: string;

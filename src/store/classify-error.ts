@@ -250,7 +250,13 @@ function classifyOnce(error: unknown, context: { credential?: string; now?: numb
       const out: ClassifiedError = { ...base, class: 'forbidden', message: '' };
       if (permission) out.permission = permission;
       if (caller) out.caller = oneLine(caller, 120);
-      const what = permission ? `no ${permission.action} permission on ${permission.collection}` : `access denied${innerCode ? ` (${innerCode})` : ''}`;
+      // ARM words it as "does not have authorization to perform action 'Microsoft.X/y/read' over scope …".
+      const armAction = /perform action '([^']{1,120})'/.exec(serviceMessage)?.[1];
+      const what = permission
+        ? `no ${permission.action} permission on ${permission.collection}`
+        : armAction
+          ? `no authorization for ${armAction}`
+          : `access denied${innerCode ? ` (${innerCode})` : ''}`;
       out.message = oneLine(`forbidden: ${what}${caller ? ` for ${caller}` : ''}`);
       return out;
     }

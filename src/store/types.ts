@@ -108,6 +108,98 @@ export interface VaultInfo {
   url: string;
   /** The demo's and `kvx emulator`'s vaults. */
   local: boolean;
+  /** What ARM says about the vault, once discovery (or a lifecycle operation) found it. */
+  arm?: ArmVaultInfo;
+  /** Why it is listed without discovery: named on the command line / config, pinned, or recently opened. */
+  origin?: 'named' | 'pinned' | 'recent' | 'discovered';
+  /** Pinned by the user: listed at every start (config file "pinned"). */
+  pinned?: boolean;
+}
+
+/** One access policy entry as ARM reports it. */
+export interface AccessPolicyEntry {
+  tenantId: string;
+  objectId: string;
+  applicationId?: string;
+  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
+}
+
+/** One identity's permissions as the access-policy form gives them. */
+export interface AccessPolicyInput {
+  objectId: string;
+  /** Default: the signed-in identity's tenant. */
+  tenantId?: string;
+  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
+}
+
+/** A vault's management-plane facts (ARM's Microsoft.KeyVault/vaults resource). */
+export interface ArmVaultInfo {
+  resourceId: string;
+  subscriptionId: string;
+  subscriptionName?: string;
+  resourceGroup: string;
+  location: string;
+  sku?: string;
+  softDeleteRetentionInDays?: number;
+  purgeProtection: boolean;
+  permissionModel: 'accessPolicies' | 'rbac';
+  publicNetworkAccess?: string;
+  provisioningState?: string;
+  accessPolicies?: readonly AccessPolicyEntry[];
+}
+
+export interface SubscriptionInfo {
+  id: string;
+  name: string;
+  tenantId?: string;
+}
+
+/** A soft-deleted vault (ARM's deletedVaults), recoverable until its scheduled purge date. */
+export interface DeletedVaultInfo {
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  deletedOn?: Date;
+  scheduledPurgeDate?: Date;
+  purgeProtection: boolean;
+}
+
+export interface DeletedVaultsState {
+  status: LoadStatus;
+  items: readonly DeletedVaultInfo[];
+  error?: ClassifiedError;
+}
+
+/** A new vault as the create form gives it. */
+export interface VaultCreateInput {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: 'standard' | 'premium';
+  /** 7 to 90. */
+  retentionDays: number;
+  purgeProtection: boolean;
+  /** With access policies, the signed-in identity gets an initial policy (all key, secret and certificate permissions). */
+  permissionModel: 'accessPolicies' | 'rbac';
+}
+
+/**
+ * Vault discovery through ARM: `off` without an ARM endpoint; `error` when ARM refused (the
+ * pane shows one quiet line; vaults opened by name are unaffected).
+ */
+export interface DiscoveryState {
+  status: 'off' | 'idle' | 'loading' | 'complete' | 'error';
+  /** What is being fetched now, e.g. "subscriptions", "Resource Graph page 2", "subscription 2 of 5". */
+  progress?: string;
+  subscriptions: readonly SubscriptionInfo[];
+  /** How the vaults were listed: one Resource Graph query, or per subscription after Resource Graph was refused. */
+  via?: 'resourceGraph' | 'subscriptions';
+  /** Why Resource Graph was not used (its refusal, one line). */
+  fallbackReason?: string;
+  found: number;
+  error?: ClassifiedError;
 }
 
 export interface VaultState extends VaultInfo {
@@ -171,11 +263,17 @@ export type OperationKind = 'create' | 'delete' | 'recover' | 'purge' | 'deleteA
  */
 export type OperationState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned' | 'unconfirmed';
 
+/** What an operation acts on: items of a collection, or whole vaults (through ARM). */
+export type OperationSubject = CollectionKind | 'vaults';
+
 export interface Operation {
   id: string;
   kind: OperationKind;
-  collection: CollectionKind;
+  collection: OperationSubject;
+  /** The vault's display name. */
   vault: string;
+  /** The vault's URL: what identifies it (names can repeat across clouds). */
+  vaultUrl: string;
   target: string;
   state: OperationState;
   /** The service's words for the current step: "deleting", "inProgress", "purging", "recovered"… */
@@ -199,6 +297,9 @@ export interface IdentityInfo {
 
 export interface StoreSnapshot {
   vaults: readonly VaultState[];
+  discovery: DiscoveryState;
+  /** The deleted-vaults view (loaded on demand). */
+  deletedVaults: DeletedVaultsState;
   identity?: IdentityInfo;
   /** Keyed by item id (versionless) or versioned id for a specific version. */
   details: Readonly<Record<string, DetailsState>>;
@@ -218,7 +319,7 @@ export interface Store extends MutationActions {
 
   /**
    * Starts (or restarts with `refresh`) loading a collection; cancels a previous load of it.
-   * `vault` is a vault's URL or name. Without `refresh`, a complete or loading collection is
+   * `vault` is the vault's URL (never its name: two open vaults may share one). Without `refresh`, a complete or loading collection is
    * left alone and a cancelled one continues (pages are fetched again from the
    * start, since the SDK does not expose where it stopped, and only new items are added). A throttled load retries by itself
    * after Retry-After (status `error` with class `throttled` meanwhile).
@@ -255,5 +356,32 @@ export interface Store extends MutationActions {
   readSecretValue(item: ItemSummary, options?: { version?: string }): Promise<string>;
   /** Throws a UsageError (message for people) for a bad name or URL; an open vault is returned as is. */
   addVault(nameOrUrl: string): VaultInfo;
+  /**
+   * Lists the vaults the identity can see through ARM in the background (restarting a running
+   * discovery): progress and outcome in `discovery`, found vaults added to `vaults`. Does
+   * nothing when the store has no ARM endpoint.
+   */
+  discoverVaults(): void;
+  /** Pins or unpins an open vault (remembered in the config file); returns whether it is pinned now. */
+  togglePin(vaultUrl: string): boolean;
+  /** Whether a vault name can be taken (ARM checkNameAvailability); never rejects (a failure is `available: undefined`). */
+  checkVaultName(name: string, subscriptionId?: string): Promise<{ available?: boolean; message?: string }>;
+  /** Creates a vault through ARM (long-running: provisioning state live); the new vault is added and listed. */
+  createVault(input: VaultCreateInput): string;
+  /** Deletes (soft-deletes) a vault; it then shows in the deleted-vaults view. */
+  deleteVault(vaultUrl: string): string;
+  /** Loads `deletedVaults` from every known subscription. */
+  loadDeletedVaults(): void;
+  recoverVault(vault: DeletedVaultInfo): string;
+  /** Purges a deleted vault; the operation runs until ARM says the purge finished (minutes on the service). */
+  purgeVault(vault: DeletedVaultInfo): string;
+  /** Reads the vault's ARM facts again (its access policies); finds it through discovery when ARM has not described it yet. */
+  refreshVaultArm(vaultUrl: string): void;
+  /**
+   * Changes the vault's access policies through vaults.updateAccessPolicy: `add` merges the
+   * permissions into the identity's policy, `replace` sets them, `remove` takes them away (the
+   * policy goes when none are left). An operation; the vault's policies are read again after.
+   */
+  updateAccessPolicy(vaultUrl: string, kind: 'add' | 'replace' | 'remove', entry: AccessPolicyInput): string;
   dispose(): Promise<void>;
 }

@@ -20,7 +20,7 @@ import type { ClipboardOptions } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
 
 export interface AppProps {
-  settings: Pick<Settings, 'vaults' | 'demo' | 'readOnly'>;
+  settings: Pick<Settings, 'vaults' | 'demo' | 'readOnly'> & Partial<Pick<Settings, 'armEndpoint' | 'pinned' | 'recent'>>;
   keymap: readonly Binding[];
   theme: Theme;
   /** Starts the store (and the demo emulator); called after the first frame. */
@@ -61,7 +61,8 @@ function InputRouter({ router }: { router: KeyRouter }) {
 export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor, onInternalError }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
-  const noVault = settings.vaults.length === 0 && !settings.demo;
+  // Nothing to open and no ARM to find vaults through: explain how to start.
+  const noVault = settings.vaults.length === 0 && !settings.demo && !settings.armEndpoint && !settings.pinned?.length && !settings.recent?.length;
   const runtime = useRuntime(noVault ? undefined : loadRuntime);
   const sink: InputSink = useRef(undefined);
   const [router] = useState(() =>
@@ -100,7 +101,7 @@ function StartScreen({
   const body = Math.max(1, rows - 2);
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-      <TitleBar width={columns} crumbs={noVault ? [] : [settings.demo ? 'demo' : settings.vaults.map((v) => v.name).join(', ')]} readOnly={settings.readOnly} theme={theme} />
+      <TitleBar width={columns} crumbs={noVault ? [] : [settings.demo ? 'demo' : settings.vaults.map((v) => v.name).join(', ') || 'finding vaults'].filter(Boolean)} readOnly={settings.readOnly} theme={theme} />
       {noVault ? (
         <NoVaultScreen width={columns} height={body} theme={theme} />
       ) : runtime.status === 'failed' ? (

@@ -2,7 +2,7 @@
 // action, move in the operations panel, copy. In read-only mode the store's own refusal is
 // what the status line shows. Returns false for commands that are not about changes.
 import type { Dispatch } from 'react';
-import type { CollectionKind, DetailsState, ItemSummary, Store } from '../store/types.js';
+import type { DetailsState, ItemSummary, Store, OperationSubject } from '../store/types.js';
 import type { Binding } from './keymap.js';
 import type { Modal } from './modal.js';
 import type { NavAction, NavState } from './navigation.js';
@@ -26,7 +26,7 @@ export interface ChangeContext {
   say(text: string, tone: Tone): void;
 }
 
-const SINGULAR: Record<CollectionKind, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate' };
+const SINGULAR: Record<OperationSubject, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate', vaults: 'vault' };
 
 export function describeItem(item: Pick<ItemSummary, 'kind' | 'name'>): string {
   return `${SINGULAR[item.kind]} ${escapeControl(item.name)}`;

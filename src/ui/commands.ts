@@ -8,6 +8,7 @@ export type ParsedCommand =
   | { kind: 'open'; collection: CollectionKind; name: string }
   | { kind: 'deleted' }
   | { kind: 'vault'; name: string }
+  | { kind: 'vaults' }
   | { kind: 'filter'; text: string }
   | { kind: 'sort'; key: string; descending?: boolean }
   | { kind: 'help' }
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'certs', aliases: ['certificates', 'cert', 'c'], args: '[NAME]', description: 'show certificates, or open the certificate NAME' },
   { name: 'deleted', aliases: ['del'], description: 'toggle the deleted-items view' },
   { name: 'vault', aliases: ['v'], args: 'NAME', description: 'open a vault (name or URL)' },
+  { name: 'vaults', aliases: [], description: 'list the vaults you can see (through Azure Resource Manager)' },
   { name: 'filter', aliases: ['f'], args: 'TEXT', description: 'filter the current list' },
   { name: 'sort', aliases: [], args: 'name|updated|expires [desc]', description: 'sort the list (desc: reversed)' },
   { name: 'help', aliases: ['h'], description: 'show the keys' },
@@ -59,6 +61,8 @@ export function parseCommand(line: string): ParsedCommand {
       return { kind: 'deleted' };
     case 'vault':
       return rest ? { kind: 'vault', name: rest } : { kind: 'error', message: ':vault needs a NAME or URL' };
+    case 'vaults':
+      return { kind: 'vaults' };
     case 'filter':
       return { kind: 'filter', text: rest };
     case 'sort': {

@@ -7,7 +7,7 @@ import type { NavAction, NavState } from './navigation.js';
 import { parseCommand } from './commands.js';
 import { isMoveCommand } from './list-window.js';
 import type { SortKey } from './sort.js';
-import { currentCollection, currentRows, currentVault, selectedItem } from './view-model.js';
+import { currentCollection, currentRows, currentVault, selectedItem, vaultOrder } from './view-model.js';
 import { isItemName } from './item-text.js';
 import type { DetailLine } from './detail-lines.js';
 import { escapeControl } from '../text/escape-control.js';
@@ -77,11 +77,14 @@ export function runCommand(command: string, ctx: CommandContext): void {
   if (isMoveCommand(command)) {
     const count =
       nav.focus === 'vaults'
-        ? snapshot.vaults.length
+        ? nav.vaultsDeleted
+          ? snapshot.deletedVaults.items.length
+          : snapshot.vaults.length
         : nav.focus === 'operations'
           ? snapshot.operations.length
           : nav.focus === 'details' ? ctx.detailLines().length : currentRows(snapshot, nav).length;
-    ctx.dispatch({ type: 'move', command, count, page: ctx.page });
+    const vaults = nav.focus === 'vaults' ? vaultOrder(snapshot.vaults).map((v) => v.url) : undefined;
+    ctx.dispatch({ type: 'move', command, count, page: ctx.page, vaults });
     return;
   }
   if (PANE_KINDS[command]) {
@@ -128,9 +131,17 @@ export function runCommand(command: string, ctx: CommandContext): void {
       if (item) ctx.dispatch({ type: 'open', id: item.id });
       return;
     }
+    case 'vault.pin': {
+      const vault = currentVault(snapshot, nav);
+      if (!vault) return;
+      const pinned = ctx.store.togglePin(vault.url);
+      return ctx.dispatch({ type: 'message', message: { text: `${escapeControl(vault.name)} ${pinned ? 'pinned: listed at every start' : 'unpinned'}`, tone: 'info' } });
+    }
     case 'refresh': {
       // Operations left unconfirmed (accepted, then polls failed) are re-checked by the same key.
       ctx.store.recheckOperations();
+      // R in the vaults pane lists the vaults again (discovery); elsewhere it reloads the list or item.
+      if (nav.focus === 'vaults' && snapshot.discovery.status !== 'off') return ctx.store.discoverVaults();
       const vault = currentVault(snapshot, nav);
       if (!vault) return;
       if (nav.focus === 'details' && nav.opened) {
@@ -138,7 +149,7 @@ export function runCommand(command: string, ctx: CommandContext): void {
         if (item) ctx.store.loadDetails(item, { version: nav.opened.version, refresh: true });
         return;
       }
-      ctx.store.loadCollection(vault.name, nav.kind, { deleted: nav.deleted, refresh: true });
+      ctx.store.loadCollection(vault.url, nav.kind, { deleted: nav.deleted, refresh: true });
       return;
     }
   }
@@ -199,21 +210,28 @@ export function runCommandLine(line: string, ctx: CommandContext): void {
       return ctx.dispatch({ type: 'help', open: true });
     case 'quit':
       return ctx.quit();
+    case 'vaults':
+      ctx.dispatch({ type: 'focus', pane: 'vaults' });
+      if (ctx.store.getSnapshot().discovery.status === 'off') {
+        return ctx.dispatch({ type: 'message', message: { text: 'vault discovery is off: no ARM endpoint (--cloud, --arm-endpoint)', tone: 'warning' } });
+      }
+      return ctx.store.discoverVaults();
     case 'error':
       return ctx.dispatch({ type: 'message', message: { text: escapeControl(parsed.message), tone: 'error' } });
     case 'vault': {
-      const vaults = ctx.store.getSnapshot().vaults;
-      const wanted = parsed.name.toLowerCase();
-      const index = vaults.findIndex((v) => v.name.toLowerCase() === wanted || v.url.toLowerCase().replace(/\/$/, '') === wanted.replace(/\/$/, ''));
-      if (index !== -1) {
-        ctx.dispatch({ type: 'vault', index });
+      // A typed name resolves to a URL here, once; everything after addresses the vault by URL.
+      // A full URL picks that vault even when another open vault has the same name.
+      const vaults = vaultOrder(ctx.store.getSnapshot().vaults);
+      const wanted = parsed.name.toLowerCase().replace(/\/+$/, '');
+      const open = vaults.find((v) => v.url.toLowerCase() === wanted) ?? vaults.find((v) => v.name.toLowerCase() === wanted);
+      if (open) {
+        ctx.dispatch({ type: 'vault', url: open.url });
         ctx.dispatch({ type: 'focus', pane: 'items' });
         return;
       }
       try {
         const info = ctx.store.addVault(parsed.name);
-        const at = ctx.store.getSnapshot().vaults.findIndex((v) => v.url === info.url);
-        ctx.dispatch({ type: 'vault', index: at === -1 ? vaults.length : at });
+        ctx.dispatch({ type: 'vault', url: info.url });
         ctx.dispatch({ type: 'focus', pane: 'items' });
       } catch (error) {
         ctx.dispatch({ type: 'message', message: { text: escapeControl(error instanceof Error ? error.message : String(error)), tone: 'error' } });

@@ -17,7 +17,7 @@ import { computeLayout } from './layout.js';
 import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf, sortOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
-import { currentCollection, listRows } from './view-model.js';
+import { currentCollection, currentVault, listRows, vaultOrder } from './view-model.js';
 import { filterEnter, runCommand, runCommandLine } from './explorer-commands.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
@@ -27,6 +27,7 @@ import type { InputSink } from './use-explorer-input.js';
 import { useExplorerInput } from './use-explorer-input.js';
 import { useCollectionLoading } from './use-collection-loading.js';
 import { useDetailsLoading } from './use-details-loading.js';
+import { useDiscovery } from './use-discovery.js';
 import { useHideOnLeave } from './use-hide-on-leave.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import { useClipboard } from './use-clipboard.js';
@@ -35,6 +36,8 @@ import { useEditor } from './use-editor.js';
 import { useFadingMessage } from './use-fading-message.js';
 import { useModal } from './use-modal.js';
 import { runChangeCommand } from './change-commands.js';
+import { runVaultCommand } from './vault-commands.js';
+import { DeletedVaultsPane } from './deleted-vaults-pane.js';
 import { ModalView } from './modal-view.js';
 import { OperationsDock, dockHeight } from './operations-dock.js';
 
@@ -71,11 +74,11 @@ function activeContexts(nav: NavState, hasError: boolean): Context[] {
 }
 
 /** Operations running on items of the list in view (deletes and purges on live rows, recover and purge on deleted ones). */
-function busyRows(operations: readonly Operation[], vault: string | undefined, kind: CollectionKind, deleted: boolean): ReadonlyMap<string, string> {
+function busyRows(operations: readonly Operation[], vaultUrl: string | undefined, kind: CollectionKind, deleted: boolean): ReadonlyMap<string, string> {
   const kinds: readonly Operation['kind'][] = deleted ? ['recover', 'purge', 'deleteAndPurge'] : ['delete', 'deleteAndPurge', 'update', 'rotate'];
   const out = new Map<string, string>();
   for (const op of operations) {
-    if (op.state === 'running' && op.vault === vault && op.collection === kind && kinds.includes(op.kind)) out.set(op.target.toLowerCase(), op.detail);
+    if (op.state === 'running' && op.vaultUrl === vaultUrl && op.collection === kind && kinds.includes(op.kind)) out.set(op.target.toLowerCase(), op.detail);
   }
   return out;
 }
@@ -85,6 +88,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const { exit } = useApp();
   const [nav, dispatch, navRef] = useNavState();
   const vaults = useStore(store, (s) => s.vaults);
+  const discovery = useStore(store, (s) => s.discovery);
+  const deletedVaults = useStore(store, (s) => s.deletedVaults);
+  useDiscovery(store);
   const identity = useStore(store, (s) => s.identity);
   const collection = useStore(store, (s) => currentCollection(s, nav));
   const revealError = useStore(store, (s) => s.revealError);
@@ -100,7 +106,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const editValue = useEditor(useCallback((message: string) => say(message, 'error'), [say]), editor);
   const dock = dockHeight(operationCount, nav.focus === 'operations', height);
 
-  const vault = vaults[Math.min(nav.vault, vaults.length - 1)];
+  const vault = currentVault({ vaults }, nav);
   const items = collection?.items ?? NO_ITEMS;
   const rows = listRows(items, sortOf(nav), nav.filter);
   const cursor = clampCursor(cursorOf(nav), rows.length);
@@ -120,7 +126,10 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const opened = useMemo(() => (shownId ? (latest?.item ?? items.find((i) => i.id === shownId)) : undefined), [shownId, latest, items]);
   const toLoad = previewing ? (settledPreview === opened?.id ? opened : undefined) : opened;
   const showDetails = Boolean(opened) && (wide || nav.focus === 'details');
-  const layout = computeLayout(columns, height - dock, showDetails);
+  const computed = computeLayout(columns, height - dock, showDetails);
+  // At 80 columns the vaults are a one-line strip; with the keys in the vaults pane they get the whole body instead.
+  const vaultsFull = computed.strip && nav.focus === 'vaults';
+  const layout = vaultsFull ? { ...computed, strip: false, vaults: { width: columns, height: computed.body }, items: undefined, details: undefined } : computed;
   const lineWidth = detailLineWidth(layout.details?.width ?? columns);
   const detailLines = useMemo(
     () =>
@@ -142,7 +151,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now],
   );
 
-  useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);
+  useCollectionLoading(store, vault?.url, nav.kind, nav.deleted, collection?.status);
   useDetailsLoading(store, toLoad, shown?.version, details?.status, latest?.status);
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
@@ -174,6 +183,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
     onCommand: (command) => {
+      if (runVaultCommand(command, { store, nav: () => navRef.current, dispatch, openModal: setModal, say })) return;
       if (!runChangeCommand(command, { store, keymap, nav: () => navRef.current, dispatch, openModal: setModal, clipboard, say })) runCommand(command, ctx);
     },
     blocked: () => modalRef.current !== undefined,
@@ -182,8 +192,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     onQuit: exit,
   });
 
-  const vaultList = useMemo(() => vaultRows(vaults), [vaults]);
-  const busy = useMemo(() => busyRows(operations, vault?.name, nav.kind, nav.deleted), [operations, vault?.name, nav.kind, nav.deleted]);
+  const vaultList = useMemo(() => vaultRows(vaultOrder(vaults)), [vaults]);
+  const selectedVault = vault ? vaultList.findIndex((v) => v.url === vault.url) : -1;
+  const busy = useMemo(() => busyRows(operations, vault?.url, nav.kind, nav.deleted), [operations, vault?.url, nav.kind, nav.deleted]);
   const crumbs = [
     vault?.name ?? '',
     vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
@@ -200,10 +211,19 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
       ) : (
         <Box flexDirection={layout.strip ? 'column' : 'row'} height={layout.body} overflow="hidden">
           {layout.strip ? (
-            <VaultStrip vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
+            <VaultStrip vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
           ) : null}
-          {layout.vaults ? (
-            <VaultsPane vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} />
+          {layout.vaults && nav.vaultsDeleted ? (
+            <DeletedVaultsPane
+              deleted={deletedVaults}
+              selected={Math.min(nav.deletedVaultCursor, Math.max(0, deletedVaults.items.length - 1))}
+              focused={nav.focus === 'vaults'}
+              width={layout.vaults.width}
+              height={layout.vaults.height}
+              theme={theme}
+            />
+          ) : layout.vaults ? (
+            <VaultsPane vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} discovery={discovery} />
           ) : null}
           {layout.items ? (
             <ItemsPane

@@ -1,14 +1,14 @@
 // Which error `!` shows: the one where the user is — the selected operation's failure, the
 // opened item's (its details, its versions, its value), or the list's — with a title saying
 // what failed. Pure over a snapshot and the navigation state.
-import type { ClassifiedError, CollectionKind, StoreSnapshot } from '../store/types.js';
+import type { ClassifiedError, StoreSnapshot } from '../store/types.js';
 import { escapeControl } from '../text/escape-control.js';
 import { detailsKey } from '../store/details-key.js';
 import type { NavState } from './navigation.js';
 import { clampCursor } from './navigation.js';
 import { currentCollection, currentVault } from './view-model.js';
 
-const SINGULAR: Record<CollectionKind, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate' };
+const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'certificate', vaults: 'vault' } as const;
 
 export interface FocusedError {
   title: string;

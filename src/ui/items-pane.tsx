@@ -13,6 +13,7 @@ import { ListFooter } from './list-footer.js';
 import { describeError } from './describe-error.js';
 import { isItemName } from './item-text.js';
 import { escapeControl } from '../text/escape-control.js';
+import { POLICY_HINT_LINES, PolicyHint } from './policy-hint.js';
 
 interface Props {
   kind: CollectionKind;
@@ -60,12 +61,15 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
   // An error is wrapped, not cut: it may take half the list's rows, or all of them when there are none to show.
   const errorRoom = rows.length === 0 ? Math.max(1, height - 7) : Math.max(1, Math.floor((height - 6) / 2));
   const errorLines = error ? Math.min(errorBannerLines(error, inner).length, errorRoom) : 0;
-  const listRows = Math.max(1, height - 2 - 3 - errorLines);
+  // A 403 links to the vault's access policies: one more line saying what they give you.
+  const policyLine = error?.class === 'forbidden' && store && vault ? POLICY_HINT_LINES : 0;
+  const listRows = Math.max(1, height - 2 - 3 - errorLines - policyLine);
   const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter) : '';
   return (
     <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />
       {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} viewKey={errorKey} /> : null}
+      {policyLine && store && vault ? <PolicyHint store={store} vault={vault} theme={theme} /> : null}
       {rows.length > 0 || !empty ? (
         <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} busy={busy} />
       ) : (

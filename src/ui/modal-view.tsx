@@ -12,6 +12,8 @@ import type { Modal } from './modal.js';
 import type { Theme } from './theme.js';
 import { detailsKey } from '../store/details-key.js';
 import { useStore } from './use-store.js';
+import { VaultModalView, isVaultModal } from './vault-modal-view.js';
+import { currentVault } from './view-model.js';
 
 interface Props {
   modal: Modal;
@@ -33,6 +35,21 @@ interface Props {
 export function ModalView({ modal, store, width, height, now, theme, close, say, editValue, clipboard, select }: Props) {
   const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item, modal.version)]?.item?.key : undefined));
   const dialogWidth = Math.min(width, 100);
+  if (isVaultModal(modal)) {
+    const arm = currentVault(store.getSnapshot(), {})?.arm;
+    return (
+      <VaultModalView
+        modal={modal}
+        store={store}
+        width={width}
+        height={height}
+        theme={theme}
+        close={() => close()}
+        say={say}
+        defaults={{ resourceGroup: arm?.resourceGroup, location: arm?.location }}
+      />
+    );
+  }
   if (modal.type === 'form') {
     return (
       <Box height={height} width={width} flexDirection="column" overflow="hidden">
@@ -55,7 +72,8 @@ export function ModalView({ modal, store, width, height, now, theme, close, say,
             if (!op) return;
             // A new item goes into its list at once and is selected; a certificate still being
             // issued is listed as pending (a refresh now, not only when issuance ends).
-            if (op.kind === 'create' || op.kind === 'import') {
+            // (Vaults are created from the vaults pane's own form, not here.)
+            if ((op.kind === 'create' || op.kind === 'import') && op.collection !== 'vaults') {
               select?.(op.collection, op.target);
               if (op.state === 'running') store.loadCollection(modal.vault, op.collection, { refresh: true });
             }

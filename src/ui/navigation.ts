@@ -22,7 +22,8 @@ export interface StatusMessage {
 
 export interface NavState {
   focus: Pane;
-  vault: number;
+  /** The current vault's URL (never an index: vaults arrive and reorder as discovery runs); undefined = the first one. */
+  vault?: string;
   kind: CollectionKind;
   deleted: boolean;
   /** Sort order per pane (see sortKeyOf): each collection, live or deleted, keeps its own. */
@@ -35,6 +36,9 @@ export interface NavState {
   detailsCursor: number;
   /** The selected line of the operations panel. */
   opsCursor: number;
+  /** The vaults pane shows ARM's deleted vaults instead of the vaults (D there). */
+  vaultsDeleted: boolean;
+  deletedVaultCursor: number;
   help: { open: boolean; offset: number };
   /** The `:` line while it is open. */
   command?: string;
@@ -45,7 +49,6 @@ export interface NavState {
 
 export const initialNav: NavState = {
   focus: 'items',
-  vault: 0,
   kind: 'secrets',
   deleted: false,
   sorts: {},
@@ -54,16 +57,19 @@ export const initialNav: NavState = {
   filterEditing: false,
   detailsCursor: 0,
   opsCursor: 0,
+  vaultsDeleted: false,
+  deletedVaultCursor: 0,
   help: { open: false, offset: 0 },
 };
 
 export type NavAction =
-  | { type: 'move'; command: MoveCommand; count: number; page: number }
+  | { type: 'move'; command: MoveCommand; count: number; page: number; /** The vaults pane's URLs in display order (moves there pick a vault). */ vaults?: readonly string[] }
   | { type: 'focus'; pane: Pane }
   | { type: 'cyclePane'; direction: 1 | -1 }
   | { type: 'kind'; kind: CollectionKind }
   | { type: 'toggleDeleted' }
-  | { type: 'vault'; index: number }
+  | { type: 'toggleVaultsDeleted' }
+  | { type: 'vault'; url: string }
   | { type: 'open'; id: string; version?: string }
   | { type: 'back' }
   | { type: 'filterStart' }
@@ -84,7 +90,7 @@ export type NavAction =
   | { type: 'cursorTo'; index: number };
 
 export function listKey(state: Pick<NavState, 'vault' | 'kind' | 'deleted'>): string {
-  return `${state.vault}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
+  return `${state.vault ?? ''}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
 }
 
 /** Which pane a sort belongs to: the collection, live or deleted (not the vault: a habit per kind). */
@@ -112,8 +118,14 @@ function panes(state: NavState): Pane[] {
 export function navReducer(state: NavState, action: NavAction): NavState {
   switch (action.type) {
     case 'move': {
+      if (state.focus === 'vaults' && state.vaultsDeleted) {
+        return { ...state, deletedVaultCursor: moveCursor(state.deletedVaultCursor, action.command, action.count, action.page) };
+      }
       if (state.focus === 'vaults') {
-        const vault = moveCursor(state.vault, action.command, action.count, action.page);
+        const urls = action.vaults ?? [];
+        if (urls.length === 0) return state;
+        const at = Math.max(0, state.vault === undefined ? 0 : urls.indexOf(state.vault));
+        const vault = urls[moveCursor(at, action.command, urls.length, action.page)];
         return vault === state.vault ? state : { ...leaveList(state), vault };
       }
       if (state.focus === 'operations') {
@@ -139,9 +151,11 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...leaveList(state), kind: action.kind, focus: 'items' };
     case 'toggleDeleted':
       return { ...leaveList(state), deleted: !state.deleted, focus: 'items' };
+    case 'toggleVaultsDeleted':
+      return { ...state, vaultsDeleted: !state.vaultsDeleted, deletedVaultCursor: 0, focus: 'vaults' };
     case 'vault':
-      if (action.index === state.vault) return state;
-      return { ...leaveList(state), vault: Math.max(0, action.index) };
+      if (action.url === state.vault) return state;
+      return { ...leaveList(state), vault: action.url };
     case 'open':
       return { ...state, opened: { id: action.id, version: action.version }, focus: 'details', detailsCursor: 0, filterEditing: false };
     case 'back':

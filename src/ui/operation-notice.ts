@@ -4,7 +4,7 @@ import type { Operation } from '../store/types.js';
 import { escapeControl } from '../text/escape-control.js';
 import { PURGED_NOTE } from './operations-panel.js';
 
-const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'certificate' } as const;
+const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'certificate', vaults: 'vault' } as const;
 
 const DONE: Record<Operation['kind'], string> = {
   create: 'created',

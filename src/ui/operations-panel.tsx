@@ -20,7 +20,15 @@ const KIND: Record<Operation['kind'], string> = {
   update: 'update',
 };
 
-const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'cert' } as const;
+const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'cert', vaults: 'vault' } as const;
+
+/** What the operation acts on: `vault/item` for items, the vault's name for a vault. */
+const SUBJECT: Record<Operation['collection'], (op: Operation) => string> = {
+  keys: (op) => `${op.vault}/${op.target}`,
+  secrets: (op) => `${op.vault}/${op.target}`,
+  certificates: (op) => `${op.vault}/${op.target}`,
+  vaults: (op) => op.target,
+};
 
 /** After a purge the service can keep the name a little while: re-creating it at once gets 409. */
 export const PURGED_NOTE = '(the name may stay reserved for a short while)';
@@ -62,7 +70,7 @@ export function operationLine(op: Operation, now: number): string {
           ? `${op.detail} — R re-checks`
           : op.detail;
   const poll = op.lastPoll && op.state === 'running' ? `  · ${op.lastPoll}` : '';
-  return escapeControl(`${KIND[op.kind]} ${SINGULAR[op.collection]} ${op.vault}/${op.target}  ${state}  ${elapsed(end - op.startedAt)}${poll}`);
+  return escapeControl(`${KIND[op.kind]} ${SINGULAR[op.collection]} ${SUBJECT[op.collection](op)}  ${state}  ${elapsed(end - op.startedAt)}${poll}`);
 }
 
 interface Props {

@@ -10,8 +10,33 @@ import { displayName } from './item-text.js';
 import type { ListSort, SortKey } from './sort.js';
 import { sortItems } from './sort.js';
 
-export function currentVault(snapshot: StoreSnapshot, nav: NavState): VaultState | undefined {
-  return snapshot.vaults[Math.min(nav.vault, snapshot.vaults.length - 1)];
+let orderCache: { vaults: readonly VaultState[]; out: readonly VaultState[] } | undefined;
+
+/** The subscription a discovered vault is listed under. */
+export function subscriptionLabel(vault: Pick<VaultState, 'arm'>): string {
+  return vault.arm?.subscriptionName ?? vault.arm?.subscriptionId ?? '';
+}
+
+/**
+ * The vaults in the order the vaults pane lists them (moves there follow this order): the
+ * ones opened by name, pinned or recent first, as given; then discovered ones grouped by
+ * subscription (in the order subscriptions first appear), in ARM's order within each.
+ */
+export function vaultOrder(vaults: readonly VaultState[]): readonly VaultState[] {
+  if (orderCache?.vaults === vaults) return orderCache.out;
+  const opened = vaults.filter((v) => v.origin !== 'discovered');
+  const discovered = vaults.filter((v) => v.origin === 'discovered');
+  const groups = [...new Set(discovered.map(subscriptionLabel))];
+  const found = groups.flatMap((g) => discovered.filter((v) => subscriptionLabel(v) === g));
+  const out = found.length === 0 ? vaults : [...opened, ...found];
+  orderCache = { vaults, out };
+  return out;
+}
+
+/** The vault the navigation names by URL; the first listed one when none is named or it is gone. */
+export function currentVault(snapshot: Pick<StoreSnapshot, 'vaults'>, nav: Pick<NavState, 'vault'>): VaultState | undefined {
+  const found = nav.vault === undefined ? undefined : snapshot.vaults.find((v) => v.url === nav.vault);
+  return found ?? vaultOrder(snapshot.vaults)[0];
 }
 
 export function currentCollection(snapshot: StoreSnapshot, nav: NavState): CollectionState | undefined {

@@ -211,3 +211,34 @@ describe('clipboard clearing and --log', () => {
     assert.equal(s.azureLogLevel, 'verbose');
   });
 });
+
+describe('clouds and ARM', () => {
+  const load = (argv: string[], files: Record<string, string> = {}) =>
+    loadSettings(parseArgs(argv, appFlags), {}, { readFile: (f) => files[f], homeDir: () => '/home/x' });
+
+  test('--cloud picks the ARM endpoint, sign-in authority and vault DNS suffix, so a bare name opens there', () => {
+    const gov = load(['--cloud', 'azureusgovernment', 'payments']);
+    assert.equal(gov.cloud, 'AzureUSGovernment');
+    assert.equal(gov.vaults[0].url, 'https://payments.vault.usgovcloudapi.net');
+    assert.equal(gov.armEndpoint, 'https://management.usgovcloudapi.net');
+    assert.equal(gov.authorityHost, 'https://login.microsoftonline.us');
+    const china = load(['--config', '/c.json', 'app'], { '/c.json': '{"cloud": "AzureChinaCloud"}' });
+    assert.equal(china.vaults[0].url, 'https://app.vault.azure.cn');
+    const plain = load(['app']);
+    assert.equal(plain.armEndpoint, 'https://management.azure.com');
+    assert.throws(() => load(['--cloud', 'Mars']), /--cloud: unknown cloud "Mars"; use one of AzureCloud, AzureUSGovernment, AzureChinaCloud/);
+  });
+
+  test('--arm-endpoint points discovery at any ARM; it must be an https origin', () => {
+    assert.equal(load(['--arm-endpoint', 'https://127.0.0.1:41235/']).armEndpoint, 'https://127.0.0.1:41235');
+    assert.throws(() => load(['--arm-endpoint', 'http://127.0.0.1:1']), /--arm-endpoint: "http:\/\/127\.0\.0\.1:1" must use https:\/\//);
+    assert.throws(() => load(['--arm-endpoint', 'https://x/api']), /must be an origin/);
+  });
+
+  test('pinned and recent vaults come from the config file, by URL', () => {
+    const s = load(['--config', '/c.json'], { '/c.json': '{"pinned": ["https://pin-vault.vault.azure.net"], "recent": ["r-vault"]}' });
+    assert.deepEqual(s.pinned?.map((v) => v.url), ['https://pin-vault.vault.azure.net']);
+    assert.deepEqual(s.recent?.map((v) => v.url), ['https://r-vault.vault.azure.net']);
+    assert.throws(() => load(['--config', '/c.json'], { '/c.json': '{"pinned": "x"}' }), /"pinned" must be a list of vault URLs/);
+  });
+});

@@ -36,9 +36,9 @@ before(async () => {
   await keys.createEcKey('ec-key', { curve: 'P-384' });
   await secrets.setSecret('old', 'x');
   await (await secrets.beginDeleteSecret('old', { intervalInMs: 5 })).pollUntilDone();
-  h.store.loadCollection('details-vault', 'secrets');
-  h.store.loadCollection('details-vault', 'keys');
-  h.store.loadCollection('details-vault', 'secrets', { deleted: true });
+  h.store.loadCollection(h.vault('details-vault').url, 'secrets');
+  h.store.loadCollection(h.vault('details-vault').url, 'keys');
+  h.store.loadCollection(h.vault('details-vault').url, 'secrets', { deleted: true });
   await h.until((s) => s.vaults[0].collections.secrets.status === 'complete' && s.vaults[0].collections.keys.status === 'complete' && s.vaults[0].deleted.secrets.status === 'complete', 'lists');
 });
 

@@ -44,7 +44,7 @@ after(async () => {
 });
 
 async function loaded(kind: 'keys' | 'certificates', vault = VAULT): Promise<readonly ItemSummary[]> {
-  h.store.loadCollection(vault, kind);
+  h.store.loadCollection(h.vault(vault).url, kind);
   await h.until((s) => s.vaults.find((v) => v.name === vault)?.collections[kind].status === 'complete', `${vault} ${kind} listed`);
   return h.collection(kind, { vault }).items;
 }
@@ -59,7 +59,7 @@ describe('enrichItems', () => {
   test('keys of each type show type and size or curve', async () => {
     const items = await loaded('keys');
     assert.ok(items.every((i) => i.keyType === undefined), 'the list API says nothing about key types');
-    h.store.enrichItems(VAULT, 'keys', items.map((i) => i.id));
+    h.store.enrichItems(h.vault(VAULT).url, 'keys', items.map((i) => i.id));
     await h.until((s) => s.vaults[0].collections.keys.items.every((i) => i.keyType !== undefined), 'key types');
     // Certificates' own keys (managed) are listed too; they are RSA 2048 by the default policy.
     const listed = h.collection('keys').items;
@@ -70,7 +70,7 @@ describe('enrichItems', () => {
 
   test('certificates show who issued them: Self, the CA that signed it, or the policy issuer while pending', async () => {
     const items = await loaded('certificates');
-    h.store.enrichItems(VAULT, 'certificates', items.map((i) => i.id));
+    h.store.enrichItems(h.vault(VAULT).url, 'certificates', items.map((i) => i.id));
     await h.until((s) => s.vaults[0].collections.certificates.items.every((i) => i.issuer !== undefined), 'issuers');
     const issuers = Object.fromEntries(h.collection('certificates').items.map((i) => [i.name, i.issuer]));
     assert.equal(issuers['self-signed'], 'Self');
@@ -83,10 +83,10 @@ describe('enrichItems', () => {
   test('answers are merged with structural sharing, and asked once per item version', async () => {
     const before = h.collection('keys');
     const gets = itemGets('keys', VAULT).length;
-    h.store.enrichItems(VAULT, 'keys', before.items.map((i) => i.id));
+    h.store.enrichItems(h.vault(VAULT).url, 'keys', before.items.map((i) => i.id));
     assert.equal(h.collection('keys'), before, 'nothing new: the same collection object');
     // A refresh lists the items again; their cached types come along without new lookups.
-    h.store.loadCollection(VAULT, 'keys', { refresh: true });
+    h.store.loadCollection(h.vault(VAULT).url, 'keys', { refresh: true });
     await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'refreshed');
     assert.deepEqual(h.collection('keys').items.map((i) => i.keyType), before.items.map((i) => i.keyType));
     assert.equal(itemGets('keys', VAULT).length, gets);
@@ -96,10 +96,10 @@ describe('enrichItems', () => {
     const lastUpdate = Math.floor((before.items.find((i) => i.name === 'ec-p256')?.updatedOn?.getTime() ?? 0) / 1000);
     await waitFor(() => Math.floor(Date.now() / 1000) > lastUpdate, 'the next second', 3000);
     await keys.createEcKey('ec-p256', { curve: 'P-521' });
-    h.store.loadCollection(VAULT, 'keys', { refresh: true });
+    h.store.loadCollection(h.vault(VAULT).url, 'keys', { refresh: true });
     await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'refreshed after a new version');
     const refreshed = h.collection('keys');
-    h.store.enrichItems(VAULT, 'keys', refreshed.items.map((i) => i.id));
+    h.store.enrichItems(h.vault(VAULT).url, 'keys', refreshed.items.map((i) => i.id));
     await h.until((s) => s.vaults[0].collections.keys.items.find((i) => i.name === 'ec-p256')?.keyType === 'EC P-521', 'new version type');
     assert.deepEqual(itemGets('keys', VAULT).slice(gets), ['ec-p256']);
     const after = h.collection('keys');
@@ -112,7 +112,7 @@ describe('enrichItems', () => {
       const items = await loaded('keys', MANY);
       log = [];
       const window = items.slice(10, 22);
-      h.store.enrichItems(MANY, 'keys', window.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', window.map((i) => i.id));
       await h.until((s) => s.vaults[1].collections.keys.items.slice(10, 22).every((i) => i.keyType === 'EC P-256'), 'window enriched');
       assert.deepEqual(itemGets('keys', MANY).sort(), window.map((i) => i.name).sort());
       assert.ok(h.collection('keys', { vault: MANY }).items.slice(0, 10).every((i) => i.keyType === undefined), 'rows outside the window untouched');
@@ -132,8 +132,8 @@ describe('enrichItems', () => {
       log = [];
       const first = items.slice(24, 36);
       const second = items.slice(36, 40);
-      h.store.enrichItems(MANY, 'keys', first.map((i) => i.id));
-      h.store.enrichItems(MANY, 'keys', second.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', first.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', second.map((i) => i.id));
       await h.until((s) => s.vaults[1].collections.keys.items.slice(36, 40).every((i) => i.keyType !== undefined), 'second window');
       // The first window's first four had started (and were aborted); the other eight never went out.
       await waitFor(() => log.filter((e) => /^\/keys\//.test(e.path)).length >= 4, 'first window answered or aborted');
@@ -151,10 +151,10 @@ describe('enrichItems', () => {
       const items = await loaded('keys', MANY);
       const todo = items.slice(0, 6);
       log = [];
-      h.store.enrichItems(MANY, 'keys', todo.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', todo.map((i) => i.id));
       await waitFor(() => log.filter((e) => e.status === 403).length === 6, 'six refusals');
-      h.store.enrichItems(MANY, 'keys', todo.map((i) => i.id));
-      h.store.loadCollection(MANY, 'keys', { refresh: true });
+      h.store.enrichItems(h.vault(MANY).url, 'keys', todo.map((i) => i.id));
+      h.store.loadCollection(h.vault(MANY).url, 'keys', { refresh: true });
       await h.until((s) => s.vaults[1].collections.keys.status === 'complete', 'list still loads');
       const c = h.collection('keys', { vault: MANY });
       assert.equal(c.error, undefined);
@@ -167,11 +167,11 @@ describe('enrichItems', () => {
 
   test('secrets have nothing to add and are never looked up', async () => {
     h.addSecrets(3, VAULT);
-    h.store.loadCollection(VAULT, 'secrets');
+    h.store.loadCollection(h.vault(VAULT).url, 'secrets');
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'secrets');
     log = [];
-    h.store.enrichItems(VAULT, 'secrets', h.collection('secrets').items.map((i) => i.id));
-    h.store.loadCollection(VAULT, 'secrets', { refresh: true });
+    h.store.enrichItems(h.vault(VAULT).url, 'secrets', h.collection('secrets').items.map((i) => i.id));
+    h.store.loadCollection(h.vault(VAULT).url, 'secrets', { refresh: true });
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'secrets again');
     assert.deepEqual(log.filter((e) => /^\/secrets\/[^/]+/.test(e.path)), []);
   });

@@ -6,7 +6,7 @@ import { explainOperationError } from '../../src/store/operations-conflict.js';
 import type { Operation } from '../../src/store/types.js';
 
 const op = (kind: Operation['kind']): Operation => ({
-  id: 'op-1', kind, collection: 'secrets', vault: 'v', target: 'db-password', state: 'running', detail: 'creating', startedAt: 0, updatedAt: 0, cancellable: false,
+  id: 'op-1', kind, collection: 'secrets', vault: 'v', vaultUrl: 'https://v.vault.azure.net', target: 'db-password', state: 'running', detail: 'creating', startedAt: 0, updatedAt: 0, cancellable: false,
 });
 
 test('a 409 on re-creating a name just purged explains that the name stays reserved for a short while', () => {

@@ -31,7 +31,10 @@ test('unknown commands and missing arguments say what is wrong', () => {
 test('Tab completes command names and vault names', () => {
   assert.equal(complete('se', []), 'secrets');
   assert.equal(complete('ce', []), 'certs');
-  assert.equal(complete('v', []), 'vault ');
+  // :vault and :vaults share the prefix: Tab goes as far as they agree.
+  assert.equal(complete('v', []), 'vault');
+  assert.equal(complete('vaults', []), 'vaults');
+  assert.equal(complete('vault ', []), 'vault ');
   assert.deepEqual(completions('s', []), ['secrets', 'sort ']);
   assert.equal(complete('s', []), 's');
   assert.equal(complete('vault kvx-demo-p', ['kvx-demo-prod', 'kvx-demo-dev']), 'vault kvx-demo-prod');

@@ -4,14 +4,14 @@
 import { useEffect, useState } from 'react';
 import { isActionRefused } from '../../store/operations-errors.js';
 import { classifyError } from '../../store/classify-error.js';
-import type { Store } from '../../store/types.js';
+import type { Operation, Store } from '../../store/types.js';
 import { keyName } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { useKeyInput } from '../use-key-input.js';
 import { useReducerRef } from '../use-reducer-ref.js';
 import { useStore } from '../use-store.js';
 import type { Built } from './form-checks.js';
-import type { FieldSpec } from './form-model.js';
+import type { FieldNote, FieldSpec } from './form-model.js';
 import { createForm, formKey, formReducer } from './form-model.js';
 import { FormView } from './form-view.js';
 
@@ -31,11 +31,18 @@ export interface FormDialogProps<T> {
   height: number;
   theme: Theme;
   active?: boolean;
+  /** Told of the typed values as they change (e.g. to check a name with the service as you type). */
+  onValues?(values: Readonly<Record<string, string>>): void;
+  /** A line under a field from outside the form (e.g. "✓ available"), by field id. */
+  notes?: Readonly<Record<string, FieldNote>>;
+  /** When a still-running operation counts as accepted (the form closes and the panel follows it). */
+  acceptedWhen?(operation: Operation): boolean;
 }
 
-export function FormDialog<T>({ title, fields, initial, store, build, submit, onDone, editField, width, height, theme, active = true }: FormDialogProps<T>) {
+export function FormDialog<T>({ title, fields, initial, store, build, submit, onDone, editField, width, height, theme, active = true, onValues, notes, acceptedWhen }: FormDialogProps<T>) {
   // formRef: keys of one chunk ("name\tvalue\r") each see what the previous one typed.
   const [form, dispatch, formRef] = useReducerRef(formReducer, () => createForm(fields, initial));
+  useEffect(() => onValues?.(form.values), [form.values, onValues]);
   const [operationId, setOperationId] = useState<string | undefined>();
   const operation = useStore(store, (s) => (operationId ? s.operations.find((o) => o.id === operationId) : undefined));
 
@@ -47,8 +54,8 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
       return;
     }
     // Accepted: done, or a certificate the service is now issuing (the panel follows it).
-    if (operation.state !== 'running' || (operation.cancellable && operation.detail === 'inProgress')) onDone({ operationId });
-  }, [operation, operationId, onDone]);
+    if (operation.state !== 'running' || (operation.cancellable && operation.detail === 'inProgress') || acceptedWhen?.(operation)) onDone({ operationId });
+  }, [operation, operationId, onDone, acceptedWhen]);
 
   async function send(): Promise<void> {
     const built = build(formRef.current.values);
@@ -97,5 +104,5 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
     { isActive: active },
   );
 
-  return <FormView title={title} form={form} width={width} height={height} theme={theme} />;
+  return <FormView title={title} form={form} width={width} height={height} theme={theme} notes={notes} />;
 }

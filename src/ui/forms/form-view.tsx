@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { escapeControl } from '../../text/escape-control.js';
 import type { Theme } from '../theme.js';
 import { color } from '../theme.js';
-import type { FormState } from './form-model.js';
+import type { FieldNote, FormState } from './form-model.js';
 
 interface Props {
   title: string;
@@ -12,6 +12,7 @@ interface Props {
   width: number;
   height: number;
   theme: Theme;
+  notes?: Readonly<Record<string, FieldNote>>;
 }
 
 function shown(kind: string, value: string, width: number): string {
@@ -27,7 +28,7 @@ function shown(kind: string, value: string, width: number): string {
   return text.length > width ? `…${text.slice(text.length - width + 1)}` : text;
 }
 
-export function FormView({ title, form, width, height, theme }: Props) {
+export function FormView({ title, form, width, height, theme, notes }: Props) {
   const labelWidth = Math.max(...form.fields.map((f) => f.label.length)) + 1;
   const valueWidth = Math.max(8, width - labelWidth - 8);
   return (
@@ -64,6 +65,11 @@ export function FormView({ title, form, width, height, theme }: Props) {
               <Text color={color(theme.error)} wrap="wrap">
                 {'    '}
                 {escapeControl(problem)}
+              </Text>
+            ) : notes?.[f.id] ? (
+              <Text color={color(notes[f.id].tone === 'error' ? theme.error : notes[f.id].tone === 'ok' ? theme.success : theme.muted)} wrap="wrap">
+                {'    '}
+                {escapeControl(notes[f.id].text)}
               </Text>
             ) : null}
           </Box>
