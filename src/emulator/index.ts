@@ -13,7 +13,9 @@
  * for vault discovery (`emu.armEndpoint`). Any bearer token is accepted, unless `strict`:
  * then only tokens the identity endpoints minted, checked against each vault's access
  * policies (`emu.setAccessPolicies`, or the admin API `/_emulator/access-policies`). Faults
- * change at run time through `emu.faults` or the admin API (`/_emulator/faults`).
+ * change at run time through `emu.faults` or the admin API (`/_emulator/faults`). Gates hold a
+ * delete, purge or certificate issue until released (`emu.gates`, `/_emulator/gates`), and
+ * `emu.idle()` waits until every request received so far has been answered.
  */
 import { isIP } from 'node:net';
 import { AccessControl } from './access/access-control.js';
@@ -26,8 +28,11 @@ import { DEFAULT_LOCATION, startArmServer } from './arm/index.js';
 import type { EmulatorOptions } from './emulator-options.js';
 import { checkDelay, checkLoopbackHost, defaultRecoveryLevel, resolveVaults } from './emulator-options.js';
 import { FaultController } from './faults.js';
+import { createGateRoutes } from './gate-routes.js';
+import { OperationGates } from './gates.js';
 import type { IdentityServer } from './identity/index.js';
 import { startIdentityServer } from './identity/index.js';
+import { RequestTracker } from './request-tracker.js';
 import { Router } from './router.js';
 import { routeModules } from './routes.js';
 import { SEED_NAMES, seedVaults } from './seed.js';
@@ -42,6 +47,7 @@ export type { AccessPolicy, AccessPolicyInput, PolicyPermissions } from './acces
 export type { PolicyCollection } from './access/permissions.js';
 export { PERMISSIONS } from './access/permissions.js';
 export type { FaultController, FaultSettings, FaultStats } from './faults.js';
+export type { Gate, GatedOperation, GateSpec, GateState, OperationGates } from './gates.js';
 export type { IdentityServer } from './identity/index.js';
 export type { RecoveryLevel } from './recovery-level.js';
 export type { RequestLogEntry } from './server.js';
@@ -61,6 +67,12 @@ export interface Emulator {
   caPem: string;
   caFile?: string;
   faults: FaultController;
+  /** Hold deletes, purges and certificate issues until released: `emu.gates.hold({ operation, vault?, collection?, name? })`. */
+  gates: OperationGates;
+  /** Vault requests received and not yet answered. */
+  inFlight(): number;
+  /** Resolves once every vault request received so far has been answered (and passed to `onRequest`). */
+  idle(timeoutMs?: number): Promise<void>;
   strict: boolean;
   tenantId: string;
   /** Base URL of the managed-identity token endpoints (plain HTTP on loopback). */
@@ -108,6 +120,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
   });
   const clock = options.clock ?? Date.now;
+  const gates = new OperationGates();
+  const tracker = new RequestTracker();
   const states = vaultOptions.map(
     (v) =>
       new VaultState(
@@ -121,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           sku: v.sku ?? 'premium',
         },
         clock,
+        gates,
       ),
   );
   seedVaults(states, seed, { random: options.seedRandom ?? 'kvx-demo', now: options.seedNow ?? clock() });
@@ -156,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       location: DEFAULT_LOCATION,
     });
     const router = new Router(routeModules);
-    const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities)]);
+    const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities), createGateRoutes(gates)]);
     for (const [i, state] of states.entries()) {
       const server = createVaultServer({
         vault: state,
@@ -168,6 +183,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         location: DEFAULT_LOCATION,
         tls: { key: tls.key, cert: tls.cert },
         onRequest: options.onRequest,
+        tracker,
       });
       servers.push(server);
       const bound = await server.listen(port === 0 ? 0 : port + i, host);
@@ -192,6 +208,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     caPem: tls.caPem,
     caFile: tls.caFile,
     faults,
+    gates,
+    inFlight: () => tracker.inFlight,
+    idle: (timeoutMs) => tracker.idle(timeoutMs),
     strict,
     tenantId,
     identityEndpoint: identity.url,

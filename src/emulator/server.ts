@@ -11,6 +11,7 @@ import { checkApiVersion } from './api-versions.js';
 import { badParameter, ServiceError } from './errors.js';
 import { setServiceHeaders } from './service-headers.js';
 import type { FaultController } from './faults.js';
+import type { RequestTracker } from './request-tracker.js';
 import type { HttpMethod, Router } from './router.js';
 import type { VaultState } from './vault-state.js';
 
@@ -39,6 +40,8 @@ export interface VaultServerOptions {
   location: string;
   tls: { key: string; cert: string };
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Counts requests from arrival until they are answered and logged. */
+  tracker?: RequestTracker;
 }
 
 export interface VaultServer {
@@ -50,14 +53,20 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
+    options.tracker?.started();
     res.on('close', () => {
-      options.onRequest?.({
-        vault: options.vault.name,
-        method: req.method ?? '?',
-        path,
-        status: res.headersSent ? res.statusCode : 0,
-        ms: Math.round(performance.now() - started),
-      });
+      try {
+        options.onRequest?.({
+          vault: options.vault.name,
+          method: req.method ?? '?',
+          path,
+          status: res.headersSent ? res.statusCode : 0,
+          ms: Math.round(performance.now() - started),
+        });
+      } finally {
+        // After the log line, so "idle" means every answered request is in the log.
+        options.tracker?.finished();
+      }
     });
     setServiceHeaders(req, res, options.location);
     handle(options, req, res).catch((err: unknown) => {
