@@ -8,6 +8,7 @@ import { FaultController, parseFaultSettings } from '../../src/emulator/faults.j
 import type { Harness } from './support/emulator-harness.js';
 import { collect, startHarness, waitFor } from './support/emulator-harness.js';
 import { rawRequest } from './support/raw-request.js';
+import { checkConformanceAfterAll } from './support/conformance-after-all.js';
 
 let h: Harness;
 const log: RequestLogEntry[] = [];
@@ -208,6 +209,4 @@ describe('settings', () => {
   });
 });
 
-test('every SDK response received in this file conforms to secrets.json', () => {
-  assert.deepEqual(h.recorder.validate().problems, []);
-});
+checkConformanceAfterAll(() => h.recorder.validate());

@@ -8,6 +8,7 @@ import { collect, waitFor } from '../support/emulator-harness.js';
 import { rawRequest } from '../support/raw-request.js';
 import type { CertificatesHarness } from './certificate-test-harness.js';
 import { startCertificatesHarness } from './certificate-test-harness.js';
+import { runsSomeTestsOnly } from '../support/conformance-after-all.js';
 
 const POLL = { intervalInMs: 5 };
 
@@ -55,7 +56,8 @@ describe('certificate lifecycle through CertificateClient', () => {
       'GetCertificateContacts 200',
       'DeleteCertificateContacts 200',
     ];
-    for (const op of expected) assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
+    // Coverage is the whole file's: a run of some of its tests records only their share.
+    if (!runsSomeTestsOnly()) for (const op of expected) assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
   });
   afterEach(() => {
     assert.deepEqual(h.problems(), [], 'every response matches the REST spec');

@@ -8,6 +8,7 @@ import type { JsonWebKey, KeyVaultKey } from '@azure/keyvault-keys';
 import { RestError } from '@azure/core-rest-pipeline';
 import type { KeysHarness } from './key-test-harness.js';
 import { startKeysHarness } from './key-test-harness.js';
+import { runsSomeTestsOnly } from '../support/conformance-after-all.js';
 
 const POLL = { intervalInMs: 20 };
 
@@ -65,7 +66,8 @@ describe('keys through KeyClient', () => {
   after(async () => {
     await h.stop();
     const expected = ['CreateKey 200', 'ImportKey 200', 'GetKey 200', 'GetKeys 200', 'GetKeyVersions 200', 'UpdateKey 200', 'DeleteKey 200', 'GetDeletedKey 200', 'GetDeletedKey 404', 'GetDeletedKeys 200', 'RecoverDeletedKey 200', 'PurgeDeletedKey 204', 'BackupKey 200', 'RestoreKey 200', 'RotateKey 200', 'GetKeyRotationPolicy 200', 'UpdateKeyRotationPolicy 200', 'CreateKey 400', 'CreateKey 401'];
-    for (const op of expected) assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
+    // Coverage is the whole file's: a run of some of its tests records only their share.
+    if (!runsSomeTestsOnly()) for (const op of expected) assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
   });
   afterEach(() => {
     assert.deepEqual(h.problems(), [], 'every response matches keys.json');
