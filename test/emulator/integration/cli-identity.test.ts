@@ -68,6 +68,9 @@ before(async () => {
   ca = readFileSync(ready.caFile, 'utf8');
   // The identities' ids derive from the tenant, so the test can know them without asking.
   identities = createIdentityRegistry({ tenantId: ready.tenantId });
+  // ManagedIdentityCredential in this process (its own) reads the endpoint from here; set for
+  // every test, not by the first one that needs it.
+  Object.assign(process.env, ready.env);
 });
 
 after(async () => {
@@ -137,7 +140,6 @@ describe('kvx emulator --strict as a process', () => {
   });
 
   test('ARM discovery lists the emulator vaults with their vaultUri, and each vaultUri serves Key Vault', async () => {
-    Object.assign(process.env, ready.env);
     const credential = new ManagedIdentityCredential({ clientId: identities.byName('kvx-app').clientId });
     const arm = new KeyVaultManagementClient(credential, identities.subscriptionId, {
       endpoint: ready.armEndpoint,

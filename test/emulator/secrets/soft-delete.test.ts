@@ -133,15 +133,21 @@ describe('vault recovery settings', () => {
 
 describe('changing delays at run time', () => {
   test('PATCH /_emulator/vault sets the delete delay used by the next delete', async () => {
-    const res = await fetchAdmin(h.url, '/_emulator/vault', 'PATCH', { deleteDelayMs: 0, purgeDelayMs: 0 });
-    assert.equal(res.status, 200);
-    assert.equal((res.body as { deleteDelayMs: number }).deleteDelayMs, 0);
-    await h.secrets.setSecret('quick', 'v');
-    await h.secrets.beginDeleteSecret('quick', { intervalInMs: 2 });
-    assert.equal((await h.secrets.getDeletedSecret('quick')).name, 'quick');
-    const bad = await fetchAdmin(h.url, '/_emulator/vault', 'PATCH', { deleteDelay: 5 });
-    assert.equal(bad.status, 400);
-    assert.match((bad.body as { error: { message: string } }).error.message, /allowed: deleteDelayMs, purgeDelayMs/);
+    // The other tests of this file rely on the vault's delays: put them back afterwards.
+    const { deleteDelayMs, purgeDelayMs } = h.emulator.vault('soft-delete').settings;
+    try {
+      const res = await fetchAdmin(h.url, '/_emulator/vault', 'PATCH', { deleteDelayMs: 0, purgeDelayMs: 0 });
+      assert.equal(res.status, 200);
+      assert.equal((res.body as { deleteDelayMs: number }).deleteDelayMs, 0);
+      await h.secrets.setSecret('quick', 'v');
+      await h.secrets.beginDeleteSecret('quick', { intervalInMs: 2 });
+      assert.equal((await h.secrets.getDeletedSecret('quick')).name, 'quick');
+      const bad = await fetchAdmin(h.url, '/_emulator/vault', 'PATCH', { deleteDelay: 5 });
+      assert.equal(bad.status, 400);
+      assert.match((bad.body as { error: { message: string } }).error.message, /allowed: deleteDelayMs, purgeDelayMs/);
+    } finally {
+      Object.assign(h.emulator.vault('soft-delete').settings, { deleteDelayMs, purgeDelayMs });
+    }
   });
 });
 
