@@ -137,7 +137,7 @@ export class OperationGates {
         record.released = true;
         for (const wake of record.waiters.splice(0)) wake();
       },
-      caught: async (count = 1, timeoutMs = 10_000) => {
+      caught: async (count = 1, timeoutMs = 30_000) => {
         const deadline = Date.now() + timeoutMs;
         while (record.caught < count) {
           const left = deadline - Date.now();

@@ -24,7 +24,7 @@ export class RequestTracker {
    * turn of the event loop to be read (a request counts from the moment its headers are read).
    * Fails after `timeoutMs` naming how many requests are still open.
    */
-  async idle(timeoutMs = 10_000): Promise<void> {
+  async idle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await new Promise<void>((resolve) => setImmediate(resolve));
