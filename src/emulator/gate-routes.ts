@@ -4,6 +4,7 @@
  *
  *   GET    /_emulator/gates        → {"gates": [...]} the closed gates that apply to this vault
  *   POST   /_emulator/gates        body: {"operation", "collection"?, "name"?} → 201 the gate
+ *                                   (or {"operation": "request", "method"?, "path"?})
  *   GET    /_emulator/gates/{id}   → the gate: {"id", "operation", "vault", ..., "caught", "released"}
  *   DELETE /_emulator/gates/{id}   → releases it; the gate
  *   DELETE /_emulator/gates        → releases this vault's gates; {"gates": [...]}

@@ -16,12 +16,14 @@
  *  - `purge`: the purge was accepted (204) but the deleted object still shows under /deleted*
  *    and its name stays taken, as while the service is still purging.
  *  - `certificate-issue`: the create's pending operation stays `inProgress` (cancel still works).
+ *  - `request`: a vault request matching `method` and `path` (`*` within one segment, as in
+ *    the faults' `only`) is received but not answered until release (a reveal "in flight").
  * A gate matches by vault, collection (`secrets`, `keys`, `certificates`) and object name
  * (case aside); each left out matches any. A certificate's delete and purge also act on its
  * managed key and secret, which a gate without `collection` holds too.
  */
 
-export const GATED_OPERATIONS = ['delete', 'purge', 'certificate-issue'] as const;
+export const GATED_OPERATIONS = ['delete', 'purge', 'certificate-issue', 'request'] as const;
 export type GatedOperation = (typeof GATED_OPERATIONS)[number];
 
 export interface GateSpec {
@@ -32,6 +34,10 @@ export interface GateSpec {
   collection?: string;
   /** Object name; any when left out. */
   name?: string;
+  /** For `request` gates: the HTTP method; any when left out. */
+  method?: string;
+  /** For `request` gates: the path, `*` matching within one segment; any when left out. */
+  path?: string;
 }
 
 /** What `GET /_emulator/gates` shows of a gate. */
@@ -58,6 +64,10 @@ export interface GateCheck {
   catch(operation: GatedOperation, collection: string, name: string): number[];
   /** True once every gate in `ids` is released (no ids: nothing holds it). */
   passed(ids: readonly number[] | undefined): boolean;
+  /** The ids of the closed `request` gates matching this request, each counting it as caught. */
+  catchRequest(method: string, path: string): number[];
+  /** Resolves once every gate in `ids` is released. */
+  whenPassed(ids: readonly number[]): Promise<void>;
 }
 
 // Ids unique in the process, so a held operation restored from a backup into another
@@ -69,6 +79,8 @@ interface GateRecord {
   caught: number;
   released: boolean;
   waiters: (() => void)[];
+  /** Held requests waiting for the release. */
+  held: (() => void)[];
 }
 
 export class OperationGates {
@@ -77,7 +89,7 @@ export class OperationGates {
   hold(spec: GateSpec): Gate {
     const checked = checkGateSpec(spec);
     const id = nextId++;
-    const record: GateRecord = { spec: checked, caught: 0, released: false, waiters: [] };
+    const record: GateRecord = { spec: checked, caught: 0, released: false, waiters: [], held: [] };
     this.gates.set(id, record);
     return this.handle(id, record);
   }
@@ -108,23 +120,32 @@ export class OperationGates {
     return open;
   }
 
-  /** The check one vault's stores use. */
+  /** The check one vault's stores and server use. */
   forVault(vault: () => string): GateCheck {
+    const catchWhere = (operation: GatedOperation, matches: (spec: GateSpec) => boolean): number[] => {
+      const ids: number[] = [];
+      for (const [id, r] of this.gates) {
+        if (r.released || r.spec.operation !== operation) continue;
+        if (r.spec.vault !== undefined && !same(r.spec.vault, vault())) continue;
+        if (!matches(r.spec)) continue;
+        r.caught++;
+        ids.push(id);
+        for (const wake of r.waiters.splice(0)) wake();
+      }
+      return ids;
+    };
     return {
-      catch: (operation, collection, name) => {
-        const ids: number[] = [];
-        for (const [id, r] of this.gates) {
-          if (r.released || r.spec.operation !== operation) continue;
-          if (r.spec.vault !== undefined && !same(r.spec.vault, vault())) continue;
-          if (r.spec.collection !== undefined && r.spec.collection !== collection) continue;
-          if (r.spec.name !== undefined && !same(r.spec.name, name)) continue;
-          r.caught++;
-          ids.push(id);
-          for (const wake of r.waiters.splice(0)) wake();
-        }
-        return ids;
-      },
+      catch: (operation, collection, name) =>
+        catchWhere(operation, (spec) => (spec.collection === undefined || spec.collection === collection) && (spec.name === undefined || same(spec.name, name))),
       passed: (ids) => (ids ?? []).every((id) => this.gates.get(id)?.released ?? true),
+      catchRequest: (method, path) =>
+        catchWhere('request', (spec) => (spec.method === undefined || same(spec.method, method)) && (spec.path === undefined || pathPattern(spec.path).test(path))),
+      whenPassed: async (ids) => {
+        for (const id of ids) {
+          const record = this.gates.get(id);
+          if (record && !record.released) await new Promise<void>((resolve) => record.held.push(resolve));
+        }
+      },
     };
   }
 
@@ -135,7 +156,7 @@ export class OperationGates {
       state: () => ({ id, ...record.spec, caught: record.caught, released: record.released }),
       release: () => {
         record.released = true;
-        for (const wake of record.waiters.splice(0)) wake();
+        for (const wake of [...record.waiters.splice(0), ...record.held.splice(0)]) wake();
       },
       caught: async (count = 1, timeoutMs = 30_000) => {
         const deadline = Date.now() + timeoutMs;
@@ -159,6 +180,11 @@ export class OperationGates {
 
 const COLLECTIONS = ['secrets', 'keys', 'certificates'];
 
+/** `*` matches within one path segment; a trailing slash is allowed; case aside. */
+function pathPattern(path: string): RegExp {
+  return new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}/?$`, 'i');
+}
+
 /** Checks a gate's spec (from a test or the admin API); the message says what is allowed. */
 export function checkGateSpec(input: unknown): GateSpec {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -174,19 +200,30 @@ export function checkGateSpec(input: unknown): GateSpec {
       case 'vault':
       case 'collection':
       case 'name':
+      case 'method':
+      case 'path':
         if (value === undefined) break;
         if (typeof value !== 'string' || value === '' || value.length > 127) throw new Error(`'${field}' must be a non-empty string of at most 127 characters.`);
         if (field === 'collection' && !COLLECTIONS.includes(value)) throw new Error(`Unknown collection '${value.slice(0, 40)}'; allowed: ${COLLECTIONS.join(', ')}.`);
+        if (field === 'method' && !/^[A-Za-z]{1,10}$/.test(value)) throw new Error(`'method' must be an HTTP method like "GET".`);
+        if (field === 'path' && !/^\/[A-Za-z0-9*/_.-]{0,126}$/.test(value)) throw new Error(`'path' must start with / and hold letters, digits, - _ . / and * only, like "/secrets/*".`);
         spec[field] = value;
         break;
       default:
-        throw new Error(`Unknown gate field '${field.slice(0, 40)}'; allowed: operation, vault, collection, name.`);
+        throw new Error(`Unknown gate field '${field.slice(0, 40)}'; allowed: operation, vault, collection, name, method, path.`);
     }
   }
   if (typeof operation !== 'string' || !(GATED_OPERATIONS as readonly string[]).includes(operation)) {
     throw new Error(`A gate needs an 'operation'; allowed: ${GATED_OPERATIONS.join(', ')}.`);
   }
   spec.operation = operation as GatedOperation;
+  const request = spec.operation === 'request';
+  if (request && (spec.collection !== undefined || spec.name !== undefined)) {
+    throw new Error(`A 'request' gate matches by 'method' and 'path', not 'collection' or 'name'.`);
+  }
+  if (!request && (spec.method !== undefined || spec.path !== undefined)) {
+    throw new Error(`'method' and 'path' are for 'request' gates; a '${spec.operation}' gate matches by 'collection' and 'name'.`);
+  }
   return spec;
 }
 
@@ -195,5 +232,5 @@ function same(a: string, b: string): boolean {
 }
 
 function describe(spec: GateSpec): string {
-  return [spec.operation, spec.vault, spec.collection, spec.name].filter((p) => p !== undefined).join(' ');
+  return [spec.operation, spec.vault, spec.collection, spec.name, spec.method, spec.path].filter((p) => p !== undefined).join(' ');
 }

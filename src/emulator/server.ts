@@ -215,6 +215,12 @@ async function dispatch(
     }
     const denied = options.access.authorize(options.vault.name, caller, route.permission);
     if (denied) return sendError(res, denied);
+    // A `request` gate (gates.ts) keeps the request unanswered until the test releases it.
+    const held = options.vault.gates.catchRequest(method, url.pathname);
+    if (held.length > 0) {
+      await options.vault.gates.whenPassed(held);
+      if (req.socket.destroyed) return;
+    }
   }
 
   let body: unknown = undefined;

@@ -86,10 +86,26 @@ describe('gates over the wire', () => {
     await assert.rejects(h.secrets.getDeletedSecret('gated-purge'), { statusCode: 404 });
   });
 
+  it('a request gate keeps matching requests unanswered until release; others go through', async () => {
+    await h.secrets.setSecret('held-get', 'v1');
+    const made = await admin('', 'POST', { operation: 'request', method: 'GET', path: '/secrets/held-get/*' });
+    assert.equal(made.status, 201, made.text);
+    const id = (made.json as { id: number }).id;
+    let answered = false;
+    const get = h.secrets.getSecret('held-get').then((s) => ((answered = true), s));
+    await waitFor(async () => ((await admin(`/${id}`)).json as { caught: number }).caught === 1, 'the GET to be held');
+    // Barrier: other requests are answered meanwhile, the held one is not.
+    await h.secrets.setSecret('not-held', 'x');
+    assert.equal(answered, false);
+    assert.equal(h.emulator.inFlight(), 1);
+    await admin(`/${id}`, 'DELETE');
+    assert.equal((await get).value, 'v1');
+  });
+
   it('the admin API says what is wrong: bad spec 400, unknown id 404, vault given 400', async () => {
     const bad = await admin('', 'POST', { operation: 'rotate' });
     assert.equal(bad.status, 400);
-    assert.match((bad.json as { error: { message: string } }).error.message, /allowed: delete, purge, certificate-issue/);
+    assert.match((bad.json as { error: { message: string } }).error.message, /allowed: delete, purge, certificate-issue, request/);
     const withVault = await admin('', 'POST', { operation: 'delete', vault: 'elsewhere' });
     assert.equal(withVault.status, 400);
     const unknown = await admin('/999999', 'DELETE');

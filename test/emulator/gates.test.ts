@@ -130,11 +130,15 @@ describe('gate handles', () => {
   });
 
   test('a gate spec says what is wrong and what is allowed', () => {
-    assert.throws(() => checkGateSpec({ operation: 'rotate' }), /allowed: delete, purge, certificate-issue/);
+    assert.throws(() => checkGateSpec({ operation: 'rotate' }), /allowed: delete, purge, certificate-issue, request/);
     assert.throws(() => checkGateSpec({ operation: 'delete', collection: 'blobs' }), /allowed: secrets, keys, certificates/);
-    assert.throws(() => checkGateSpec({ operation: 'delete', colour: 'red' }), /allowed: operation, vault, collection, name/);
+    assert.throws(() => checkGateSpec({ operation: 'delete', colour: 'red' }), /allowed: operation, vault, collection, name, method, path/);
     assert.throws(() => checkGateSpec({ operation: 'delete', name: '' }), /'name' must be a non-empty string/);
     assert.throws(() => checkGateSpec([]), /JSON object/);
     assert.deepEqual(checkGateSpec({ operation: 'purge', name: 'x' }), { operation: 'purge', name: 'x' });
+    assert.throws(() => checkGateSpec({ operation: 'request', name: 'x' }), /matches by 'method' and 'path'/);
+    assert.throws(() => checkGateSpec({ operation: 'delete', path: '/secrets/x' }), /are for 'request' gates/);
+    assert.throws(() => checkGateSpec({ operation: 'request', path: 'secrets' }), /'path' must start with \//);
+    assert.deepEqual(checkGateSpec({ operation: 'request', method: 'GET', path: '/secrets/*' }), { operation: 'request', method: 'GET', path: '/secrets/*' });
   });
 });
