@@ -78,6 +78,10 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
   const servers: https.Server[] = [];
   const listenOne = (port: number, address: string): Promise<number> => {
     const server = https.createServer({ key: options.tls.key, cert: options.tls.cert }, onRequest);
+    // Node closes an idle keep-alive connection after 5 s; a client that reuses it at that moment
+    // (likely on a loaded machine) gets ECONNRESET. The service keeps idle connections for
+    // minutes, so clients never meet that race there: neither should they here.
+    server.keepAliveTimeout = 120_000;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen({ port, host: address, exclusive: true }, () => {
