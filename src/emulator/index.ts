@@ -14,7 +14,9 @@
  * then only tokens the identity endpoints minted, checked against each vault's access
  * policies (`emu.setAccessPolicies`, or the admin API `/_emulator/access-policies`). Faults
  * change at run time through `emu.faults` or the admin API (`/_emulator/faults`); admin API
- * requests carry the run's `emu.adminToken` (`emu.adminHeaders()`), else 401.
+ * requests carry the run's `emu.adminToken` (`emu.adminHeaders()`), else 401. Gates hold a
+ * delete, purge or certificate issue until released (`emu.gates`, `/_emulator/gates`), and
+ * `emu.idle()` waits until every request received so far has been answered.
  */
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -30,8 +32,11 @@ import { VaultFleet } from './vault-fleet.js';
 import type { EmulatorOptions } from './emulator-options.js';
 import { checkDelay, checkLoopbackHost, defaultRecoveryLevel, resolveVaults } from './emulator-options.js';
 import { FaultController } from './faults.js';
+import { createGateRoutes } from './gate-routes.js';
+import { OperationGates } from './gates.js';
 import type { IdentityServer } from './identity/index.js';
 import { startIdentityServer } from './identity/index.js';
+import { RequestTracker } from './request-tracker.js';
 import { Router } from './router.js';
 import { routeModules } from './routes.js';
 import { SEED_NAMES, seedVaults } from './seed.js';
@@ -45,6 +50,7 @@ export type { AccessPolicy, AccessPolicyInput, PolicyPermissions } from './acces
 export type { PolicyCollection } from './access/permissions.js';
 export { PERMISSIONS } from './access/permissions.js';
 export type { FaultController, FaultSettings, FaultStats } from './faults.js';
+export type { Gate, GatedOperation, GateSpec, GateState, OperationGates } from './gates.js';
 export type { IdentityServer } from './identity/index.js';
 export type { RecoveryLevel } from './recovery-level.js';
 export type { RequestLogEntry } from './server.js';
@@ -64,6 +70,12 @@ export interface Emulator {
   caPem: string;
   caFile?: string;
   faults: FaultController;
+  /** Hold deletes, purges and certificate issues until released: `emu.gates.hold({ operation, vault?, collection?, name? })`. */
+  gates: OperationGates;
+  /** Vault requests received and not yet answered. */
+  inFlight(): number;
+  /** Resolves once every vault request received so far has been answered (and passed to `onRequest`). */
+  idle(timeoutMs?: number): Promise<void>;
   strict: boolean;
   tenantId: string;
   /** Base URL of the managed-identity token endpoints (plain HTTP on loopback). */
@@ -122,6 +134,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
   });
   const clock = options.clock ?? Date.now;
+  const gates = new OperationGates();
+  const tracker = new RequestTracker();
   const states = vaultOptions.map(
     (v) =>
       new VaultState(
@@ -135,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           sku: v.sku ?? 'premium',
         },
         clock,
+        gates,
       ),
   );
   seedVaults(states, seed, { random: options.seedRandom ?? 'kvx-demo', now: options.seedNow ?? clock() });
@@ -175,7 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       location: DEFAULT_LOCATION,
     });
     const router = new Router(routeModules);
-    const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities)]);
+    const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities), createGateRoutes(gates)]);
     const serve = async (state: VaultState, at: number) => {
       const server = createVaultServer({
         vault: state,
@@ -188,6 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         tls: { key: tls.key, cert: tls.cert },
         adminToken,
         onRequest: options.onRequest,
+        tracker,
       });
       startupServers.push(server);
       const bound = await server.listen(at, host);
@@ -202,6 +218,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       createDelayMs: checkDelay('armCreateDelayMs', options.armCreateDelayMs),
       purgeDelayMs: checkDelay('vaultPurgeDelayMs', options.vaultPurgeDelayMs),
       defaultSubscriptionId: subscriptions[0].subscriptionId,
+      gates,
     });
     for (const [i, state] of states.entries()) {
       const served = await serve(state, port === 0 ? 0 : port + i);
@@ -240,6 +257,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     caPem: tls.caPem,
     caFile: tls.caFile,
     faults,
+    gates,
+    inFlight: () => tracker.inFlight,
+    idle: (timeoutMs) => tracker.idle(timeoutMs),
     strict,
     tenantId,
     identityEndpoint: identity.url,

@@ -16,6 +16,7 @@ import type { IdentityRegistry } from './identity/index.js';
 import { isPurgeAllowed } from './recovery-level.js';
 import type { VaultServer } from './server.js';
 import { VaultState } from './vault-state.js';
+import type { OperationGates } from './gates.js';
 
 export interface ArmMetadata {
   subscriptionId?: string;
@@ -56,6 +57,8 @@ export interface FleetOptions {
   purgeDelayMs: number;
   /** The first subscription: where a vault without one lives. */
   defaultSubscriptionId: string;
+  /** The emulator's gates, so a vault created through ARM can be held like the others. */
+  gates?: OperationGates;
 }
 
 const DAY_MS = 86_400_000;
@@ -115,6 +118,7 @@ export class VaultFleet implements ArmVaultManager {
         ...this.options.newVaultSettings(spec.name),
       },
       this.options.clock,
+      this.options.gates,
     );
     const policies = this.toPolicies(p.accessPolicies ?? []);
     const { server, url, port } = await this.options.serve(state, 0);

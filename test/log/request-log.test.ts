@@ -20,7 +20,7 @@ test('the request log has method, path, status, duration and request id for ever
   try {
     await h.store.createSecret({ vault: 'store-vault', name: 'logged', value: 'the-secret-value-xyz' });
     await waitFor(() => h.store.getSnapshot().operations.some((o) => o.state !== 'running'), 'create done');
-    h.store.loadCollection('store-vault', 'secrets');
+    h.store.loadCollection(h.vault('store-vault').url, 'secrets');
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'list');
     const item = h.collection('secrets').items.find((i) => i.name === 'logged')!;
     assert.equal(await h.store.readSecretValue(item), 'the-secret-value-xyz');
@@ -49,8 +49,11 @@ test('--demo --log FILE with AZURE_LOG_LEVEL: requests and SDK lines go to the f
   }) as typeof process.stderr.write;
   const runtime = await createRuntime(settings, { tlsCacheDir: TEST_TLS_CACHE });
   try {
-    runtime.store.loadCollection('contoso-prod', 'secrets');
-    await waitFor(() => runtime.store.getSnapshot().vaults[0].collections.secrets.status === 'complete', 'demo secrets', 20_000);
+    // The demo finds its vaults through the emulator's ARM, like a real first start.
+    await waitFor(() => runtime.store.getSnapshot().vaults.some((v) => v.name === 'contoso-prod'), 'the demo vaults', 20_000);
+    const prod = runtime.store.getSnapshot().vaults.find((v) => v.name === 'contoso-prod')!;
+    runtime.store.loadCollection(prod.url, 'secrets');
+    await waitFor(() => runtime.store.getSnapshot().vaults.find((v) => v.url === prod.url)?.collections.secrets.status === 'complete', 'demo secrets', 20_000);
   } finally {
     await runtime.dispose();
     process.stderr.write = original;

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { clipboardSequence, detectMultiplexer } from '../../src/ui/osc52.js';
+import type { UiHarness } from '../helpers/ui-harness.js';
 import { startUi } from '../helpers/ui-harness.js';
 
 const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
@@ -81,31 +82,35 @@ describe('copy with y', () => {
   });
 });
 
-describe('read-only', () => {
-  let t: Awaited<ReturnType<typeof startUi>>;
-  before(async () => {
-    t = await startUi({ readOnly: true });
+/** A fresh read-only explorer for each test, so none starts in a view another left open. */
+async function withReadOnlyUi(body: (t: UiHarness) => Promise<void>): Promise<void> {
+  const t = await startUi({ readOnly: true });
+  try {
     await t.waitFor(loaded, 20_000);
-  });
-  after(() => t.stop());
+    await body(t);
+  } finally {
+    await t.stop();
+  }
+}
 
+describe('read-only', () => {
   for (const [key, action] of [
     ['d', 'delete secrets'],
     ['n', 'create secrets'],
     ['e', 'update secrets'],
     ['N', 'create secrets'],
   ] as const) {
-    it(`${key} is refused by the store with its reason (cannot ${action})`, async () => {
+    it(`${key} is refused by the store with its reason (cannot ${action})`, () => withReadOnlyUi(async (t) => {
       await t.press(key);
       const frame = await t.waitFor((f) => f.includes(`read-only mode: cannot ${action}`));
       assert.ok(!frame.includes('Delete secret') && !frame.includes('New secret'), 'no dialog opens');
       assert.equal(t.data.store.getSnapshot().operations.length, 0);
       await t.press('j');
       await t.waitFor((f) => !f.includes('read-only mode: cannot'));
-    });
+    }));
   }
 
-  it('the deleted view refuses recover and purge; help shows the change keys disabled', async () => {
+  it('the deleted view refuses recover and purge; help shows the change keys disabled', () => withReadOnlyUi(async (t) => {
     await t.press('D');
     await t.waitFor((f) => f.includes('secrets (deleted)') && f.includes(' items · '), 10_000);
     await t.press('u');
@@ -116,7 +121,7 @@ describe('read-only', () => {
     const help = await t.waitFor((f) => f.includes('Help ·'));
     assert.match(help, /delete \(asks first\) \(read-only\)/);
     assert.match(help, /new secret version \(read-only\)/);
-  });
+  }));
 });
 
 describe('$EDITOR for a multi-line value', () => {
