@@ -4,7 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { escapeControl } from '../text/escape-control.js';
 import type { AccessControl, Caller } from './access/access-control.js';
 import { forbiddenMessage } from './access/access-control.js';
@@ -90,6 +90,14 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
     // (likely on a loaded machine) gets ECONNRESET. The service keeps idle connections for
     // minutes, so clients never meet that race there: neither should they here.
     server.keepAliveTimeout = 120_000;
+    // Every connection, so close() can end them all at once: with long keep-alives, Node's
+    // closeAllConnections() misses sockets still in TLS or parked idle, and close() would wait.
+    const sockets = new Set<Socket>();
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+    });
+    openSockets.set(server, sockets);
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen({ port, host: address, exclusive: true }, () => {
@@ -124,10 +132,13 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
   };
 }
 
+const openSockets = new WeakMap<https.Server, Set<Socket>>();
+
 function closeServer(server: https.Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
+    for (const socket of openSockets.get(server) ?? []) socket.destroy();
   });
 }
 

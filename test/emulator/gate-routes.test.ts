@@ -18,7 +18,7 @@ describe('gates over the wire', () => {
   const log: RequestLogEntry[] = [];
   const count = (method: string, path: string) => log.filter((e) => e.method === method && e.path === path).length;
   const admin = (path: string, method = 'GET', body?: unknown) =>
-    rawRequest(`${h.vaultUrl}/_emulator/gates${path}`, { method, ca: h.emulator.caPem, token: null, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    rawRequest(`${h.vaultUrl}/_emulator/gates${path}`, { method, ca: h.emulator.caPem, token: null, headers: h.emulator.adminHeaders(), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
   before(async () => {
     h = await startCertificatesHarness({ onRequest: (e) => log.push(e) });

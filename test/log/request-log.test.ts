@@ -18,7 +18,7 @@ test('the request log has method, path, status, duration and request id for ever
   const lines: string[] = [];
   const h = await startStoreHarness({}, { additionalPolicies: [{ policy: requestLogPolicy((l) => lines.push(l)), position: 'perRetry' }] });
   try {
-    await h.store.createSecret({ vault: 'store-vault', name: 'logged', value: 'the-secret-value-xyz' });
+    await h.store.createSecret({ vault: h.vault('store-vault').url, name: 'logged', value: 'the-secret-value-xyz' });
     await waitFor(() => h.store.getSnapshot().operations.some((o) => o.state !== 'running'), 'create done');
     h.store.loadCollection(h.vault('store-vault').url, 'secrets');
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'list');
@@ -50,6 +50,7 @@ test('--demo --log FILE with AZURE_LOG_LEVEL: requests and SDK lines go to the f
   const runtime = await createRuntime(settings, { tlsCacheDir: TEST_TLS_CACHE });
   try {
     // The demo finds its vaults through the emulator's ARM, like a real first start.
+    runtime.store.discoverVaults();
     await waitFor(() => runtime.store.getSnapshot().vaults.some((v) => v.name === 'contoso-prod'), 'the demo vaults', 20_000);
     const prod = runtime.store.getSnapshot().vaults.find((v) => v.name === 'contoso-prod')!;
     runtime.store.loadCollection(prod.url, 'secrets');
