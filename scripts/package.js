@@ -8,7 +8,7 @@
 //
 // Only the host's architecture is built: the code cache is V8 machine code for the Node that
 // made it, so a blob for another architecture would need that architecture's Node to run.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -39,17 +39,21 @@ export async function packageExecutable({ outDir = path.join(root, 'release') } 
   rmSync(output, { force: true });
   copyFileSync(baseNode, output);
   chmodSync(output, 0o755);
+  // Node's binary carries its debug symbols (~18 MB); the file copied to a VM needs none.
+  // Without binutils' strip the file is only larger.
+  const stripped = spawnSync('strip', ['--strip-all', output], { stdio: 'ignore' }).status === 0;
   const { inject } = createRequire(import.meta.url)('postject');
   await inject(output, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
   const bundleBytes = statSync(blob).size;
   rmSync(work, { recursive: true, force: true });
-  return { file: output, bytes: statSync(output).size, bundleBytes };
+  return { file: output, bytes: statSync(output).size, bundleBytes, stripped };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--out');
   const outDir = i > 0 ? path.resolve(process.argv[i + 1]) : undefined;
-  const { file, bytes, bundleBytes } = await packageExecutable({ outDir });
+  const { file, bytes, bundleBytes, stripped } = await packageExecutable({ outDir });
   const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  process.stdout.write(`${path.relative(process.cwd(), file)}: ${mb(bytes)} (kvx blob with code cache ${mb(bundleBytes)})\n`);
+  const note = stripped ? '' : '; Node not stripped: no `strip` on PATH';
+  process.stdout.write(`${path.relative(process.cwd(), file)}: ${mb(bytes)} (kvx blob with code cache ${mb(bundleBytes)}${note})\n`);
 }
