@@ -34,7 +34,7 @@ export async function packageExecutable({ outDir = path.join(root, 'release') } 
   await bundleSingle({ outfile: main });
   writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }, null, 2));
   // The blob (and its code cache) must come from the very Node it is injected into.
-  execFileSync(baseNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(baseNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
 
   rmSync(output, { force: true });
   copyFileSync(baseNode, output);
@@ -43,7 +43,17 @@ export async function packageExecutable({ outDir = path.join(root, 'release') } 
   // Without binutils' strip the file is only larger.
   const stripped = spawnSync('strip', ['--strip-all', output], { stdio: 'ignore' }).status === 0;
   const { inject } = createRequire(import.meta.url)('postject');
-  await inject(output, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
+  // LIEF (inside postject) warns once per note section of Node's binary it cannot name:
+  // expected and harmless, so only those lines are dropped.
+  const warn = console.warn;
+  console.warn = (...args) => {
+    if (!/Can't find string offset for section name/.test(String(args[0]))) warn(...args);
+  };
+  try {
+    await inject(output, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
+  } finally {
+    console.warn = warn;
+  }
   const bundleBytes = statSync(blob).size;
   rmSync(work, { recursive: true, force: true });
   return { file: output, bytes: statSync(output).size, bundleBytes, stripped };
