@@ -101,6 +101,9 @@ export async function bundleSingle({ outfile }) {
     entryPoints: [path.join(root, entries.cli)],
     outfile,
     format: 'cjs',
+    // esbuild keeps import() of external modules (node: built-ins) as is; in a SEA with a
+    // code cache import() is not available, so make every one a require().
+    supported: { 'dynamic-import': false },
     sourcemap: false,
     plugins: [inkWithoutDevtools, ...yogaSync],
   });
