@@ -2,6 +2,7 @@
 // baseline measured in the same run: a bare `node` that prints one line. The ratio says
 // what kvx adds on top of starting Node at all.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +42,14 @@ export async function coldStartBench(runs = 9): Promise<{ name: string; baseline
     { name: 'cold start to first frame (kvx, no vault)', command: `exec ${node} bin/kvx.js`, marker: 'No vault to open' },
     { name: 'cold start to first frame (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' kvx ' },
   ];
+  // The single executable too, once `npm run package` has made it.
+  const sea = `release/kvx-linux-${process.arch}`;
+  if (existsSync(new URL(sea, `file://${root}/`))) {
+    cases.push(
+      { name: 'cold start to first frame (single executable, no vault)', command: `exec ${sea}`, marker: 'No vault to open' },
+      { name: 'cold start to first frame (single executable --demo)', command: `exec ${sea} --demo`, marker: ' kvx ' },
+    );
+  }
   const baseline: number[] = [];
   const results = cases.map(() => [] as number[]);
   // Interleaved so that machine noise hits baseline and kvx alike.

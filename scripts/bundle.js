@@ -1,0 +1,139 @@
+// The two ways kvx is bundled, both with esbuild:
+// - bundleSplit: ESM with esbuild's code splitting, for `bin/kvx.js` and the npm package.
+//   `cli.js` holds only what the first frame needs (Ink, React, the shell); the runtime (store
+//   and Azure SDK) and the emulator (X.509, PKCS#12, ECDSA, the demo seed) are entries of their
+//   own that cli.js reaches through dynamic imports, and code they share lands in chunks/.
+//   A real-vault user never loads the emulator; `--demo` and `kvx emulator` share its chunk.
+// - bundleSingle: one CommonJS script with every dynamic import inlined, for the single
+//   executable (a Node SEA runs one script and cannot import files).
+import { build } from 'esbuild';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** Entry name → source. Stable names: tests and the launcher refer to them. */
+export const entries = {
+  cli: 'src/cli.tsx',
+  runtime: 'src/runtime.ts',
+  emulator: 'src/emulator/index.ts',
+  'emulator-main': 'src/emulator/main.ts',
+};
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  jsx: 'automatic',
+  // Ink loads its devtools bridge only when DEV=true and react-devtools-core is installed.
+  external: ['react-devtools-core'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+  metafile: true,
+};
+
+/**
+ * Rewrites a dependency's file as it is bundled, failing the build loudly when the text it
+ * expects is gone (an upgrade changed the file: look again).
+ */
+function patch(name, filter, edits) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, async (args) => {
+        let source = await readFile(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          if (!source.includes(from)) throw new Error(`${args.path}: expected text is gone (${name}); update scripts/bundle.js`);
+          source = source.split(from).join(to);
+        }
+        return { contents: source, loader: 'js' };
+      });
+    },
+  };
+}
+
+// yoga-layout (Ink's layout engine) carries its WebAssembly inline as base64 but reads it
+// with fetch() whenever fetch exists, and the first fetch() loads Node's whole HTTP client:
+// ~40 ms of CPU before the first frame. Its own base64 decoder does the same job.
+const yogaWithoutFetch = patch('yoga-without-fetch', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, [
+  ['"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})', 'true?Promise.resolve().then(function(){return wa()})'],
+]);
+
+/**
+ * ESM bundles with code splitting into `outdir` (emptied first, so no stale chunk or map is
+ * left to be packed). Source maps only when asked for.
+ */
+export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap = false } = {}) {
+  await rm(outdir, { recursive: true, force: true });
+  return build({
+    ...common,
+    entryPoints: entries,
+    outdir,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: sourcemap ? 'linked' : false,
+    plugins: [yogaWithoutFetch],
+    // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
+    banner: {
+      js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
+    },
+  });
+}
+
+// The single executable runs one CommonJS script, and CommonJS has no top-level await —
+// which kvx's entry and two dependencies (Ink, yoga-layout) use. So the whole CLI is bundled
+// as one ESM file whose only imports are Node built-ins, those become require() calls, and the
+// body runs inside an async function: top-level await keeps working, and no import() or
+// import.meta is left for the SEA (which has neither).
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const VIA_REQUIRE = 'kvx-require';
+const builtinsViaRequire = {
+  name: 'builtins-via-require',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.namespace === VIA_REQUIRE) return { path: args.path, external: true };
+      // react-devtools-core: Ink's DEV=true bridge, never installed; require() fails in place.
+      if (builtins.has(args.path) || args.path === 'react-devtools-core') return { path: args.path, namespace: VIA_REQUIRE };
+      return undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: VIA_REQUIRE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/** What import.meta is in the single executable: the executable itself. */
+const importMetaShim = `const __kvxImportMeta = {
+  url: require('node:url').pathToFileURL(__filename).href,
+  filename: __filename,
+  dirname: require('node:path').dirname(__filename),
+  resolve(specifier) {
+    throw Object.assign(new Error(\`Cannot find module '\${specifier}' in the single executable\`), { code: 'ERR_MODULE_NOT_FOUND' });
+  },
+};`;
+
+/** One CommonJS file holding everything, dynamic imports included, for the SEA. */
+export async function bundleSingle({ outfile }) {
+  const result = await build({
+    ...common,
+    entryPoints: [path.join(root, entries.cli)],
+    format: 'esm',
+    write: false,
+    outfile,
+    sourcemap: false,
+    define: { ...common.define, 'import.meta': '__kvxImportMeta' },
+    plugins: [builtinsViaRequire, yogaWithoutFetch],
+  });
+  const body = result.outputFiles[0].text;
+  if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {
+    throw new Error('the single-executable bundle still has an import, export or import.meta: see scripts/bundle.js');
+  }
+  // An error escaping the top level ends the process as an uncaught exception, as it would
+  // from an ES module.
+  const script = `'use strict';\n${importMetaShim}\n(async function kvx() {\n${body}\n})().catch((error) => {\n  process.nextTick(() => {\n    throw error;\n  });\n});\n`;
+  await mkdir(path.dirname(outfile), { recursive: true });
+  await writeFile(outfile, script);
+  return result;
+}
