@@ -17,6 +17,8 @@ export interface CollectionLoadsOptions {
   getSnapshot(): StoreSnapshot;
   set(next: StoreSnapshot): void;
   isDisposed(): boolean;
+  /** The store's clock, for `loadedAt`. */
+  now?: () => number;
 }
 
 export interface CollectionLoads {
@@ -89,6 +91,7 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
             items: mode === 'fresh' && first ? [] : c.items,
             pagesLoaded: c.pagesLoaded,
             revision: c.revision,
+            loadedAt: (options.now ?? Date.now)(),
           })),
         );
       },

@@ -22,6 +22,9 @@ import type { VaultMemoryLists } from './vault-memory.js';
 import { VaultMemory } from './vault-memory.js';
 import { createArmStore } from './arm/arm-store.js';
 import { DISCOVERY_IDLE, DISCOVERY_OFF } from './arm/discovery-load.js';
+import { createVaultScan } from './vault-scan.js';
+import { createRenewalLoads } from './renewal-loads.js';
+import { COLLECTION_KINDS } from './snapshot-updates.js';
 
 export interface StoreOptions extends ConnectionOptions {
   vaults: readonly VaultInfo[];
@@ -45,6 +48,8 @@ export interface StoreOptions extends ConnectionOptions {
   vaultSuffix?: string;
   /** Pinned and recently opened vaults (URLs) from the config file, and where changes to them go. */
   memory?: { pinned?: string[]; recent?: string[]; persist?: (lists: VaultMemoryLists) => void };
+  /** scanVaults(): lists loading at once overall (default 8) and per vault (default 2). */
+  scanConcurrency?: { overall?: number; perVault?: number };
 }
 
 // Still exported from here: callers and tests have always found detailsKey next to createStore.
@@ -134,7 +139,8 @@ export function createStore(options: StoreOptions): Store {
   const withEnrichment = (items: ItemSummary[]) => items.map((item) => enricher.withCached(item));
   const getSnapshot = () => snapshot;
   const isDisposed = () => disposed;
-  const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed });
+  const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed, now });
+  const renewals = createRenewalLoads({ concurrency: options.enrichConcurrency ?? 4, sessionFor, getSnapshot, set, isDisposed });
   const details = createDetailsLoads({ maxPageSize, classify, sessionFor, getSnapshot, set, isDisposed });
 
   const revealer = createRevealer({
@@ -267,6 +273,18 @@ export function createStore(options: StoreOptions): Store {
       }
     },
 
+    scanVaults(request = {}) {
+      if (disposed) return;
+      const vaults = (request.vaults ?? snapshot.vaults.map((v) => v.url)).map((v) => sessionFor(v).info.url);
+      scan.start({ vaults, kinds: request.kinds ?? COLLECTION_KINDS, refresh: request.refresh });
+    },
+
+    stopScan: () => scan.stop(),
+
+    loadRenewals(items) {
+      if (!disposed) renewals.request(items);
+    },
+
     addVault(nameOrUrl) {
       return addSession(parseVaultAddress(nameOrUrl, 'vault', options.vaultSuffix));
     },
@@ -281,6 +299,8 @@ export function createStore(options: StoreOptions): Store {
 
     async dispose() {
       arm.discovery.stop();
+      scan.stop();
+      renewals.stopAll();
       loads.stopAll();
       enricher.cancel();
       details.stopAll();
@@ -291,5 +311,12 @@ export function createStore(options: StoreOptions): Store {
       listeners.clear();
     },
   };
+  const scan = createVaultScan({
+    concurrency: options.scanConcurrency?.overall ?? 8,
+    perVault: options.scanConcurrency?.perVault ?? 2,
+    getSnapshot,
+    subscribe: (listener) => store.subscribe(listener),
+    loadCollection: (url, kind, loadOptions) => store.loadCollection(url, kind, loadOptions),
+  });
   return store;
 }

@@ -19,6 +19,8 @@ export interface OperationInit {
   cancellable: boolean;
   /** The first step, e.g. "deleting", "creating". */
   detail: string;
+  /** The Azure CLI command that does the same (never with a secret value). */
+  az?: string;
 }
 
 /** Shape of the SDK's raw response (`onResponse` operation option), kept structural. */
@@ -202,6 +204,7 @@ export function createOperationTracker(options: OperationTrackerOptions): Operat
         startedAt: at,
         updatedAt: at,
         cancellable: init.cancellable,
+        ...(init.az ? { az: init.az } : {}),
       };
       operations = [...operations, op];
       options.onChange(operations);

@@ -101,6 +101,8 @@ export interface CollectionState {
   revision: number;
   /** cancelLoad() stopped it before the last page; loadCollection() then continues it, keeping the items shown. */
   cancelled?: boolean;
+  /** When the last page arrived (epoch ms, the store's clock): "as of 2 min ago". */
+  loadedAt?: number;
 }
 
 export interface VaultInfo {
@@ -284,6 +286,8 @@ export interface Operation {
   lastPoll?: string;
   error?: ClassifiedError;
   cancellable: boolean;
+  /** The Azure CLI command that does the same, for `:az` and the incident note; never holds a value. */
+  az?: string;
 }
 
 export interface IdentityInfo {
@@ -293,6 +297,13 @@ export interface IdentityInfo {
   objectId?: string;
   /** Credential that produced the token, e.g. "ManagedIdentityCredential". */
   credential?: string;
+}
+
+/** A certificate's renewal, looked up for the expiry radar (see renewal-loads.ts). */
+export interface RenewalState {
+  status: 'loading' | 'done' | 'error';
+  issuer?: string;
+  autoRenew?: boolean;
 }
 
 export interface StoreSnapshot {
@@ -310,6 +321,8 @@ export interface StoreSnapshot {
   revealError?: { itemId: string; error: ClassifiedError };
   operations: readonly Operation[];
   readOnly: boolean;
+  /** Certificates' renewal by item id, for the expiry radar. */
+  renewals?: Readonly<Record<string, RenewalState>>;
 }
 
 /** The mutating actions (create, delete, recover, purge, …) are documented in mutations/mutation-actions.ts. */
@@ -354,6 +367,16 @@ export interface Store extends MutationActions {
    * snapshot. Rejects with an ActionRefusedError carrying the classified error.
    */
   readSecretValue(item: ItemSummary, options?: { version?: string }): Promise<string>;
+  /**
+   * Loads the lists of many vaults (`:find`, `:expiring`): a few at a time overall and per
+   * vault, into the same collections the explorer shows; complete ones are kept unless
+   * `refresh`. Vaults default to every open one, kinds to all three.
+   */
+  scanVaults(request?: { vaults?: readonly string[]; kinds?: readonly CollectionKind[]; refresh?: boolean }): void;
+  /** Starts no more scan loads (running ones finish). */
+  stopScan(): void;
+  /** Looks up issuer and auto-renewal for these certificates, once each (into `renewals`). */
+  loadRenewals(items: readonly ItemSummary[]): void;
   /** Throws a UsageError (message for people) for a bad name or URL; an open vault is returned as is. */
   addVault(nameOrUrl: string): VaultInfo;
   /**

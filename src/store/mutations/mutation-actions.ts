@@ -29,6 +29,8 @@ import { deleteAndPurgeRun, deleteRun, purgeRun, recoverRun } from './lifecycle.
 import { createSecretRun, setSecretVersionRun, updateSecretRun } from './secret-mutations.js';
 import type { ItemRef, VaultClients } from './vault-clients.js';
 import { SINGULAR } from './vault-clients.js';
+import type { AzAction, AzSecretSet } from '../az-command.js';
+import { azCommand } from '../az-command.js';
 
 /** The mutating part of the Store interface. */
 export interface MutationActions {
@@ -144,12 +146,27 @@ const VERB: Record<OperationKind, string> = {
   update: 'update',
 };
 
+/** A secret's az action without its value: the CLI command gets the placeholder "$VALUE". */
+function secretAz(input: SecretInput): Omit<AzSecretSet, 'op' | 'vault'> {
+  return { name: input.name, contentType: input.contentType, enabled: input.enabled, notBefore: input.notBefore, expiresOn: input.expiresOn, tags: input.tags };
+}
+
 export function createMutationActions(deps: MutationDeps): MutationActions {
   const { tracker, guard } = deps;
 
-  function start(kind: OperationKind, collection: CollectionKind, vault: string, target: string, detail: string, run: (clients: VaultClients) => OperationRun, cancellable = false): string {
+  function start(
+    kind: OperationKind,
+    collection: CollectionKind,
+    vault: string,
+    target: string,
+    detail: string,
+    run: (clients: VaultClients) => OperationRun,
+    cancellable = false,
+    az?: (vaultName: string) => AzAction,
+  ): string {
     const clients = deps.clientsFor(vault);
     const init: OperationInit = { kind, collection, vault: { name: clients.info.name, url: clients.info.url }, target, cancellable, detail };
+    if (az) init.az = azCommand(az(clients.info.name));
     return tracker.start(init, run(clients));
   }
 
@@ -160,20 +177,22 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
   function itemOperation(kind: OperationKind, item: ItemRef, detail: string, run: (clients: VaultClients, ref: ItemRef) => OperationRun): string {
     guardFor(kind, item.kind);
     valueOf(checkName(item.name));
-    return start(kind, item.kind, item.vaultUrl, item.name, detail, (clients) => run(clients, item));
+    const az = (vault: string): AzAction =>
+      kind === 'rotate' ? { op: 'rotate', vault, name: item.name } : { op: kind as 'delete' | 'recover' | 'purge' | 'deleteAndPurge', kind: item.kind, vault, name: item.name };
+    return start(kind, item.kind, item.vaultUrl, item.name, detail, (clients) => run(clients, item), false, az);
   }
 
   return {
     createSecret(input) {
       guardFor('create', 'secrets');
       checkSecret(input);
-      return start('create', 'secrets', input.vault, input.name, 'creating', (c) => createSecretRun(c, input));
+      return start('create', 'secrets', input.vault, input.name, 'creating', (c) => createSecretRun(c, input), false, (vault) => ({ ...secretAz(input), op: 'createSecret', vault }));
     },
 
     setSecretVersion(input) {
       guardFor('create', 'secrets');
       checkSecret(input);
-      return start('create', 'secrets', input.vault, input.name, 'creating version', (c) => setSecretVersionRun(c, input));
+      return start('create', 'secrets', input.vault, input.name, 'creating version', (c) => setSecretVersionRun(c, input), false, (vault) => ({ ...secretAz(input), op: 'setSecretVersion', vault }));
     },
 
     updateProperties(item, update) {
@@ -181,7 +200,19 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
       valueOf(checkName(item.name));
       checkUpdate(item, update);
       const run = item.kind === 'secrets' ? updateSecretRun : item.kind === 'keys' ? updateKeyRun : updateCertificateRun;
-      return start('update', item.kind, item.vaultUrl, item.name, 'updating', (c) => run(c, item.name, update));
+      return start('update', item.kind, item.vaultUrl, item.name, 'updating', (c) => run(c, item.name, update), false, (vault) => ({
+        op: 'update',
+        kind: item.kind,
+        vault,
+        name: item.name,
+        version: update.version,
+        enabled: update.enabled,
+        notBefore: update.notBefore,
+        expiresOn: update.expiresOn,
+        tags: update.tags,
+        contentType: update.contentType,
+        keyOps: update.keyOps,
+      }));
     },
 
     deleteItem: (item) => itemOperation('delete', item, 'deleting', deleteRun),
@@ -192,7 +223,19 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
     createKey(input) {
       guardFor('create', 'keys');
       checkKey(input);
-      return start('create', 'keys', input.vault, input.name, 'creating', (c) => createKeyRun(c, input));
+      return start('create', 'keys', input.vault, input.name, 'creating', (c) => createKeyRun(c, input), false, (vault) => ({
+        op: 'createKey',
+        vault,
+        name: input.name,
+        keyType: input.keyType,
+        keySize: input.keySize,
+        curve: input.curve,
+        keyOps: input.keyOps,
+        enabled: input.enabled,
+        notBefore: input.notBefore,
+        expiresOn: input.expiresOn,
+        tags: input.tags,
+      }));
     },
 
     rotateKey(item) {
@@ -203,7 +246,20 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
     createCertificate(input) {
       guardFor('create', 'certificates');
       checkCertificate(input);
-      return start('create', 'certificates', input.vault, input.name, 'creating', (c) => createCertificateRun(c, input), true);
+      return start('create', 'certificates', input.vault, input.name, 'creating', (c) => createCertificateRun(c, input), true, (vault) => ({
+        op: 'createCertificate',
+        vault,
+        name: input.name,
+        subject: input.subject,
+        dnsNames: input.dnsNames,
+        validityInMonths: input.validityInMonths,
+        keyType: input.keyType,
+        keySize: input.keySize,
+        curve: input.curve,
+        format: input.format,
+        enabled: input.enabled,
+        tags: input.tags,
+      }));
     },
 
     async importCertificate(input) {
@@ -211,7 +267,15 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
       valueOf(checkName(input.name));
       if (input.tags) valueOf(checkTags(input.tags));
       const file = valueOf(await readCertificateFile(input.file, input.password));
-      return start('import', 'certificates', input.vault, input.name, 'importing', (c) => importCertificateRun(c, input, file));
+      return start('import', 'certificates', input.vault, input.name, 'importing', (c) => importCertificateRun(c, input, file), false, (vault) => ({
+        op: 'importCertificate',
+        vault,
+        name: input.name,
+        file: input.file,
+        password: Boolean(input.password),
+        enabled: input.enabled,
+        tags: input.tags,
+      }));
     },
 
     async downloadCertificate(item, request) {

@@ -1,0 +1,132 @@
+// Loading many vaults' lists for :find and :expiring, against the emulator through the SDK.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { RequestLogEntry } from '../../src/emulator/index.js';
+import type { StoreHarness } from './store-harness.js';
+import { startStoreHarness } from './store-harness.js';
+
+const VAULTS = ['scan-a', 'scan-b', 'scan-c', 'scan-d', 'scan-e'];
+const isList = (e: RequestLogEntry) => e.method === 'GET' && /^\/(secrets|keys|certificates)\/?$/.test(e.path);
+
+describe('scanVaults', () => {
+  let h: StoreHarness;
+  const log: RequestLogEntry[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const perVault = new Map<string, number>();
+  let maxPerVault = 0;
+
+  before(async () => {
+    // Counts list requests in flight as the SDK pipeline sends them (until each response is back).
+    const counter: PipelinePolicy = {
+      name: 'count-lists',
+      async sendRequest(request, next) {
+        const url = new URL(request.url);
+        const list = request.method === 'GET' && /^\/(secrets|keys|certificates)\/?$/.test(url.pathname);
+        if (!list) return next(request);
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        const n = (perVault.get(url.host) ?? 0) + 1;
+        perVault.set(url.host, n);
+        maxPerVault = Math.max(maxPerVault, n);
+        try {
+          return await next(request);
+        } finally {
+          inFlight--;
+          perVault.set(url.host, (perVault.get(url.host) ?? 1) - 1);
+        }
+      },
+    };
+    h = await startStoreHarness(
+      { vaults: VAULTS, faults: { latencyMs: 15 }, onRequest: (e) => log.push(e) },
+      { maxPageSize: 5, scanConcurrency: { overall: 3, perVault: 1 }, additionalPolicies: [{ policy: counter, position: 'perCall' }] },
+    );
+    for (const v of VAULTS) h.addSecrets(12, v, `${v}-secret`);
+  });
+  after(() => h?.stop());
+
+  test('loads every kind of every open vault, never more lists at once than allowed overall and per vault', async () => {
+    h.store.scanVaults();
+    await h.until((s) => s.vaults.every((v) => v.collections.secrets.status === 'complete' && v.collections.keys.status === 'complete' && v.collections.certificates.status === 'complete'), 'every list', 30_000);
+    for (const v of VAULTS) {
+      assert.equal(h.collection('secrets', { vault: v }).items.length, 12);
+      assert.equal(typeof h.collection('secrets', { vault: v }).loadedAt, 'number', 'a complete list says when it was loaded');
+    }
+    assert.ok(maxInFlight <= 3, `at most 3 lists at once, saw ${maxInFlight}`);
+    assert.ok(maxInFlight >= 2, `lists load side by side, saw ${maxInFlight}`);
+    assert.equal(maxPerVault, 1, 'one list of a vault at a time');
+  });
+
+  test('a second scan of complete lists sends nothing; refresh loads them again', async () => {
+    const before = log.filter(isList).length;
+    h.store.scanVaults();
+    await h.until(() => h.store.getSnapshot().vaults.every((v) => v.collections.secrets.status === 'complete'), 'still complete');
+    assert.equal(log.filter(isList).length, before, 'no list request for a cached vault');
+    h.store.scanVaults({ vaults: ['scan-a'], kinds: ['secrets'], refresh: true });
+    await h.until((s) => s.vaults[0].collections.secrets.status === 'complete' && log.filter(isList).length > before, 'the refresh');
+    assert.ok(log.filter(isList).every((e, i, all) => i < before || (e.vault === 'scan-a' && all[i].path.startsWith('/secrets'))), 'only scan-a secrets were asked again');
+  });
+});
+
+describe('a refusing vault does not stop the others', () => {
+  test('scan-b answers 403 on secrets list; the rest complete', async () => {
+    const h = await startStoreHarness({ vaults: ['scan-a', 'scan-b', 'scan-c'], strict: true }, { maxPageSize: 25 });
+    try {
+      h.addSecrets(3, 'scan-a');
+      h.addSecrets(3, 'scan-c');
+      h.emulator.setAccessPolicies('scan-b', [{ identity: 'system', permissions: { secrets: ['get'], keys: ['list'], certificates: ['list'] } }]);
+      h.store.scanVaults({ kinds: ['secrets'] });
+      const s = await h.until((snap) => snap.vaults.every((v) => ['complete', 'error'].includes(v.collections.secrets.status)), 'every vault settled');
+      assert.equal(s.vaults[1].collections.secrets.status, 'error');
+      assert.equal(s.vaults[1].collections.secrets.error?.class, 'forbidden');
+      assert.equal(s.vaults[0].collections.secrets.items.length, 3);
+      assert.equal(s.vaults[2].collections.secrets.items.length, 3);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe('loadRenewals', () => {
+  test('reads each certificate policy once: issuer and whether it auto-renews', async () => {
+    const log: RequestLogEntry[] = [];
+    const h = await startStoreHarness({ vaults: ['renew-vault'], seed: 'demo', onRequest: (e) => log.push(e) });
+    try {
+      h.store.loadCollection('renew-vault', 'certificates');
+      const s = await h.until((snap) => snap.vaults[0].collections.certificates.status === 'complete', 'certificates');
+      const certs = s.vaults[0].collections.certificates.items;
+      assert.ok(certs.length >= 2);
+      h.store.loadRenewals(certs);
+      h.store.loadRenewals(certs);
+      const done = await h.until((snap) => certs.every((c) => snap.renewals?.[c.id]?.status === 'done'), 'every renewal');
+      const policyGets = log.filter((e) => e.method === 'GET' && /\/certificates\/[^/]+\/policy$/.test(e.path));
+      assert.equal(policyGets.length, certs.length, 'one policy request per certificate, even when asked twice');
+      for (const c of certs) {
+        const r = done.renewals![c.id];
+        assert.equal(typeof r.autoRenew, 'boolean');
+        assert.ok(r.issuer, `issuer of ${c.name}`);
+      }
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe('operations carry their az command', () => {
+  test('a delete and a new secret name az commands that do the same, without the value', async () => {
+    const h = await startStoreHarness({ vaults: ['az-vault'] }, { operationIntervalMs: 10 });
+    try {
+      const id = h.store.createSecret({ vault: 'az-vault', name: 'db-password', value: 'canary-Value-123', contentType: 'text/plain', tags: { team: 'ops' } });
+      await h.until((s) => s.operations.find((o) => o.id === id)?.state === 'succeeded', 'the create');
+      const create = h.store.getSnapshot().operations.find((o) => o.id === id)!;
+      assert.equal(create.az, 'az keyvault secret set --vault-name az-vault --name db-password --value "$VALUE" --content-type text/plain --tags team=ops');
+      assert.ok(!JSON.stringify(h.store.getSnapshot().operations).includes('canary-Value-123'));
+      const del = h.store.deleteItem({ kind: 'secrets', vaultUrl: h.emulator.vaults[0].url, name: 'db-password' });
+      assert.equal(h.store.getSnapshot().operations.find((o) => o.id === del)?.az, 'az keyvault secret delete --vault-name az-vault --name db-password');
+      await h.until((s) => s.operations.find((o) => o.id === del)?.state !== 'running', 'the delete');
+    } finally {
+      await h.stop();
+    }
+  });
+});
