@@ -82,8 +82,9 @@ export function renewalText(row: RadarRow): string {
   return row.renewal.issuer ? `${row.renewal.issuer}, ${how}` : how;
 }
 
+/** "" for a current, enabled item; otherwise what sets it apart: "old version", "disabled". */
 export function stateText(row: RadarRow): string {
-  return [row.current ? 'current' : 'old version', row.enabled ? '' : 'disabled'].filter(Boolean).join(', ');
+  return [row.current ? '' : 'old version', row.enabled ? '' : 'disabled'].filter(Boolean).join(', ');
 }
 
 const HEADER = ['vault', 'kind', 'name', 'version', 'expires', 'due', 'state', 'issuer', 'auto_renew'] as const;
@@ -109,7 +110,7 @@ function fields(row: RadarRow): string[] {
 export function csvField(text: string): string {
   let safe = escapeControl(text);
   if (/^[=+\-@]/.test(safe)) safe = `'${safe}`;
-  return /[",\s']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function radarCsv(rows: readonly RadarRow[]): string {

@@ -5,7 +5,7 @@
 import { escapeControl } from '../text/escape-control.js';
 import type { CollectionKind, IdentityInfo, ItemDetails, Operation } from './types.js';
 
-const NOUN: Record<CollectionKind, string> = { secrets: 'secret', keys: 'key', certificates: 'certificate' };
+const NOUN: Record<CollectionKind | 'vaults', string> = { secrets: 'secret', keys: 'key', certificates: 'certificate', vaults: 'vault' };
 
 const VERB: Record<Operation['kind'], string> = {
   create: 'create',

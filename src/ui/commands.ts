@@ -12,6 +12,11 @@ export type ParsedCommand =
   | { kind: 'filter'; text: string }
   | { kind: 'sort'; key: string; descending?: boolean }
   | { kind: 'help' }
+  | { kind: 'find'; text: string }
+  | { kind: 'expiring'; days: number }
+  | { kind: 'az' }
+  | { kind: 'note' }
+  | { kind: 'export'; path: string }
   | { kind: 'quit' }
   | { kind: 'error'; message: string };
 
@@ -31,6 +36,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'vaults', aliases: [], description: 'list the vaults you can see (through Azure Resource Manager)' },
   { name: 'filter', aliases: ['f'], args: 'TEXT', description: 'filter the current list' },
   { name: 'sort', aliases: [], args: 'name|updated|expires [desc]', description: 'sort the list (desc: reversed)' },
+  { name: 'find', aliases: ['search'], args: 'TEXT', description: 'find names (and tag:KEY=VALUE) across every open vault' },
+  { name: 'expiring', aliases: ['exp', 'radar'], args: '[DAYS]', description: 'what expires within DAYS (default 30), all vaults' },
+  { name: 'export', aliases: [], args: 'FILE', description: 'save the expiry radar as .csv or .md' },
+  { name: 'az', aliases: ['cli'], description: 'the az commands for what is shown and done' },
+  { name: 'note', aliases: [], description: 'copy an incident note (Markdown, no values)' },
   { name: 'help', aliases: ['h'], description: 'show the keys' },
   { name: 'q', aliases: ['quit', 'q!'], description: 'quit' },
 ];
@@ -74,6 +84,19 @@ export function parseCommand(line: string): ParsedCommand {
     }
     case 'help':
       return { kind: 'help' };
+    case 'find':
+      return rest ? { kind: 'find', text: rest } : { kind: 'error', message: ':find needs TEXT (part of a name) or tag:KEY[=VALUE]' };
+    case 'expiring': {
+      if (rest === '') return { kind: 'expiring', days: 30 };
+      const days = /^\d{1,4}$/.test(rest) ? Number(rest) : NaN;
+      return days <= 3650 ? { kind: 'expiring', days } : { kind: 'error', message: `:expiring takes a whole number of days from 0 to 3650, not "${rest}"` };
+    }
+    case 'export':
+      return rest ? { kind: 'export', path: rest } : { kind: 'error', message: ':export needs a FILE ending in .csv or .md' };
+    case 'az':
+      return { kind: 'az' };
+    case 'note':
+      return { kind: 'note' };
     default:
       return { kind: 'quit' };
   }

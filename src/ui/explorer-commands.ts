@@ -12,6 +12,7 @@ import { isItemName } from './item-text.js';
 import type { DetailLine } from './detail-lines.js';
 import { escapeControl } from '../text/escape-control.js';
 import { revealMatches } from './secret-details.js';
+import { copyNote, exportRadar, overlayCount, runOverlayCommand, showAz, startFind, startRadar } from './cross-vault-commands.js';
 
 export interface CommandContext {
   store: Store;
@@ -22,6 +23,11 @@ export interface CommandContext {
   /** The lines the details pane shows now (for moving and for Enter on a version). */
   detailLines: () => readonly DetailLine[];
   quit(): void;
+  /** The UI clock (radar days, the note's time). */
+  now: () => number;
+  say(text: string, tone: 'info' | 'warning' | 'error'): void;
+  /** Copies text through the clipboard; `what` names it in the status line. */
+  copy(text: string, what: string): Promise<void>;
 }
 
 const PANE_KINDS: Record<string, CollectionKind> = {
@@ -74,9 +80,11 @@ function sortKeepingCursor(ctx: CommandContext, change: { key?: SortKey; reverse
 export function runCommand(command: string, ctx: CommandContext): void {
   const nav = ctx.nav();
   const snapshot = ctx.store.getSnapshot();
+  if (nav.overlay && !nav.help.open && runOverlayCommand(command, ctx)) return;
   if (isMoveCommand(command)) {
-    const count =
-      nav.focus === 'vaults'
+    const count = nav.overlay && !nav.help.open
+      ? overlayCount(snapshot, nav, ctx.now())
+      : nav.focus === 'vaults'
         ? nav.vaultsDeleted
           ? snapshot.deletedVaults.items.length
           : snapshot.vaults.length
@@ -105,6 +113,11 @@ export function runCommand(command: string, ctx: CommandContext): void {
     case 'back':
       return ctx.dispatch({ type: 'back' });
     case 'filter':
+      if (nav.focus === 'vaults') {
+        // In the vaults pane, / searches every vault.
+        ctx.dispatch({ type: 'commandOpen' });
+        return ctx.dispatch({ type: 'commandText', text: 'find ' });
+      }
       return ctx.dispatch({ type: 'filterStart' });
     case 'commandLine':
       return ctx.dispatch({ type: 'commandOpen' });
@@ -216,6 +229,16 @@ export function runCommandLine(line: string, ctx: CommandContext): void {
         return ctx.dispatch({ type: 'message', message: { text: 'vault discovery is off: no ARM endpoint (--cloud, --arm-endpoint)', tone: 'warning' } });
       }
       return ctx.store.discoverVaults();
+    case 'find':
+      return startFind(ctx, parsed.text);
+    case 'expiring':
+      return startRadar(ctx, parsed.days);
+    case 'az':
+      return showAz(ctx);
+    case 'note':
+      return copyNote(ctx);
+    case 'export':
+      return exportRadar(ctx, parsed.path);
     case 'error':
       return ctx.dispatch({ type: 'message', message: { text: escapeControl(parsed.message), tone: 'error' } });
     case 'vault': {

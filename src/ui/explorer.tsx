@@ -40,6 +40,8 @@ import { runVaultCommand } from './vault-commands.js';
 import { DeletedVaultsPane } from './deleted-vaults-pane.js';
 import { ModalView } from './modal-view.js';
 import { OperationsDock, dockHeight } from './operations-dock.js';
+import { CrossVaultView } from './cross-vault-view.js';
+import { copyOperationAz } from './cross-vault-commands.js';
 
 export interface ExplorerProps {
   /** The app's input hook forwards keys here. */
@@ -69,6 +71,8 @@ const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificat
  */
 function activeContexts(nav: NavState, hasError: boolean): Context[] {
   if (nav.help.open) return [];
+  // A cross-vault view (:find, :expiring, :az) takes the list keys; the panes behind it do not.
+  if (nav.overlay) return ['list', 'overlay'];
   const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
   return ['list', nav.deleted ? 'deleted' : 'live', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
 }
@@ -174,6 +178,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     page: Math.max(1, nav.focus === 'details' ? (layout.details?.height ?? height) - 3 : listHeight),
     detailLines: () => detailLines,
     quit: exit,
+    now: clock,
+    say,
+    copy: clipboard.copy,
   };
   useExplorerInput({
     sink,
@@ -183,6 +190,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
     onCommand: (command) => {
+      if (navRef.current.overlay && !navRef.current.help.open) return runCommand(command, ctx);
+      if (command === 'copy' && navRef.current.focus === 'operations') return copyOperationAz(ctx);
       if (runVaultCommand(command, { store, nav: () => navRef.current, dispatch, openModal: setModal, say })) return;
       if (!runChangeCommand(command, { store, keymap, nav: () => navRef.current, dispatch, openModal: setModal, clipboard, say })) runCommand(command, ctx);
     },
@@ -208,6 +217,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
         <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} select={selectWhenListed} />
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
+      ) : nav.overlay ? (
+        <CrossVaultView store={store} nav={nav} width={columns} height={layout.body} now={clock()} theme={theme} />
       ) : (
         <Box flexDirection={layout.strip ? 'column' : 'row'} height={layout.body} overflow="hidden">
           {layout.strip ? (

@@ -3,7 +3,7 @@
 
 /** `error`: the focused pane (or selected operation) has an error the error view can show. */
 /** `live` / `deleted`: which view of the items pane is shown. */
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted';
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted' | 'overlay';
 
 export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App';
 
@@ -35,7 +35,7 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'back', keys: ['escape'], description: 'back', section: 'Items', contexts: ['global'] },
   { command: 'filter', keys: ['/'], description: 'filter the list (Esc clears)', section: 'Items', contexts: ['list'] },
   { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
-  { command: 'copy', keys: ['y'], description: 'copy value, id or PEM', section: 'Items', contexts: ['items', 'details'] },
+  { command: 'copy', keys: ['y'], description: 'copy value, id or PEM (az command, radar in :az, :expiring)', section: 'Items', contexts: ['items', 'details', 'overlay', 'operations'] },
   { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items'] },
   { command: 'sort.reverse', keys: ['S'], description: 'reverse the sort order', section: 'Items', contexts: ['items'] },
   { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items'] },

@@ -20,6 +20,12 @@ export interface StatusMessage {
   tone: 'info' | 'error' | 'warning';
 }
 
+/** A full-body view over every vault: `:find` results, the `:expiring` radar, `:az` commands. */
+export type Overlay =
+  | { kind: 'find'; query: string; cursor: number }
+  | { kind: 'radar'; days: number; cursor: number }
+  | { kind: 'az'; cursor: number };
+
 export interface NavState {
   focus: Pane;
   /** The current vault's URL (never an index: vaults arrive and reorder as discovery runs); undefined = the first one. */
@@ -42,6 +48,7 @@ export interface NavState {
   help: { open: boolean; offset: number };
   /** The `:` line while it is open. */
   command?: string;
+  overlay?: Overlay;
   message?: StatusMessage;
   /** An item to put the cursor on once it is in the list (one just created). */
   select?: { kind: CollectionKind; name: string };
@@ -87,7 +94,8 @@ export type NavAction =
   /** Remember an item to select when it shows up in its list. */
   | { type: 'selectWhenListed'; kind: CollectionKind; name: string }
   /** The cursor onto row `index` of the current list (and the pending selection done). */
-  | { type: 'cursorTo'; index: number };
+  | { type: 'cursorTo'; index: number }
+  | { type: 'overlay'; overlay?: Overlay };
 
 export function listKey(state: Pick<NavState, 'vault' | 'kind' | 'deleted'>): string {
   return `${state.vault ?? ''}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
@@ -118,6 +126,9 @@ function panes(state: NavState): Pane[] {
 export function navReducer(state: NavState, action: NavAction): NavState {
   switch (action.type) {
     case 'move': {
+      if (state.overlay && !state.help.open) {
+        return { ...state, overlay: { ...state.overlay, cursor: moveCursor(state.overlay.cursor, action.command, action.count, action.page) } };
+      }
       if (state.focus === 'vaults' && state.vaultsDeleted) {
         return { ...state, deletedVaultCursor: moveCursor(state.deletedVaultCursor, action.command, action.count, action.page) };
       }
@@ -161,6 +172,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     case 'back':
       if (state.help.open) return { ...state, help: { open: false, offset: 0 } };
       if (state.command !== undefined) return { ...state, command: undefined };
+      if (state.overlay) return { ...state, overlay: undefined };
       if (state.filterEditing) return { ...state, filter: '', filterEditing: false };
       if (state.focus === 'operations') return { ...state, focus: state.opened ? 'details' : 'items' };
       if (state.opened?.version !== undefined && state.focus === 'details') {
@@ -208,6 +220,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...state, select: { kind: action.kind, name: action.name } };
     case 'cursorTo':
       return { ...state, select: undefined, cursors: { ...state.cursors, [listKey(state)]: Math.max(0, action.index) } };
+    case 'overlay':
+      return { ...state, overlay: action.overlay, help: { open: false, offset: 0 } };
   }
 }
 

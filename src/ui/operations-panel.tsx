@@ -90,7 +90,7 @@ export function OperationsPanel({ operations, selected, focused, width, height, 
   const start = Math.max(0, Math.min(selected - inner + 1, operations.length - inner));
   const visible = operations.slice(Math.max(0, start), Math.max(0, start) + inner);
   const running = operations.filter((o) => o.state === 'running').length;
-  const hint = focused ? '  c cancel/abandon  x clear finished  Esc back' : '  o focus';
+  const hint = focused ? '  c cancel/abandon  x clear finished  y copy az command  Esc back' : '  o focus';
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color(focused ? theme.focusBorder : theme.border)} width={width} height={height} paddingX={1} overflow="hidden">
       <Text bold color={color(focused ? theme.accent : theme.text)} wrap="truncate">
