@@ -26,7 +26,7 @@ describe('incidentNote', () => {
     assert.match(note, /- SANs: `DNS:web.contoso.com`/);
     assert.match(note, /- thumbprint \(SHA-1\): `AA11`/);
     assert.match(note, /- tags: `owner=teamˋ\\e\[31m`/, 'backticks cannot close the code span; escapes are shown, not run');
-    assert.match(note, /delete and purge secret `contoso-prod\/old`: succeeded \(purged\)\n  ```sh\n  az keyvault secret delete .*\n  az keyvault secret purge .*\n  ```/);
+    assert.match(note, /delete and purge secret `contoso-prod\/old`: succeeded \(purged\)\n {2}```sh\n {2}az keyvault secret delete .*\n {2}az keyvault secret purge .*\n {2}```/);
     // eslint-disable-next-line no-control-regex -- asserting there are none
     assert.doesNotMatch(note, /[\u0000-\u0009\u000b-\u001f]/);
   });
