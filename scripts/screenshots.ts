@@ -206,6 +206,28 @@ const shots: Shot[] = [
     },
   },
   {
+    name: 'find-across-vaults',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press(':');
+      await t.type('find db-password');
+      await t.press('return');
+      await t.waitFor((f) => f.includes('3 of 3 vaults searched') && !f.includes('searching'), 20_000);
+      await t.press('j', 'j');
+    },
+  },
+  {
+    name: 'expiry-radar',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press(':');
+      await t.type('expiring 30');
+      await t.press('return');
+      // Certificates show their issuer and renewal once their policies are read.
+      await t.waitFor((f) => f.includes('3 of 3 vaults read') && /auto-renews|email only/.test(f) && !/cert .*…\s*│/.test(f), 20_000);
+    },
+  },
+  {
     name: 'forbidden-in-place',
     // The demo's reader identity may list secrets and keys but not certificates.
     emulator: { strict: true },
