@@ -130,3 +130,27 @@ describe('operations carry their az command', () => {
     }
   });
 });
+
+describe('throttling backs off per vault', () => {
+  test('a 429 on one vault waits out its Retry-After there while the other vaults load on', async () => {
+    // Retry-After far beyond the test: thr-a stays throttled until the test asks again, so no timer is raced.
+    const h = await startStoreHarness(
+      { vaults: ['thr-a', 'thr-b', 'thr-c'], faults: { throttleRate: 1, maxFaults: 1, retryAfterMs: 600_000 } },
+      { scanConcurrency: { overall: 1, perVault: 1 } },
+    );
+    try {
+      for (const v of ['thr-a', 'thr-b', 'thr-c']) h.addSecrets(3, v);
+      h.store.scanVaults({ kinds: ['secrets'] });
+      // The first list (thr-a) is throttled; with one slot overall, the others still finish.
+      const s = await h.until((snap) => snap.vaults[1].collections.secrets.status === 'complete' && snap.vaults[2].collections.secrets.status === 'complete', 'thr-b and thr-c');
+      assert.equal(s.vaults[0].collections.secrets.status, 'error');
+      assert.equal(s.vaults[0].collections.secrets.error?.class, 'throttled');
+      // R: asking again loads thr-a now.
+      h.store.scanVaults({ vaults: ['thr-a'], kinds: ['secrets'], refresh: true });
+      const done = await h.until((snap) => snap.vaults[0].collections.secrets.status === 'complete', 'thr-a after R');
+      assert.equal(done.vaults[0].collections.secrets.items.length, 3);
+    } finally {
+      await h.stop();
+    }
+  });
+});
