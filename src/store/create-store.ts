@@ -23,7 +23,7 @@ import { VaultMemory } from './vault-memory.js';
 import { createArmStore } from './arm/arm-store.js';
 import { DISCOVERY_IDLE, DISCOVERY_OFF } from './arm/discovery-load.js';
 import { createVaultScan } from './vault-scan.js';
-import { createRenewalLoads } from './renewal-loads.js';
+import { createRenewalLoads, createVersionLoads } from './renewal-loads.js';
 
 
 export interface StoreOptions extends ConnectionOptions {
@@ -142,7 +142,9 @@ export function createStore(options: StoreOptions): Store {
   const getSnapshot = () => snapshot;
   const isDisposed = () => disposed;
   const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed, now });
-  const renewals = createRenewalLoads({ concurrency: options.enrichConcurrency ?? 4, sessionFor, getSnapshot, set, isDisposed });
+  const lookupDeps = { concurrency: options.enrichConcurrency ?? 4, sessionFor, getSnapshot, set, isDisposed };
+  const renewals = createRenewalLoads(lookupDeps);
+  const versionLists = createVersionLoads({ ...lookupDeps, maxPageSize });
   const details = createDetailsLoads({ maxPageSize, classify, sessionFor, getSnapshot, set, isDisposed });
 
   const revealer = createRevealer({
@@ -288,6 +290,10 @@ export function createStore(options: StoreOptions): Store {
       if (!disposed) renewals.request(items);
     },
 
+    loadVersionLists(items) {
+      if (!disposed) versionLists.request(items);
+    },
+
     addVault(nameOrUrl) {
       return addSession(parseVaultAddress(nameOrUrl, 'vault', options.vaultSuffix));
     },
@@ -304,6 +310,7 @@ export function createStore(options: StoreOptions): Store {
       arm.discovery.stop();
       scan.stop();
       renewals.stopAll();
+      versionLists.stopAll();
       loads.stopAll();
       enricher.cancel();
       details.stopAll();

@@ -3,10 +3,11 @@
 // for per certificate — only for the rows on the radar, a few at a time, once each.
 import type { CertificatePolicy } from '@azure/keyvault-certificates';
 import type { Renewal } from './expiry-radar.js';
-import type { ItemSummary, RenewalState, StoreSnapshot } from './types.js';
+import { createItemLookups } from './item-lookups.js';
+import type { ItemSummary, StoreSnapshot } from './types.js';
 import type { VaultSession } from './vault-session.js';
 
-export interface RenewalLoadsDeps {
+export interface LookupDeps {
   concurrency: number;
   sessionFor(vaultUrl: string): VaultSession;
   getSnapshot(): StoreSnapshot;
@@ -17,56 +18,40 @@ export interface RenewalLoadsDeps {
 /** The renewal a policy describes. */
 export function renewalOf(policy: Pick<CertificatePolicy, 'issuerName' | 'lifetimeActions'>): Renewal {
   const actions = policy.lifetimeActions ?? [];
+  return { issuer: policy.issuerName, autoRenew: actions.some((a) => a.action === 'AutoRenew') };
+}
+
+export function createRenewalLoads(deps: LookupDeps) {
+  const lookups = createItemLookups<Renewal>({
+    ...deps,
+    fetch: async (item, signal) => renewalOf(await deps.sessionFor(item.vaultUrl).certificates().getCertificatePolicy(item.name, { abortSignal: signal })),
+    read: (s) => s.renewals,
+    write: (s, renewals) => ({ ...s, renewals }),
+  });
   return {
-    issuer: policy.issuerName,
-    autoRenew: actions.some((a) => a.action === 'AutoRenew'),
+    request: (items: readonly ItemSummary[]) => lookups.request(items.filter((i) => i.kind === 'certificates')),
+    stopAll: () => lookups.stopAll(),
   };
 }
 
-export function createRenewalLoads(deps: RenewalLoadsDeps) {
-  const queue: ItemSummary[] = [];
-  let running = 0;
-  const controller = new AbortController();
+/** 100 pages of 25: far more versions than an item keeps in practice. */
+const MAX_VERSION_PAGES = 100;
 
-  function put(id: string, state: RenewalState): void {
-    const snapshot = deps.getSnapshot();
-    deps.set({ ...snapshot, renewals: { ...snapshot.renewals, [id]: state } });
-  }
-
-  function next(): void {
-    while (running < deps.concurrency && queue.length > 0 && !deps.isDisposed()) {
-      const item = queue.shift()!;
-      running++;
-      deps
-        .sessionFor(item.vaultUrl)
-        .certificates()
-        .getCertificatePolicy(item.name, { abortSignal: controller.signal })
-        .then(
-          (policy) => put(item.id, { status: 'done', ...renewalOf(policy) }),
-          () => put(item.id, { status: 'error' }),
-        )
-        .finally(() => {
-          running--;
-          next();
-        });
-    }
-  }
-
-  return {
-    request(items: readonly ItemSummary[]): void {
-      const known = deps.getSnapshot().renewals ?? {};
-      const fresh = items.filter((i) => i.kind === 'certificates' && !known[i.id] && !queue.some((q) => q.id === i.id));
-      if (fresh.length === 0) return;
-      const snapshot = deps.getSnapshot();
-      const renewals = { ...snapshot.renewals };
-      for (const item of fresh) renewals[item.id] = { status: 'loading' };
-      deps.set({ ...snapshot, renewals });
-      queue.push(...fresh);
-      next();
+/** Every version of each item (for the radar's old versions), one list per item, a few at a time. */
+export function createVersionLoads(deps: LookupDeps & { maxPageSize: number }) {
+  return createItemLookups<{ versions: readonly ItemSummary[] }>({
+    ...deps,
+    async fetch(item, signal) {
+      const versions: ItemSummary[] = [];
+      let pages = 0;
+      for await (const page of deps.sessionFor(item.vaultUrl).versionPages(item.kind, item.name, { maxPageSize: deps.maxPageSize, abortSignal: signal })) {
+        versions.push(...page.items);
+        // A server whose nextLink never ends must not hold the radar (or a request slot) forever.
+        if (++pages >= MAX_VERSION_PAGES) throw new Error(`more than ${MAX_VERSION_PAGES} pages of versions of ${item.name}`);
+      }
+      return { versions };
     },
-    stopAll(): void {
-      queue.length = 0;
-      controller.abort();
-    },
-  };
+    read: (s) => s.versionLists,
+    write: (s, versionLists) => ({ ...s, versionLists }),
+  });
 }

@@ -300,11 +300,10 @@ export interface IdentityInfo {
 }
 
 /** A certificate's renewal, looked up for the expiry radar (see renewal-loads.ts). */
-export interface RenewalState {
-  status: 'loading' | 'done' | 'error';
-  issuer?: string;
-  autoRenew?: boolean;
-}
+export type RenewalState = { status: 'loading' | 'error' } | { status: 'done'; issuer?: string; autoRenew?: boolean };
+
+/** Every version of one item, listed for the expiry radar's old versions. */
+export type VersionListState = { status: 'loading' | 'error' } | { status: 'done'; versions: readonly ItemSummary[] };
 
 export interface StoreSnapshot {
   vaults: readonly VaultState[];
@@ -323,6 +322,8 @@ export interface StoreSnapshot {
   readOnly: boolean;
   /** Certificates' renewal by item id, for the expiry radar. */
   renewals?: Readonly<Record<string, RenewalState>>;
+  /** Items' versions by item id, for the expiry radar's old versions (`:expiring DAYS versions`). */
+  versionLists?: Readonly<Record<string, VersionListState>>;
 }
 
 /** The mutating actions (create, delete, recover, purge, …) are documented in mutations/mutation-actions.ts. */
@@ -377,6 +378,8 @@ export interface Store extends MutationActions {
   stopScan(): void;
   /** Looks up issuer and auto-renewal for these certificates, once each (into `renewals`). */
   loadRenewals(items: readonly ItemSummary[]): void;
+  /** Lists every version of these items, once each (into `versionLists`). */
+  loadVersionLists(items: readonly ItemSummary[]): void;
   /** Throws a UsageError (message for people) for a bad name or URL; an open vault is returned as is. */
   addVault(nameOrUrl: string): VaultInfo;
   /**

@@ -13,7 +13,7 @@ export type ParsedCommand =
   | { kind: 'sort'; key: string; descending?: boolean }
   | { kind: 'help' }
   | { kind: 'find'; text: string }
-  | { kind: 'expiring'; days: number }
+  | { kind: 'expiring'; days: number; versions: boolean }
   | { kind: 'az' }
   | { kind: 'note' }
   | { kind: 'export'; path: string }
@@ -37,7 +37,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'filter', aliases: ['f'], args: 'TEXT', description: 'filter the current list' },
   { name: 'sort', aliases: [], args: 'name|updated|expires [desc]', description: 'sort the list (desc: reversed)' },
   { name: 'find', aliases: ['search'], args: 'TEXT', description: 'find names (and tag:KEY=VALUE) across every open vault' },
-  { name: 'expiring', aliases: ['exp', 'radar'], args: '[DAYS]', description: 'what expires within DAYS (default 30), all vaults' },
+  { name: 'expiring', aliases: ['exp', 'radar'], args: '[DAYS] [versions]', description: 'what expires within DAYS (default 30), all vaults; "versions" adds old versions' },
   { name: 'export', aliases: [], args: 'FILE', description: 'save the expiry radar as .csv or .md' },
   { name: 'az', aliases: ['cli'], description: 'the az commands for what is shown and done' },
   { name: 'note', aliases: [], description: 'copy an incident note (Markdown, no values)' },
@@ -87,9 +87,14 @@ export function parseCommand(line: string): ParsedCommand {
     case 'find':
       return rest ? { kind: 'find', text: rest } : { kind: 'error', message: ':find needs TEXT (part of a name) or tag:KEY[=VALUE]' };
     case 'expiring': {
-      if (rest === '') return { kind: 'expiring', days: 30 };
-      const days = /^\d{1,4}$/.test(rest) ? Number(rest) : NaN;
-      return days <= 3650 ? { kind: 'expiring', days } : { kind: 'error', message: `:expiring takes a whole number of days from 0 to 3650, not "${rest}"` };
+      const words = rest.split(/\s+/).filter(Boolean);
+      const versions = words.includes('versions');
+      const other = words.filter((w) => w !== 'versions');
+      if (other.length === 0) return { kind: 'expiring', days: 30, versions };
+      const days = other.length === 1 && /^\d{1,4}$/.test(other[0]) ? Number(other[0]) : NaN;
+      return days <= 3650
+        ? { kind: 'expiring', days, versions }
+        : { kind: 'error', message: `:expiring takes a whole number of days from 0 to 3650 and optionally "versions", not "${rest}"` };
     }
     case 'export':
       return rest ? { kind: 'export', path: rest } : { kind: 'error', message: ':export needs a FILE ending in .csv or .md' };

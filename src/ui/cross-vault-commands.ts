@@ -84,8 +84,8 @@ export function startFind(ctx: CrossVaultContext, text: string): void {
   ctx.store.scanVaults();
 }
 
-export function startRadar(ctx: CrossVaultContext, days: number): void {
-  ctx.dispatch({ type: 'overlay', overlay: { kind: 'radar', days, cursor: 0 } });
+export function startRadar(ctx: CrossVaultContext, days: number, versions = false): void {
+  ctx.dispatch({ type: 'overlay', overlay: { kind: 'radar', days, cursor: 0, versions } });
   ctx.store.scanVaults();
 }
 
@@ -113,7 +113,7 @@ export function exportRadar(ctx: CrossVaultContext, path: string): void {
   const format = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.md') || lower.endsWith('.markdown') ? 'md' : undefined;
   if (!format) return ctx.say(`:export needs a file ending in .csv or .md, not "${escapeControl(path)}"`, 'error');
   const snapshot = ctx.store.getSnapshot();
-  const rows = radarView(snapshot.vaults, overlay.days, ctx.now(), snapshot.renewals);
+  const rows = radarView(snapshot.vaults, overlay.days, ctx.now(), snapshot.renewals, overlay.versions ? snapshot.versionLists : undefined);
   const text = format === 'csv' ? radarCsv(rows) : radarMarkdown(rows, overlay.days, ctx.now());
   writeReportFile(path, text).then(
     (written) => ctx.say(`wrote ${rows.length} radar rows to ${escapeControl(written)}`, 'info'),
@@ -145,7 +145,7 @@ export function runOverlayCommand(command: string, ctx: CrossVaultContext): bool
         const hit = findView(snapshot.vaults, parseFindOrEmpty(overlay.query)).items[overlay.cursor];
         if (hit) openInVault(ctx, hit.item);
       } else if (overlay.kind === 'radar') {
-        const row = radarView(snapshot.vaults, overlay.days, ctx.now(), snapshot.renewals)[overlay.cursor];
+        const row = radarView(snapshot.vaults, overlay.days, ctx.now(), snapshot.renewals, overlay.versions ? snapshot.versionLists : undefined)[overlay.cursor];
         const item = row && snapshot.vaults.find((v) => v.url === row.vaultUrl)?.collections[row.kind].items.find((i) => i.id === row.id);
         if (item) openInVault(ctx, item);
       }
@@ -159,7 +159,7 @@ export function runOverlayCommand(command: string, ctx: CrossVaultContext): bool
         const entry = azEntries(snapshot, nav)[overlay.cursor];
         if (entry) void ctx.copy(entry.command, 'the az command');
       } else if (overlay.kind === 'radar') {
-        void ctx.copy(radarMarkdown(radarView(snapshot.vaults, overlay.days, ctx.now(), snapshot.renewals), overlay.days, ctx.now()), 'the expiry radar as Markdown');
+        void ctx.copy(radarMarkdown(radarView(snapshot.vaults, overlay.days, ctx.now(), snapshot.renewals, overlay.versions ? snapshot.versionLists : undefined), overlay.days, ctx.now()), 'the expiry radar as Markdown');
       } else {
         const hit = findView(snapshot.vaults, parseFindOrEmpty(overlay.query)).items[overlay.cursor];
         if (hit) void ctx.copy(hit.item.id, `the id of ${NOUN[hit.item.kind]} ${escapeControl(hit.item.name)}`);
@@ -197,6 +197,6 @@ export function overlayCount(snapshot: StoreSnapshot, nav: NavState, now: number
   const overlay = nav.overlay;
   if (!overlay) return 0;
   if (overlay.kind === 'find') return findView(snapshot.vaults, parseFindOrEmpty(overlay.query)).items.length;
-  if (overlay.kind === 'radar') return radarView(snapshot.vaults, overlay.days, now, snapshot.renewals).length;
+  if (overlay.kind === 'radar') return radarView(snapshot.vaults, overlay.days, now, snapshot.renewals, overlay.versions ? snapshot.versionLists : undefined).length;
   return azEntries(snapshot, nav).length;
 }

@@ -4,7 +4,7 @@ import type { RadarRow, RadarSource } from '../store/expiry-radar.js';
 import { radarRows } from '../store/expiry-radar.js';
 import type { FindQuery } from '../store/find-query.js';
 import { matchScore } from '../store/find-query.js';
-import type { CollectionKind, CollectionState, ItemSummary, RenewalState, VaultState } from '../store/types.js';
+import type { CollectionKind, CollectionState, ItemSummary, RenewalState, VaultState, VersionListState } from '../store/types.js';
 import { relativeTime } from './relative-time.js';
 
 export const SCAN_KINDS: readonly CollectionKind[] = ['keys', 'secrets', 'certificates'];
@@ -112,24 +112,42 @@ function computeFindView(vaults: readonly VaultState[], query: FindQuery): FindV
   return { lines, items, progress: scanProgress(vaults) };
 }
 
-let radarCache: { vaults: readonly VaultState[]; days: number; now: number; renewals: object; out: RadarRow[] } | undefined;
+let radarCache: { vaults: readonly VaultState[]; days: number; now: number; renewals: object; versions?: object; out: RadarRow[] } | undefined;
 
 /** The radar over every open vault's current items, with what is known of certificates' renewal. Remembers the last answer. */
-export function radarView(vaults: readonly VaultState[], days: number, now: number, renewals: Readonly<Record<string, RenewalState>> = NO_RENEWALS): RadarRow[] {
+export function radarView(
+  vaults: readonly VaultState[],
+  days: number,
+  now: number,
+  renewals: Readonly<Record<string, RenewalState>> = NO_RENEWALS,
+  versions?: Readonly<Record<string, VersionListState>>,
+): RadarRow[] {
   const c = radarCache;
-  if (c && c.vaults === vaults && c.days === days && c.now === now && c.renewals === renewals) return c.out;
-  const out = computeRadar(vaults, days, now, renewals);
-  radarCache = { vaults, days, now, renewals, out };
+  if (c && c.vaults === vaults && c.days === days && c.now === now && c.renewals === renewals && c.versions === versions) return c.out;
+  const out = computeRadar(vaults, days, now, renewals, versions);
+  radarCache = { vaults, days, now, renewals, versions, out };
   return out;
 }
 
 const NO_RENEWALS: Readonly<Record<string, RenewalState>> = {};
 
-function computeRadar(vaults: readonly VaultState[], days: number, now: number, renewals: Readonly<Record<string, RenewalState>>): RadarRow[] {
+function computeRadar(
+  vaults: readonly VaultState[],
+  days: number,
+  now: number,
+  renewals: Readonly<Record<string, RenewalState>>,
+  versions: Readonly<Record<string, VersionListState>> | undefined,
+): RadarRow[] {
   function* sources(): Generator<RadarSource> {
     for (const vault of vaults) {
       for (const kind of SCAN_KINDS) {
-        for (const item of vault.collections[kind].items) yield { vaultName: vault.name, item, current: true };
+        for (const item of vault.collections[kind].items) {
+          yield { vaultName: vault.name, item, current: true };
+          // Older versions, when listed: the current one is already above.
+          const listed = versions?.[item.id];
+          if (listed?.status !== 'done') continue;
+          for (const v of listed.versions) if (v.version !== item.version) yield { vaultName: vault.name, item: { ...v, id: item.id }, current: false };
+        }
       }
     }
   }

@@ -232,7 +232,7 @@ export function runCommandLine(line: string, ctx: CommandContext): void {
     case 'find':
       return startFind(ctx, parsed.text);
     case 'expiring':
-      return startRadar(ctx, parsed.days);
+      return startRadar(ctx, parsed.days, parsed.versions);
     case 'az':
       return showAz(ctx);
     case 'note':

@@ -23,7 +23,7 @@ export interface StatusMessage {
 /** A full-body view over every vault: `:find` results, the `:expiring` radar, `:az` commands. */
 export type Overlay =
   | { kind: 'find'; query: string; cursor: number }
-  | { kind: 'radar'; days: number; cursor: number }
+  | { kind: 'radar'; days: number; cursor: number; versions?: boolean }
   | { kind: 'az'; cursor: number };
 
 export interface NavState {

@@ -17,6 +17,8 @@ interface Props {
   days: number;
   rows: readonly RadarRow[];
   progress: ScanProgress;
+  /** With old versions: how many items' versions have been listed. */
+  versions?: { done: number; total: number };
   cursor: number;
   width: number;
   height: number;
@@ -44,15 +46,16 @@ export function radarLine(row: RadarRow, width: number): string {
   ).trimEnd();
 }
 
-function RadarPaneImpl({ days, rows, progress, cursor, width, height, theme }: Props) {
+function RadarPaneImpl({ days, rows, progress, versions, cursor, width, height, theme }: Props) {
   const inner = Math.max(1, height - 4);
   const { start, end } = windowAround(rows.length, cursor, inner);
-  const done = progress.searched >= progress.total && progress.throttled === 0;
+  const done = progress.searched >= progress.total && progress.throttled === 0 && (!versions || versions.done >= versions.total);
   const expired = rows.filter((r) => r.expired).length;
   return (
     <PaneFrame focused width={width} height={height} theme={theme}>
       <Text bold color={color(theme.accent)} wrap="truncate-end">
         Expiring within {days} days · {expired} expired, {rows.length - expired} expiring · {progressText(progress, 'read')}
+        {versions ? ` · versions of ${versions.done} of ${versions.total} items` : ''}
         {done ? '' : ' …'}
       </Text>
       <Text color={color(theme.muted)} wrap="truncate-end">

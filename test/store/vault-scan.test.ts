@@ -104,6 +104,7 @@ describe('loadRenewals', () => {
       assert.equal(policyGets.length, certs.length, 'one policy request per certificate, even when asked twice');
       for (const c of certs) {
         const r = done.renewals![c.id];
+        assert.ok(r.status === 'done');
         assert.equal(typeof r.autoRenew, 'boolean');
         assert.ok(r.issuer, `issuer of ${c.name}`);
       }

@@ -85,6 +85,9 @@ describe(':expiring', () => {
     secrets.create('zz-radar-soon', { payload: { value: 'v' }, attributes: { exp: at(5) } });
     secrets.create('zz-radar-later', { payload: { value: 'v' }, attributes: { exp: at(20) } });
     secrets.create('zz-radar-disabled', { payload: { value: 'v' }, attributes: { exp: at(6), enabled: false } });
+    // Rotated: the old version expires soon, the current one much later.
+    secrets.create('zz-radar-rotated', { payload: { value: 'old' }, attributes: { exp: at(4) }, createdAt: at(-30) });
+    secrets.create('zz-radar-rotated', { payload: { value: 'new' }, attributes: { exp: at(200) }, createdAt: at(-1) });
     await t.waitFor(loaded, 20_000);
   });
   after(async () => {
@@ -114,6 +117,25 @@ describe(':expiring', () => {
     assert.match(frame, new RegExp(`Expiring within 10 days · \\d+ expired, \\d+ expiring`));
     const [, expired, expiring] = /(\d+) expired, (\d+) expiring/.exec(frame)!;
     assert.equal(Number(expired) + Number(expiring), due);
+  });
+
+  it('"versions" lists every item\'s versions and shows an old version that expires, told apart from current ones', async () => {
+    await command(t, 'expiring 10');
+    await t.waitFor((f) => f.includes('3 of 3 vaults read') && f.includes('zz-radar-soon'));
+    assert.ok(!t.lastFrame().includes('zz-radar-rotated'), 'the current version is not due');
+    await command(t, 'expiring 10 versions');
+    const frame = await t.waitFor((f) => /versions of (\d+) of \1 items/.test(f), 30_000);
+    assert.match(frame, /Expiring within 10 days/);
+    // y copies the whole radar as Markdown: the old version is on it, marked.
+    await t.press('y');
+    await t.waitFor((f) => f.includes('copied the expiry radar as Markdown'));
+    const md = copied(t).at(-1)!;
+    const row = md.split('\n').find((l) => l.includes('| zz-radar-rotated |'));
+    assert.ok(row, 'the rotated secret is on the radar');
+    assert.match(row, /\| in 4d \| old version \|/);
+    assert.equal(md.split('\n').filter((l) => l.includes('| zz-radar-rotated |')).length, 1, 'only the old version: the current one is not due');
+    await command(t, 'expiring ten');
+    await t.waitFor((f) => f.includes(':expiring takes a whole number of days from 0 to 3650'));
   });
 
   it('certificates show their issuer and whether they renew by themselves', async () => {
