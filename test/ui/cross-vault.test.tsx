@@ -124,7 +124,7 @@ describe(':expiring', () => {
     await t.waitFor((f) => f.includes('3 of 3 vaults read') && f.includes('zz-radar-soon'));
     assert.ok(!t.lastFrame().includes('zz-radar-rotated'), 'the current version is not due');
     await command(t, 'expiring 10 versions');
-    const frame = await t.waitFor((f) => /versions of (\d+) of \1 items/.test(f), 30_000);
+    const frame = await t.waitFor((f) => /versions of (\d+) of \1 items/.test(f), 90_000);
     assert.match(frame, /Expiring within 10 days/);
     // y copies the whole radar as Markdown: the old version is on it, marked.
     await t.press('y');
