@@ -3,6 +3,7 @@
 // can show it beside the field and keep what was typed. Pure: no SDK, no I/O (files are
 // checked in mutations/certificate-files.ts).
 
+import { distinguishedNameProblem } from '../text/distinguished-name.js';
 import { escapeControl } from '../text/escape-control.js';
 
 /** Key Vault object names: 1–127 of 0-9, a-z, A-Z and '-'. */
@@ -215,6 +216,9 @@ export function checkSubject(text: string, field = 'subject'): Checked<string> {
     if (!/^[A-Za-z][A-Za-z0-9.]*=.+$/.test(part)) return bad(field, `Subject part ${quote(part)} is not attribute=value; write e.g. CN=app.contoso.com, O=Contoso.`);
   }
   if (!parts.some((p) => /^CN=/i.test(p))) return bad(field, 'Subject needs a common name (CN=…), e.g. CN=app.contoso.com.');
+  // The same X.500 grammar the service (and the emulator) apply: `CN=x;junk`, an unterminated quote…
+  const problem = distinguishedNameProblem(t);
+  if (problem) return bad(field, `Subject ${quote(t)} is not a valid X.500 name: ${problem}`);
   return ok(parts.join(', '));
 }
 

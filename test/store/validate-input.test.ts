@@ -142,6 +142,10 @@ describe('certificate policy fields', () => {
     assert.match(problem(checkSubject('O=Contoso')).message, /needs a common name/);
     assert.match(problem(checkSubject('app.contoso.com')).message, /not attribute=value/);
   });
+  it('refuses a subject the service would refuse (the emulator\'s X.500 grammar) before anything is sent', () => {
+    assert.match(problem(checkSubject('CN=x;junk')).message, /not a valid X\.500 name/);
+    assert.match(problem(checkSubject('CN="unterminated')).message, /not a valid X\.500 name/);
+  });
   it('checks DNS names, allowing a leading wildcard', () => {
     assert.deepEqual(checkDnsNames('a.contoso.com, *.contoso.com'), { ok: true, value: ['a.contoso.com', '*.contoso.com'] });
     assert.match(problem(checkDnsNames('bad_name.com')).message, /not a DNS name/);
