@@ -63,7 +63,7 @@ describe('scanVaults', () => {
     h.store.scanVaults();
     await h.until(() => h.store.getSnapshot().vaults.every((v) => v.collections.secrets.status === 'complete'), 'still complete');
     assert.equal(log.filter(isList).length, before, 'no list request for a cached vault');
-    h.store.scanVaults({ vaults: ['scan-a'], kinds: ['secrets'], refresh: true });
+    h.store.scanVaults({ vaults: [h.vault('scan-a').url], kinds: ['secrets'], refresh: true });
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete' && log.filter(isList).length > before, 'the refresh');
     assert.ok(log.filter(isList).every((e, i, all) => i < before || (e.vault === 'scan-a' && all[i].path.startsWith('/secrets'))), 'only scan-a secrets were asked again');
   });
@@ -93,7 +93,7 @@ describe('loadRenewals', () => {
     const log: RequestLogEntry[] = [];
     const h = await startStoreHarness({ vaults: ['renew-vault'], seed: 'demo', onRequest: (e) => log.push(e) });
     try {
-      h.store.loadCollection('renew-vault', 'certificates');
+      h.store.loadCollection(h.vault('renew-vault').url, 'certificates');
       const s = await h.until((snap) => snap.vaults[0].collections.certificates.status === 'complete', 'certificates');
       const certs = s.vaults[0].collections.certificates.items;
       assert.ok(certs.length >= 2);
@@ -118,7 +118,7 @@ describe('operations carry their az command', () => {
   test('a delete and a new secret name az commands that do the same, without the value', async () => {
     const h = await startStoreHarness({ vaults: ['az-vault'] }, { operationIntervalMs: 10 });
     try {
-      const id = h.store.createSecret({ vault: 'az-vault', name: 'db-password', value: 'canary-Value-123', contentType: 'text/plain', tags: { team: 'ops' } });
+      const id = h.store.createSecret({ vault: h.vault('az-vault').url, name: 'db-password', value: 'canary-Value-123', contentType: 'text/plain', tags: { team: 'ops' } });
       await h.until((s) => s.operations.find((o) => o.id === id)?.state === 'succeeded', 'the create');
       const create = h.store.getSnapshot().operations.find((o) => o.id === id)!;
       assert.equal(create.az, 'az keyvault secret set --vault-name az-vault --name db-password --value "$VALUE" --content-type text/plain --tags team=ops');
@@ -147,7 +147,7 @@ describe('throttling backs off per vault', () => {
       assert.equal(s.vaults[0].collections.secrets.status, 'error');
       assert.equal(s.vaults[0].collections.secrets.error?.class, 'throttled');
       // R: asking again loads thr-a now.
-      h.store.scanVaults({ vaults: ['thr-a'], kinds: ['secrets'], refresh: true });
+      h.store.scanVaults({ vaults: [h.vault('thr-a').url], kinds: ['secrets'], refresh: true });
       const done = await h.until((snap) => snap.vaults[0].collections.secrets.status === 'complete', 'thr-a after R');
       assert.equal(done.vaults[0].collections.secrets.items.length, 3);
     } finally {

@@ -128,7 +128,7 @@ describe(':expiring', () => {
     assert.match(frame, /Expiring within 10 days/);
     // y copies the whole radar as Markdown: the old version is on it, marked.
     await t.press('y');
-    await t.waitFor((f) => f.includes('copied the expiry radar as Markdown'));
+    await t.waitFor((f) => /(copied|sent) the expiry radar as Markdown/.test(f));
     const md = copied(t).at(-1)!;
     const row = md.split('\n').find((l) => l.includes('| zz-radar-rotated |'));
     assert.ok(row, 'the rotated secret is on the radar');
@@ -186,7 +186,7 @@ describe(':az and :note', () => {
     assert.equal(fits(frame, 120, 36), undefined);
     await t.press('G');
     await t.press('y');
-    await t.waitFor((f) => f.includes('copied the az command'));
+    await t.waitFor((f) => /(copied|sent) the az command/.test(f));
     assert.equal(copied(t).at(-1), 'az keyvault secret delete --vault-name contoso-prod --name acr-pull-token');
     await t.press('escape');
     await t.waitFor((f) => !f.includes('Azure CLI equivalents'));
@@ -213,7 +213,7 @@ describe(':az and :note', () => {
     await t.press('v');
     await t.data.until((s) => s.revealed?.itemId === item.id, 'the reveal');
     await command(t, 'note');
-    await t.waitFor((f) => f.includes('copied the incident note'));
+    await t.waitFor((f) => /(copied|sent) the incident note/.test(f));
     const note = copied(t).at(-1)!;
     assert.match(note, new RegExp(`\\*\\*secret\\*\\* \`${name}\` in vault \`contoso-prod\``));
     assert.match(note, /\*\*Changes this session\*\*/);
