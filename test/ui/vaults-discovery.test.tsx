@@ -17,7 +17,7 @@ function start(columns: number, open: (name: string) => boolean) {
       vaults: [
         { name: 'named-vault', subscriptionId: SUB_A },
         { name: 'team-a-app', subscriptionId: SUB_A, resourceGroup: 'rg-app' },
-        { name: 'team-b-data', subscriptionId: SUB_B, resourceGroup: 'rg-data', purgeProtection: true, recoverableDays: 30 },
+        { name: 'team-b-data', subscriptionId: SUB_B, resourceGroup: 'rg-data', purgeProtection: true, recoverableDays: 30, sku: 'standard' },
       ],
       subscriptions: [
         { subscriptionId: SUB_A, displayName: 'Team A' },
