@@ -4,19 +4,9 @@
 // put there (revealed values live apart, in `snapshot.revealed`, and are not an input here).
 import { escapeControl } from '../text/escape-control.js';
 import type { CollectionKind, IdentityInfo, ItemDetails, Operation } from './types.js';
+import { OPERATION_VERB } from './types.js';
 
 const NOUN: Record<CollectionKind | 'vaults', string> = { secrets: 'secret', keys: 'key', certificates: 'certificate', vaults: 'vault' };
-
-const VERB: Record<Operation['kind'], string> = {
-  create: 'create',
-  delete: 'delete',
-  recover: 'recover',
-  purge: 'purge',
-  deleteAndPurge: 'delete and purge',
-  import: 'import',
-  rotate: 'rotate',
-  update: 'update',
-};
 
 export interface NoteInput {
   /** The item on screen, with whatever details were loaded. */
@@ -73,7 +63,7 @@ function operationLines(operations: readonly Operation[]): string[] {
   const out: string[] = [];
   for (const op of operations) {
     const result = op.state === 'failed' ? `failed: ${escapeControl(op.error?.message ?? op.detail)}` : op.state === 'running' ? `still running (${escapeControl(op.detail)})` : `${op.state} (${escapeControl(op.detail)})`;
-    out.push(`- ${utc(op.startedAt)} — ${VERB[op.kind]} ${NOUN[op.collection]} ${code(`${op.vault}/${op.target}`)}: ${result}`);
+    out.push(`- ${utc(op.startedAt)} — ${OPERATION_VERB[op.kind]} ${NOUN[op.collection]} ${code(`${op.vault}/${op.target}`)}: ${result}`);
     if (op.az) {
       out.push('  ```sh');
       for (const line of op.az.split('\n')) out.push(`  ${escapeControl(line)}`);

@@ -263,6 +263,18 @@ export type OperationKind = 'create' | 'delete' | 'recover' | 'purge' | 'deleteA
  * following it failed (503s, a reset), so whether it has finished is not known; a re-check
  * (recheckOperations) finds out.
  */
+/** Each operation kind as people say it ("delete and purge"): status lines, refusals, the incident note. */
+export const OPERATION_VERB: Readonly<Record<OperationKind, string>> = {
+  create: 'create',
+  delete: 'delete',
+  recover: 'recover',
+  purge: 'purge',
+  deleteAndPurge: 'delete and purge',
+  import: 'import',
+  rotate: 'rotate',
+  update: 'update',
+};
+
 export type OperationState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned' | 'unconfirmed';
 
 /** What an operation acts on: items of a collection, or whole vaults (through ARM). */

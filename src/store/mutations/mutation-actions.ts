@@ -6,6 +6,7 @@ import { ActionRefusedError, isActionRefused, valueOf } from '../operations-erro
 import type { OperationInit, OperationRun, OperationTracker } from '../operations.js';
 import type { ReadOnlyGuard } from '../read-only-guard.js';
 import type { ClassifiedError, CollectionKind, OperationKind } from '../types.js';
+import { OPERATION_VERB } from '../types.js';
 import {
   EC_CURVES,
   LATEST_DATE,
@@ -135,17 +136,6 @@ function checkUpdate(item: ItemRef, update: PropertiesUpdate): void {
   }
 }
 
-const VERB: Record<OperationKind, string> = {
-  create: 'create',
-  delete: 'delete',
-  recover: 'recover',
-  purge: 'purge',
-  deleteAndPurge: 'delete and purge',
-  import: 'import',
-  rotate: 'rotate',
-  update: 'update',
-};
-
 /** A secret's az action without its value: the CLI command gets the placeholder "$VALUE". */
 function secretAz(input: SecretInput): Omit<AzSecretSet, 'op' | 'vault'> {
   return { name: input.name, contentType: input.contentType, enabled: input.enabled, notBefore: input.notBefore, expiresOn: input.expiresOn, tags: input.tags };
@@ -171,7 +161,7 @@ export function createMutationActions(deps: MutationDeps): MutationActions {
   }
 
   function guardFor(kind: OperationKind, collection: CollectionKind): void {
-    guard.assertWritable(`${VERB[kind]} ${collection}`);
+    guard.assertWritable(`${OPERATION_VERB[kind]} ${collection}`);
   }
 
   function itemOperation(kind: OperationKind, item: ItemRef, detail: string, run: (clients: VaultClients, ref: ItemRef) => OperationRun): string {
