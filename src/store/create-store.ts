@@ -45,6 +45,8 @@ export interface StoreOptions extends ConnectionOptions {
   vaultSuffix?: string;
   /** Pinned and recently opened vaults (URLs) from the config file, and where changes to them go. */
   memory?: { pinned?: string[]; recent?: string[]; persist?: (lists: VaultMemoryLists) => void };
+  /** While a list loads, pages arriving within this many ms are shown together; default 100. */
+  coalesceMs?: number;
 }
 
 // Still exported from here: callers and tests have always found detailsKey next to createStore.
@@ -134,7 +136,7 @@ export function createStore(options: StoreOptions): Store {
   const withEnrichment = (items: ItemSummary[]) => items.map((item) => enricher.withCached(item));
   const getSnapshot = () => snapshot;
   const isDisposed = () => disposed;
-  const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed });
+  const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed, coalesceMs: options.coalesceMs });
   const details = createDetailsLoads({ maxPageSize, classify, sessionFor, getSnapshot, set, isDisposed });
 
   const revealer = createRevealer({
