@@ -1,9 +1,10 @@
 // Cold start to first frame, in a real pseudo-terminal (util-linux `script`), against
-// baselines measured in the same run: a minimal Ink app that draws one line (what any Ink
-// app pays) and a bare `node` that prints one line. The ratio to the Ink app says what kvx
+// baselines measured in the same run: a minimal Ink app that draws one line, bundled and
+// launched as kvx is (what any Ink app pays) and a bare `node` that prints one line. The ratio to the Ink app says what kvx
 // adds on top of Ink and React.
 import { fileURLToPath } from 'node:url';
 import type { MsResult } from './support/bench-row.js';
+import { minimalInkApp } from './support/minimal-ink.js';
 import { median, startPty } from './support/pty.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,13 +26,14 @@ export async function coldStartBench(runs = 9): Promise<MsResult[]> {
     { name: 'cold start to first frame (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' kvx ' },
     { name: 'cold start to first rows (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' items · by' },
   ];
+  const inkApp = await minimalInkApp();
   const bare: number[] = [];
   const ink: number[] = [];
   const results = cases.map(() => [] as number[]);
   // Interleaved so that machine noise hits baselines and kvx alike.
   for (let i = 0; i < runs; i++) {
     bare.push(await timeToOutput(`exec ${node} -e "process.stdout.write('node-ready')"`, 'node-ready'));
-    ink.push(await timeToOutput(`exec ${node} bench/fixtures/minimal-ink.mjs`, 'minimal-ink ready'));
+    ink.push(await timeToOutput(`exec ${node} ${JSON.stringify(inkApp)}`, 'minimal-ink ready'));
     for (const [j, c] of cases.entries()) results[j].push(await timeToOutput(c.command, c.marker));
   }
   const b = median(ink);

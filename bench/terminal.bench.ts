@@ -15,6 +15,7 @@ import type { Emulator } from '../src/emulator/index.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { SECRETS } from '../src/emulator/secrets/secret-collection.js';
 import type { BenchRow } from './support/bench-row.js';
+import { minimalInkApp } from './support/minimal-ink.js';
 import type { Pty } from './support/pty.js';
 import { cpuMs, median, quantile, rssMiB, startPty } from './support/pty.js';
 
@@ -50,7 +51,7 @@ function kvx(env: Env, vault: string): Pty {
   });
 }
 
-const minimalInk = () => startPty(`exec ${node} bench/fixtures/minimal-ink.mjs`, { cwd: root });
+const minimalInk = async () => startPty(`exec ${node} ${JSON.stringify(await minimalInkApp())}`, { cwd: root });
 
 /** The footer once the whole list is in: "5,000 items · by name" (no "…"). */
 const fullCount = (n: number) => `${fmt(n)} items ·`;
@@ -122,7 +123,7 @@ export async function terminalBench(options: { sizes?: number[]; loadCount?: num
     rows.push({ name: `  first rows of that list on screen (baseline: that SDK process's first page)`, baseline: median(sdkFirst), value: median(firstRows), unit: 'ms' });
 
     // Keypress → frame, against a minimal Ink app redrawing on every key.
-    const mini = minimalInk();
+    const mini = await minimalInk();
     await mini.waitFor('minimal-ink ready');
     await mini.settle(200);
     const miniTimes: number[] = [];
