@@ -11,7 +11,8 @@ export interface Pty {
   waitFor(marker: string | ((output: string) => boolean), timeoutMs?: number): Promise<number>;
   /**
    * Writes `keys` and resolves with the milliseconds until the frame they caused was written:
-   * the last chunk of the burst that follows (a burst ends after `quietMs` without output).
+   * the end of the last frame of the burst that follows (a burst ends after `quietMs`
+   * without output).
    * Rejects when nothing arrives within `timeoutMs`.
    */
   press(keys: string, quietMs?: number, timeoutMs?: number): Promise<number>;
@@ -22,6 +23,8 @@ export interface Pty {
   startedAt: number;
   close(): Promise<void>;
 }
+
+const FRAME_END = '\x1b[?2026l';
 
 export function startPty(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv; columns?: number; rows?: number }): Pty {
   const columns = options.columns ?? 80;
@@ -35,8 +38,10 @@ export function startPty(command: string, options: { cwd: string; env?: NodeJS.P
   let out = '';
   let lastChunkAt = performance.now();
   const waiters = new Set<() => void>();
+  let synchronized = false;
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString('utf8');
+    synchronized ||= out.includes(FRAME_END);
     lastChunkAt = performance.now();
     for (const w of [...waiters]) w();
   });
@@ -67,9 +72,13 @@ export function startPty(command: string, options: { cwd: string; env?: NodeJS.P
     press(keys, quietMs = 60, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const sentAt = performance.now();
+        const from = out.length;
         let last = -1;
         let quiet: ReturnType<typeof setTimeout> | undefined;
         const onChunk = () => {
+          // A frame is complete at the end of its synchronized update (Ink wraps each frame
+          // in ESC[?2026h … ESC[?2026l), or at any chunk from a program that does not.
+          if (synchronized && !out.includes(FRAME_END, from)) return;
           last = lastChunkAt;
           clearTimeout(quiet);
           quiet = setTimeout(done, quietMs);
