@@ -29,7 +29,7 @@ test('pages arriving within the window are shown together: the first page at onc
     const last = shown.at(-1);
     if (!last || last.status !== c.status || last.count !== c.items.length) shown.push({ status: c.status, count: c.items.length });
   });
-  h.store.loadCollection('batch-vault', 'secrets');
+  h.store.loadCollection(h.emulator.vaults[0].url, 'secrets');
   await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'the whole list');
   unsubscribe();
   assert.deepEqual(shown, [
@@ -47,13 +47,13 @@ test('pages arriving within the window are shown together: the first page at onc
 test('cancelling shows the pages received but not yet shown', async () => {
   h.emulator.faults.set({ latencyMs: 20 });
   log.length = 0;
-  h.store.loadCollection('batch-vault', 'secrets', { refresh: true });
+  h.store.loadCollection(h.emulator.vaults[0].url, 'secrets', { refresh: true });
   await h.until(() => log.filter((e) => e.path === '/secrets' && e.status === 200).length >= 4, 'four pages answered');
   // Answered is not yet received: wait until the store shows the first and holds more.
   await h.until((s) => s.vaults[0].collections.secrets.status === 'partial', 'the first page');
   assert.equal(secrets().items.length, 1, 'later pages wait for the window');
   const answered = log.filter((e) => e.path === '/secrets' && e.status === 200).length;
-  h.store.cancelLoad('batch-vault', 'secrets');
+  h.store.cancelLoad(h.emulator.vaults[0].url, 'secrets');
   const c = secrets();
   h.emulator.faults.clear();
   assert.equal(c.cancelled, true);

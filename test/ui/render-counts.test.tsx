@@ -21,8 +21,10 @@ test('moving the cursor in the list renders the list only: not the title bar, st
   try {
     await t.waitFor(loaded);
     // An operation in the dock, finished, so the dock is on screen and quiet.
-    t.data.store.createSecret({ vault: 'contoso-prod', name: 'render-count-probe', value: 'x' });
+    t.data.store.createSecret({ vault: t.data.emulator.vaults[0].url, name: 'render-count-probe', value: 'x' });
     await t.waitFor((f) => /✓ create secret .*render-count-probe/.test(f) && f.includes('(0 running)'), 20_000);
+    // The status line's "created" notice fades by itself: wait for it, it is not a cursor move.
+    await t.waitFor((f) => !f.includes('secret render-count-probe created'), 20_000);
     // The list refreshes after the create: wait for that too.
     await t.data.until((s) => s.vaults[0].collections.secrets.items.some((i) => i.name === 'render-count-probe') && s.vaults[0].collections.secrets.status === 'complete', 'the list refreshed', 20_000);
     const rows = t
@@ -57,7 +59,7 @@ test('the help overlay is not rendered again while the list behind it reloads', 
     await t.press('?');
     await t.waitFor((f) => f.includes('Help · ? or Esc closes'));
     renders.reset();
-    t.data.store.loadCollection('contoso-prod', 'secrets', { refresh: true });
+    t.data.store.loadCollection(t.data.emulator.vaults[0].url, 'secrets', { refresh: true });
     await t.data.until((s) => s.vaults[0].collections.secrets.status === 'loading', 'the reload to start', 10_000);
     await t.data.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'the reload to finish', 20_000);
     await new Promise((r) => setImmediate(r));
@@ -81,7 +83,7 @@ test('the details pane showing an item is not rendered again while the list relo
       'the details and versions to be in',
     );
     renders.reset();
-    t.data.store.loadCollection('contoso-prod', 'secrets', { refresh: true });
+    t.data.store.loadCollection(t.data.emulator.vaults[0].url, 'secrets', { refresh: true });
     await t.data.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'the reload to finish', 20_000);
     await new Promise((r) => setImmediate(r));
     assert.equal(renders.of('DetailsPane'), 0, 'details rendered again for a list it does not show');
