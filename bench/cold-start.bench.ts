@@ -22,7 +22,7 @@ async function timeToOutput(command: string, marker: string): Promise<number> {
 export async function coldStartBench(runs = 9): Promise<MsResult[]> {
   const node = JSON.stringify(process.execPath);
   const cases = [
-    { name: 'cold start to first frame (kvx, no vault)', command: `exec ${node} bin/kvx.js`, marker: 'No vault to open' },
+    { name: 'cold start to first frame (kvx, no vault: finding vaults)', command: `exec ${node} bin/kvx.js`, marker: ' kvx ' },
     { name: 'cold start to first frame (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' kvx ' },
     { name: 'cold start to first rows (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' items · by' },
   ];

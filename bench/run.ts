@@ -10,11 +10,26 @@ import { terminalBench } from './terminal.bench.js';
 import { uiBench } from './ui.bench.js';
 
 const only = process.env.BENCH_ONLY?.split(',');
-const wanted = (name: string) => !only || only.includes(name);
+const sections: [string, () => Promise<BenchRow[]>][] = [
+  ['terminal', () => terminalBench({ sizes: process.env.BENCH_SIZES?.split(',').map(Number) })],
+  ['cold-start', async () => (await coldStartBench()).map(fromMs)],
+  ['ui', async () => uiBench().map(fromMs)],
+  ['store', async () => (await storeLoadBench()).map(fromMs)],
+  ['emulator', async () => (await emulatorListBench()).map(fromMs)],
+];
 const rows: BenchRow[] = [];
-if (wanted('terminal')) rows.push(...(await terminalBench({ sizes: process.env.BENCH_SIZES?.split(',').map(Number) })));
-if (wanted('cold-start')) rows.push(...(await coldStartBench()).map(fromMs));
-if (wanted('ui')) rows.push(...uiBench().map(fromMs));
-if (wanted('store')) rows.push(...(await storeLoadBench()).map(fromMs));
-if (wanted('emulator')) rows.push(...(await emulatorListBench()).map(fromMs));
+let failed = false;
+for (const [name, run] of sections) {
+  if (only && !only.includes(name)) continue;
+  try {
+    const got = await run();
+    rows.push(...got);
+    // As each part ends, so a long run shows progress (stderr keeps stdout one table).
+    printRows(got, (line) => process.stderr.write(`${line}\n`));
+  } catch (error) {
+    failed = true;
+    process.stderr.write(`bench ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
 printRows(rows);
+if (failed) process.exitCode = 1;
