@@ -1,68 +1,58 @@
-// Cold start to first frame, in a real pseudo-terminal (util-linux `script`), against a
-// baseline measured in the same run: a bare `node` that prints one line. The ratio says
-// what kvx adds on top of starting Node at all.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Cold start to first frame, in a real pseudo-terminal (util-linux `script`), against
+// baselines measured in the same run: a minimal Ink app that draws one line, bundled and
+// launched as kvx is (what any Ink app pays) and a bare `node` that prints one line. The ratio to the Ink app says what kvx
+// adds on top of Ink and React.
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { MsResult } from './support/bench-row.js';
+import { minimalInkApp } from './support/minimal-ink.js';
+import { median, startPty } from './support/pty.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Milliseconds from spawn until the pty output contains `marker`. */
-function timeToOutput(command: string, marker: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn('script', ['-qfec', `stty cols 80 rows 24; ${command}`, '/dev/null'], {
-      cwd: root,
-      env: { ...process.env, CI: 'false', TERM: 'xterm-256color' },
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-    let seen = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no "${marker}" within 20 s; got: ${JSON.stringify(seen.slice(-200))}`));
-    }, 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString('utf8');
-      if (seen.includes(marker)) {
-        const elapsed = performance.now() - started;
-        clearTimeout(timer);
-        child.kill('SIGTERM');
-        resolve(elapsed);
-      }
-    });
-    child.on('error', reject);
-  });
+async function timeToOutput(command: string, marker: string): Promise<number> {
+  const pty = startPty(command, { cwd: root });
+  try {
+    return await pty.waitFor(marker, 20_000);
+  } finally {
+    await pty.close();
+  }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-export async function coldStartBench(runs = 9): Promise<{ name: string; baselineMs: number; valueMs: number; ratio: number }[]> {
+export async function coldStartBench(runs = 9): Promise<MsResult[]> {
   const node = JSON.stringify(process.execPath);
   const cases = [
-    { name: 'cold start to first frame (kvx, no vault)', command: `exec ${node} bin/kvx.js`, marker: 'No vault to open' },
+    { name: 'cold start to first frame (kvx, no vault: finding vaults)', command: `exec ${node} bin/kvx.js`, marker: ' kvx ' },
     { name: 'cold start to first frame (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' kvx ' },
+    { name: 'cold start to first rows (kvx --demo)', command: `exec ${node} bin/kvx.js --demo`, marker: ' items · by' },
   ];
   // The single executable too, once `npm run package` has made it.
   const sea = `release/kvx-linux-${process.arch}`;
   if (existsSync(new URL(sea, `file://${root}/`))) {
     cases.push(
-      { name: 'cold start to first frame (single executable, no vault)', command: `exec ${sea}`, marker: 'No vault to open' },
+      { name: 'cold start to first frame (single executable, no vault)', command: `exec ${sea}`, marker: ' kvx ' },
       { name: 'cold start to first frame (single executable --demo)', command: `exec ${sea} --demo`, marker: ' kvx ' },
     );
   }
-  const baseline: number[] = [];
+  const inkApp = await minimalInkApp();
+  const bare: number[] = [];
+  const ink: number[] = [];
   const results = cases.map(() => [] as number[]);
-  // Interleaved so that machine noise hits baseline and kvx alike.
+  // Interleaved so that machine noise hits baselines and kvx alike.
   for (let i = 0; i < runs; i++) {
-    baseline.push(await timeToOutput(`exec ${node} -e "process.stdout.write('node-ready')"`, 'node-ready'));
+    bare.push(await timeToOutput(`exec ${node} -e "process.stdout.write('node-ready')"`, 'node-ready'));
+    ink.push(await timeToOutput(`exec ${node} ${JSON.stringify(inkApp)}`, 'minimal-ink ready'));
     for (const [j, c] of cases.entries()) results[j].push(await timeToOutput(c.command, c.marker));
   }
-  const b = median(baseline);
-  return cases.map((c, j) => ({ name: c.name, baselineMs: b, valueMs: median(results[j]), ratio: median(results[j]) / b }));
+  const b = median(ink);
+  return [
+    { name: 'cold start: minimal Ink app drawing one line (baseline: bare node printing one line)', baselineMs: median(bare), valueMs: b },
+    ...cases.map((c, j) => ({ name: `${c.name} (baseline: minimal Ink app)`, baselineMs: b, valueMs: median(results[j]) })),
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await coldStartBench()) {
-    console.log(`${r.name}: ${r.valueMs.toFixed(0)} ms median; bare node ${r.baselineMs.toFixed(0)} ms; ratio ${r.ratio.toFixed(2)}×`);
-  }
+  const { fromMs, printRows } = await import('./support/bench-row.js');
+  printRows((await coldStartBench()).map(fromMs));
 }

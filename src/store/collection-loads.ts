@@ -4,7 +4,7 @@
 import { loadPages } from './collection-loader.js';
 import type { View } from './snapshot-updates.js';
 import { updateCollection } from './snapshot-updates.js';
-import type { ClassifiedError, CollectionKind, ItemSummary, StoreSnapshot } from './types.js';
+import type { ClassifiedError, CollectionKind, CollectionState, ItemSummary, StoreSnapshot } from './types.js';
 import type { VaultSession } from './vault-session.js';
 
 export interface CollectionLoadsOptions {
@@ -19,6 +19,12 @@ export interface CollectionLoadsOptions {
   isDisposed(): boolean;
   /** The store's clock, for `loadedAt`. */
   now?: () => number;
+  /**
+   * Pages arriving within this many ms of the last shown one are shown together: a growing
+   * list changes the snapshot (and so renders) at most ~10 times a second. The first page of
+   * a load and its end are shown at once. Default 100.
+   */
+  coalesceMs?: number;
 }
 
 export interface CollectionLoads {
@@ -36,15 +42,20 @@ interface Load {
   controller: AbortController;
   retryTimer?: ReturnType<typeof setTimeout>;
   throttleRetries: number;
+  /** Puts pages received but not yet shown into the snapshot. */
+  flush(): void;
 }
 
 export function createCollectionLoads(options: CollectionLoadsOptions): CollectionLoads {
   const { maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed } = options;
+  const coalesceMs = options.coalesceMs ?? 100;
   const loads = new Map<string, Load>();
 
   function stopLoad(key: string): Load | undefined {
     const load = loads.get(key);
     if (!load) return undefined;
+    // Pages already received stay shown (a cancelled load keeps what it got).
+    load.flush();
     load.controller.abort();
     if (load.retryTimer) clearTimeout(load.retryTimer);
     loads.delete(key);
@@ -59,44 +70,67 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
   function runLoad(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge', throttleCount: number): void {
     const url = session.info.url;
     const key = loadKey(url, view, kind);
-    const load: Load = { controller: new AbortController(), throttleRetries: throttleCount };
-    loads.set(key, load);
     let first = true;
+    // Pages received since the list was last shown, and the timer that shows them.
+    let pending: ItemSummary[] = [];
+    let pendingPages = 0;
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    const apply = (c: CollectionState): CollectionState => {
+      const replace = mode === 'fresh' && first;
+      const added = pending;
+      const pages = pendingPages;
+      pending = [];
+      pendingPages = 0;
+      if (pages === 0) return c;
+      first = false;
+      let items: readonly ItemSummary[];
+      if (replace) items = added;
+      else if (mode === 'merge') {
+        const known = new Set(c.items.map((i) => i.id));
+        const fresh = added.filter((i) => !known.has(i.id));
+        items = fresh.length > 0 ? c.items.concat(fresh) : c.items;
+      } else items = c.items.concat(added);
+      return { status: 'partial', items, pagesLoaded: (replace ? 0 : c.pagesLoaded) + pages, revision: c.revision };
+    };
+    const flush = () => {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      if (pendingPages > 0) set(updateCollection(getSnapshot(), url, view, kind, apply));
+    };
+    const load: Load = { controller: new AbortController(), throttleRetries: throttleCount, flush };
+    loads.set(key, load);
     const signal = load.controller.signal;
     const pages = session.pages(kind, { deleted: view === 'deleted', maxPageSize, abortSignal: signal });
     loadPages(pages, signal, (loaded) => {
-      const page = { items: withEnrichment(loaded.items) };
-      const replace = mode === 'fresh' && first;
-      first = false;
-      set(
-        updateCollection(getSnapshot(), url, view, kind, (c) => {
-          let items: readonly ItemSummary[];
-          if (replace) items = page.items;
-          else if (mode === 'merge') {
-            const known = new Set(c.items.map((i) => i.id));
-            const added = page.items.filter((i) => !known.has(i.id));
-            items = added.length > 0 ? [...c.items, ...added] : c.items;
-          } else items = [...c.items, ...page.items];
-          return { status: 'partial', items, pagesLoaded: (replace ? 0 : c.pagesLoaded) + 1, revision: c.revision };
-        }),
-      );
+      pending.push(...withEnrichment(loaded.items));
+      pendingPages++;
+      if (first) flush();
+      else if (!flushTimer) {
+        flushTimer = setTimeout(flush, coalesceMs);
+        flushTimer.unref?.();
+      }
     }).then(
       (end) => {
         if (end === 'aborted' || loads.get(key) !== load) return;
         loads.delete(key);
+        clearTimeout(flushTimer);
         set(
-          updateCollection(getSnapshot(), url, view, kind, (c) => ({
-            status: 'complete',
-            // A fresh load that got no page at all (an iterator that ends at once) shows nothing.
-            items: mode === 'fresh' && first ? [] : c.items,
-            pagesLoaded: c.pagesLoaded,
-            revision: c.revision,
-            loadedAt: (options.now ?? Date.now)(),
-          })),
+          updateCollection(getSnapshot(), url, view, kind, (current) => {
+            const c = apply(current);
+            return {
+              status: 'complete',
+              // A fresh load that got no page at all (an iterator that ends at once) shows nothing.
+              items: mode === 'fresh' && first ? [] : c.items,
+              pagesLoaded: c.pagesLoaded,
+              revision: c.revision,
+              loadedAt: (options.now ?? Date.now)(),
+            };
+          }),
         );
       },
       (error: unknown) => {
         if (signal.aborted || loads.get(key) !== load) return;
+        flush();
         const classified = classify(error);
         const retrying = classified.class === 'throttled' && load.throttleRetries < throttleRetries;
         // Retries spent: nothing will retry by itself any more, so the error must not say so.

@@ -50,6 +50,8 @@ export interface StoreOptions extends ConnectionOptions {
   memory?: { pinned?: string[]; recent?: string[]; persist?: (lists: VaultMemoryLists) => void };
   /** scanVaults(): lists loading at once overall (default 8) and per vault (default 2). */
   scanConcurrency?: { overall?: number; perVault?: number };
+  /** While a list loads, pages arriving within this many ms are shown together; default 100. */
+  coalesceMs?: number;
 }
 
 // Still exported from here: callers and tests have always found detailsKey next to createStore.
@@ -141,7 +143,7 @@ export function createStore(options: StoreOptions): Store {
   const withEnrichment = (items: ItemSummary[]) => items.map((item) => enricher.withCached(item));
   const getSnapshot = () => snapshot;
   const isDisposed = () => disposed;
-  const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed, now });
+  const loads = createCollectionLoads({ maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed, now, coalesceMs: options.coalesceMs });
   const lookupDeps = { concurrency: options.enrichConcurrency ?? 4, sessionFor, getSnapshot, set, isDisposed };
   const renewals = createRenewalLoads(lookupDeps);
   const versionLists = createVersionLoads({ ...lookupDeps, maxPageSize });

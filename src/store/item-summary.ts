@@ -30,15 +30,29 @@ interface Deletion {
   recoveryId?: string;
 }
 
+/** Most items have no tags: they share one empty object instead of holding their own. */
+const NO_TAGS: Readonly<Record<string, string>> = Object.freeze({});
+
+// Content types and recovery levels repeat across thousands of items: keep one copy of each
+// value (bounded: values past the cap are simply not shared).
+const shared = new Map<string, string>();
+function share(value: string): string {
+  const known = shared.get(value);
+  if (known !== undefined) return known;
+  if (shared.size < 1000) shared.set(value, value);
+  return value;
+}
+
 function summary(kind: CollectionKind, vaultUrl: string, name: string, p: CommonProperties, deletion?: Deletion): ItemSummary {
-  const out: ItemSummary = { kind, id: itemId(vaultUrl, kind, name), name, vaultUrl, tags: { ...(p.tags ?? {}) } };
+  const tags = p.tags && Object.keys(p.tags).length > 0 ? { ...p.tags } : NO_TAGS;
+  const out: ItemSummary = { kind, id: itemId(vaultUrl, kind, name), name, vaultUrl, tags };
   if (p.version) out.version = p.version;
   if (p.enabled !== undefined) out.enabled = p.enabled;
   if (p.createdOn) out.createdOn = p.createdOn;
   if (p.updatedOn) out.updatedOn = p.updatedOn;
   if (p.notBefore) out.notBefore = p.notBefore;
   if (p.expiresOn) out.expiresOn = p.expiresOn;
-  if (p.recoveryLevel) out.recoveryLevel = p.recoveryLevel;
+  if (p.recoveryLevel) out.recoveryLevel = share(p.recoveryLevel);
   if (p.recoverableDays !== undefined) out.recoverableDays = p.recoverableDays;
   if (p.managed) out.managed = true;
   if (deletion?.deletedOn) out.deletedOn = deletion.deletedOn;
@@ -49,7 +63,7 @@ function summary(kind: CollectionKind, vaultUrl: string, name: string, p: Common
 
 export function secretSummary(vaultUrl: string, p: SecretProperties, deletion?: Deletion): ItemSummary {
   const out = summary('secrets', vaultUrl, p.name, p, deletion);
-  if (p.contentType) out.contentType = p.contentType;
+  if (p.contentType) out.contentType = share(p.contentType);
   return out;
 }
 

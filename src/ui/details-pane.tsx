@@ -1,4 +1,5 @@
 import { memo, useRef } from 'react';
+import { rendered } from './render-probe.js';
 import { Box, Text } from 'ink';
 import type { ClassifiedError, DetailsState, ItemSummary, RevealedSecret } from '../store/types.js';
 import type { DetailLine, Tone } from './detail-lines.js';
@@ -118,6 +119,7 @@ export function detailLineWidth(width: number): number {
 
 /** The opened item: its fields for its kind, then its versions; j/k scroll, Enter on a version shows it. */
 export const DetailsPane = memo(function DetailsPane(props: Props) {
+  rendered('DetailsPane');
   const { item, details, version, lines, cursor, focused, width, height, theme, errorKey } = props;
   const inner = Math.max(1, width - 4);
   const error = details?.error;
@@ -150,7 +152,8 @@ export const DetailsPane = memo(function DetailsPane(props: Props) {
 });
 
 /** Placeholder when nothing is opened (wide layout). */
-export function EmptyDetails({ width, height, theme }: { width: number; height: number; theme: Theme }) {
+export const EmptyDetails = memo(function EmptyDetails({ width, height, theme }: { width: number; height: number; theme: Theme }) {
+  rendered('EmptyDetails');
   return (
     <PaneFrame focused={false} width={width} height={height} theme={theme}>
       <Text bold>Details</Text>
@@ -159,4 +162,4 @@ export function EmptyDetails({ width, height, theme }: { width: number; height: 
       </Text>
     </PaneFrame>
   );
-}
+});

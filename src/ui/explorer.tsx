@@ -161,7 +161,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
   const hasError = useStore(store, (s) => focusedError(s, nav) !== undefined);
-  const active = activeContexts(nav, hasError);
+  // Stable while their inputs are: the memoised panes below skip renders on cursor moves.
+  const active = useMemo(() => activeContexts(nav, hasError), [nav.help.open, nav.deleted, nav.focus, nav.kind, hasError]); // what activeContexts reads
+  const vaultNames = useMemo(() => vaults.map((v) => v.name), [vaults]);
   const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
   useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));
   const selectWhenListed = useCallback((kind: CollectionKind, name: string) => dispatch({ type: 'selectWhenListed', kind, name }), [dispatch]);
@@ -188,7 +190,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     activeFor: (n) => activeContexts(n, focusedError(store.getSnapshot(), n) !== undefined),
     navRef,
     dispatch,
-    vaultNames: vaults.map((v) => v.name),
+    vaultNames,
     onCommand: (command) => {
       if (navRef.current.overlay && !navRef.current.help.open) return runCommand(command, ctx);
       if (command === 'copy' && navRef.current.focus === 'operations') return copyOperationAz(ctx);
@@ -204,11 +206,12 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const vaultList = useMemo(() => vaultRows(vaultOrder(vaults)), [vaults]);
   const selectedVault = vault ? vaultList.findIndex((v) => v.url === vault.url) : -1;
   const busy = useMemo(() => busyRows(operations, vault?.url, nav.kind, nav.deleted), [operations, vault?.url, nav.kind, nav.deleted]);
-  const crumbs = [
+  const crumbText = [
     vault?.name ?? '',
     vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
     opened ? `${opened.name}${shown?.version ? `@${shown.version.slice(0, 8)}` : ''}` : '',
-  ].filter(Boolean);
+  ];
+  const crumbs = useMemo(() => crumbText.filter(Boolean), crumbText); // keyed on the three strings
 
   return (
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
@@ -277,7 +280,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
       )}
       {dock > 0 ? <OperationsDock store={store} selected={nav.opsCursor} focused={nav.focus === 'operations'} width={columns} height={dock} clock={clock} theme={theme} /> : null}
       {nav.command !== undefined ? (
-        <CommandLine text={nav.command} vaultNames={vaults.map((v) => v.name)} width={columns} theme={theme} />
+        <CommandLine text={nav.command} vaultNames={vaultNames} width={columns} theme={theme} />
       ) : (
         <StatusLine width={columns} keymap={keymap} active={active} readOnly={readOnly} message={nav.message} theme={theme} />
       )}

@@ -21,7 +21,6 @@ function isBoundary(text: string, i: number): boolean {
   return prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z';
 }
 
-/** Matches `query` against `text`; null when it does not match. An empty query matches everything with score 0. */
 /** Added to a match where the query appears whole, so substrings rank before scattered matches. */
 const SUBSTRING_BONUS = 1000;
 
@@ -52,8 +51,21 @@ function substringAt(text: string, t: string, q: string): number {
 /** Matches `query` against `text`; null when it does not match. An empty query matches everything with score 0. */
 export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
   if (query === '') return { score: 0, indices: [] };
-  const q = query.toLowerCase();
-  const t = text.toLowerCase();
+  return matchLower(query.toLowerCase(), text.toLowerCase(), text);
+}
+
+/** Whether the characters of `q` appear in order in `t` (both lower-cased); allocates nothing. */
+export function isSubsequence(q: string, t: string): boolean {
+  let qi = 0;
+  for (let i = 0; i < t.length && qi < q.length; i++) if (t.charCodeAt(i) === q.charCodeAt(qi)) qi++;
+  return qi === q.length;
+}
+
+/**
+ * The match of a lower-cased, non-empty query against a text given also lower-cased (`t`,
+ * computed once per item by callers that filter often).
+ */
+export function matchLower(q: string, t: string, text: string): FuzzyMatch | null {
   const at = substringAt(text, t, q);
   if (at !== -1) {
     const indices = Array.from({ length: q.length }, (_, k) => at + k);

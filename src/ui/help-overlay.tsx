@@ -1,4 +1,6 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
+import { rendered } from './render-probe.js';
 import type { Binding, Section } from './keymap.js';
 import { displayKey } from './keymap.js';
 import type { Theme } from './theme.js';
@@ -54,7 +56,8 @@ interface Props {
   theme: Theme;
 }
 
-export function HelpOverlay({ keymap, readOnly, width, height, offset, theme }: Props) {
+export const HelpOverlay = memo(function HelpOverlay({ keymap, readOnly, width, height, offset, theme }: Props) {
+  rendered('HelpOverlay');
   const inner = Math.max(1, height - 3); // border (2) + footer line
   const perRow = width >= 76 ? 2 : 1;
   const colWidth = Math.floor((width - 4) / perRow);
@@ -89,4 +92,4 @@ export function HelpOverlay({ keymap, readOnly, width, height, offset, theme }: 
       </Text>
     </Box>
   );
-}
+});

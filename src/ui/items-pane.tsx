@@ -11,6 +11,7 @@ import { ErrorBanner, errorBannerLines } from './error-banner.js';
 import { ItemList } from './item-list.js';
 import { ListFooter } from './list-footer.js';
 import { describeError } from './describe-error.js';
+import { rendered } from './render-probe.js';
 import { isItemName } from './item-text.js';
 import { escapeControl } from '../text/escape-control.js';
 import { POLICY_HINT_LINES, PolicyHint } from './policy-hint.js';
@@ -55,6 +56,7 @@ function emptyText(kind: CollectionKind, deleted: boolean, collection: Collectio
 
 /** Tabs for the three collections, the list (or what went wrong with it) and its footer. */
 export const ItemsPane = memo(function ItemsPane(props: Props) {
+  rendered('ItemsPane');
   const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault, errorKey, busy } = props;
   const inner = Math.max(1, width - 4);
   const error = collection?.error;

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Store } from '../store/types.js';
 import { OperationsPanel } from './operations-panel.js';
 import { clampCursor } from './navigation.js';
 import type { Theme } from './theme.js';
 import { useNow } from './use-now.js';
 import { useStore } from './use-store.js';
+import { rendered } from './render-probe.js';
 
 /** Rows the operations panel takes at the bottom: none until there is an operation (or it has focus). */
 export function dockHeight(count: number, focused: boolean, rows: number): number {
@@ -24,7 +25,8 @@ interface Props {
 }
 
 /** The operations panel fed from the store; it ticks (spinner, elapsed) only while something runs. */
-export function OperationsDock({ store, selected, focused, width, height, clock, theme }: Props) {
+export const OperationsDock = memo(function OperationsDock({ store, selected, focused, width, height, clock, theme }: Props) {
+  rendered('OperationsDock');
   const operations = useStore(store, (s) => s.operations);
   const running = useMemo(() => operations.some((o) => o.state === 'running'), [operations]);
   const now = useNow(clock, running, 200);
@@ -40,4 +42,4 @@ export function OperationsDock({ store, selected, focused, width, height, clock,
       theme={theme}
     />
   );
-}
+});

@@ -1,4 +1,6 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
+import { rendered } from './render-probe.js';
 import type { Binding, Context } from './keymap.js';
 import { displayKey } from './keymap.js';
 import type { Theme } from './theme.js';
@@ -75,7 +77,8 @@ interface Props {
   theme: Theme;
 }
 
-export function StatusLine({ width, keymap, active, readOnly, message, theme }: Props) {
+export const StatusLine = memo(function StatusLine({ width, keymap, active, readOnly, message, theme }: Props) {
+  rendered('StatusLine');
   if (message) {
     const tone = message.tone === 'error' ? theme.error : message.tone === 'warning' ? theme.warning : theme.accent;
     return (
@@ -95,4 +98,4 @@ export function StatusLine({ width, keymap, active, readOnly, message, theme }: 
       </Text>
     </Box>
   );
-}
+});

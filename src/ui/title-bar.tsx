@@ -1,4 +1,6 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
+import { rendered } from './render-probe.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { escapeControl } from '../text/escape-control.js';
@@ -13,7 +15,8 @@ interface Props {
   theme: Theme;
 }
 
-export function TitleBar({ width, crumbs, identity, readOnly, theme }: Props) {
+export const TitleBar = memo(function TitleBar({ width, crumbs, identity, readOnly, theme }: Props) {
+  rendered('TitleBar');
   const right = [readOnly ? 'read-only' : '', identity ? escapeControl(identity) : ''].filter(Boolean).join(' · ');
   const path = crumbs.map(escapeControl).join(' ▸ ');
   return (
@@ -33,4 +36,4 @@ export function TitleBar({ width, crumbs, identity, readOnly, theme }: Props) {
       ) : null}
     </Box>
   );
-}
+});

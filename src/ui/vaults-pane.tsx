@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { rendered } from './render-probe.js';
 import { Box, Text } from 'ink';
 import type { CollectionState, DiscoveryState, VaultState } from '../store/types.js';
 import type { Theme } from './theme.js';
@@ -97,6 +98,14 @@ function layoutLines(vaults: readonly VaultRow[]): Line[] {
   return lines;
 }
 
+const ROW_FIELDS: readonly (keyof VaultRow)[] = ['url', 'name', 'local', 'failed', 'loading', 'group', 'facts', 'provisioning', 'pinned'];
+
+/** Props equal, with the vault rows compared by content: a list page arriving makes new rows saying the same. */
+function sameProps<P extends { vaults: readonly VaultRow[] }>(a: P, b: P): boolean {
+  for (const key of Object.keys(a) as (keyof P)[]) if (key !== 'vaults' && a[key] !== b[key]) return false;
+  return a.vaults.length === b.vaults.length && a.vaults.every((v, i) => ROW_FIELDS.every((f) => v[f] === b.vaults[i][f]));
+}
+
 interface Props {
   vaults: readonly VaultRow[];
   selected: number;
@@ -109,6 +118,7 @@ interface Props {
 
 /** The vaults: opened ones first, then discovered ones under their subscription; the current one marked, failures flagged. */
 export const VaultsPane = memo(function VaultsPane({ vaults, selected, focused, width, height, theme, discovery }: Props) {
+  rendered('VaultsPane');
   const status = discovery ? discoveryLine(discovery) : undefined;
   const inner = width - 4;
   // Wide enough for a table: each row shows ARM's facts beside the name.
@@ -174,7 +184,7 @@ export const VaultsPane = memo(function VaultsPane({ vaults, selected, focused, 
       ) : null}
     </PaneFrame>
   );
-});
+}, sameProps);
 
 /** Narrow terminals: the vaults as one line of tabs above the list. */
 export const VaultStrip = memo(function VaultStrip({ vaults, selected, focused, width, theme }: Omit<Props, 'height'>) {
@@ -202,4 +212,4 @@ export const VaultStrip = memo(function VaultStrip({ vaults, selected, focused, 
       </Text>
     </Box>
   );
-});
+}, sameProps);

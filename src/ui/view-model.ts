@@ -1,14 +1,14 @@
 // What the explorer shows, derived from a store snapshot and the navigation state by pure,
 // memoised functions: the same answer for the render and for a key handled before the next
-// render. Sorting and filtering 10,000 items happen once per change, not per frame.
+// render. Sorting and filtering happen once per change, and incrementally (list-view.ts):
+// a page appended is merged in, a character typed re-scores the previous matches.
 import type { CollectionState, ItemSummary, StoreSnapshot, VaultState } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
-import { fuzzyFilter } from './fuzzy-filter.js';
+import type { FilteredList, SortedList } from './list-view.js';
+import { filterList, sortedList } from './list-view.js';
 import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf, sortOf } from './navigation.js';
-import { displayName } from './item-text.js';
 import type { ListSort, SortKey } from './sort.js';
-import { sortItems } from './sort.js';
 
 let orderCache: { vaults: readonly VaultState[]; out: readonly VaultState[] } | undefined;
 
@@ -44,25 +44,21 @@ export function currentCollection(snapshot: StoreSnapshot, nav: NavState): Colle
   return vault ? (nav.deleted ? vault.deleted : vault.collections)[nav.kind] : undefined;
 }
 
-let sortCache: { items: readonly ItemSummary[]; sort: SortKey; reverse: boolean; out: ItemSummary[] } | undefined;
-let filterCache: { sorted: ItemSummary[]; filter: string; out: Filtered<ItemSummary>[] } | undefined;
+// One entry each (the list in view): bounded, and what the next keypress or page needs.
+let sorted: SortedList | undefined;
+let filtered: FilteredList | undefined;
 
-/** The rows of a list: sorted, then fuzzy-filtered on the displayed names. */
-export function listRows(items: readonly ItemSummary[], order: SortKey | ListSort, filter: string): Filtered<ItemSummary>[] {
-  const { key: sort, reverse } = typeof order === 'string' ? { key: order, reverse: false } : order;
-  if (!sortCache || sortCache.items !== items || sortCache.sort !== sort || sortCache.reverse !== reverse) {
-    sortCache = { items, sort, reverse, out: sortItems(items, sort, reverse) };
-  }
-  const sorted = sortCache.out;
-  if (!filterCache || filterCache.sorted !== sorted || filterCache.filter !== filter) {
-    filterCache = { sorted, filter, out: fuzzyFilter(sorted, filter, displayName) };
-  }
-  return filterCache.out;
+/** The rows of a list: sorted, then fuzzy-filtered on the displayed names (incrementally, list-view.ts). */
+export function listRows(items: readonly ItemSummary[], order: SortKey | ListSort, filter: string): readonly Filtered<ItemSummary>[] {
+  const sort = typeof order === 'string' ? { key: order, reverse: false } : order;
+  sorted = sortedList(items, sort, sorted);
+  filtered = filterList(sorted, filter, filtered);
+  return filtered.rows;
 }
 
 const NO_ITEMS: readonly ItemSummary[] = [];
 
-export function currentRows(snapshot: StoreSnapshot, nav: NavState): Filtered<ItemSummary>[] {
+export function currentRows(snapshot: StoreSnapshot, nav: NavState): readonly Filtered<ItemSummary>[] {
   return listRows(currentCollection(snapshot, nav)?.items ?? NO_ITEMS, sortOf(nav), nav.filter);
 }
 

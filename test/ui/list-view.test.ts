@@ -1,0 +1,116 @@
+// The incremental list view: appending pages merges into the sorted rows, and filters carry
+// over (typing on re-scores the previous matches; a grown list scores only its new rows),
+// with the same answer as sorting and filtering everything from scratch.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Prng } from '../../src/emulator/prng.js';
+import type { ItemSummary } from '../../src/store/types.js';
+import { fuzzyFilter } from '../../src/ui/fuzzy-filter.js';
+import { displayName } from '../../src/ui/item-text.js';
+import type { FilteredList } from '../../src/ui/list-view.js';
+import { filterList, sortedList } from '../../src/ui/list-view.js';
+import type { ListSort, SortKey } from '../../src/ui/sort.js';
+import { SORT_KEYS, sortItems } from '../../src/ui/sort.js';
+
+const WORDS = ['orders', 'db', 'password', 'api', 'key', 'Pay', 'jwt', 'signing', 'x'];
+
+function items(count: number, rng: Prng, start = 0): ItemSummary[] {
+  const pick = () => WORDS[Math.floor(rng.next() * WORDS.length)];
+  return Array.from({ length: count }, (_, k) => {
+    const i = start + k;
+    const day = Math.floor(rng.next() * 5);
+    return {
+      kind: 'secrets' as const,
+      id: `https://v/secrets/n${i}`,
+      // Repeated words, cases and days so that ties happen.
+      name: `${pick()}-${pick()}${rng.next() < 0.3 ? '' : `-${i % 7}`}${i}`,
+      vaultUrl: 'https://v',
+      tags: {},
+      updatedOn: new Date(Date.UTC(2025, 0, 1 + day)),
+      expiresOn: rng.next() < 0.5 ? new Date(Date.UTC(2026, 0, 1 + day)) : undefined,
+    };
+  });
+}
+
+const plain = (rows: readonly { item: ItemSummary; indices: readonly number[] }[]) => rows.map((r) => [r.item.id, [...r.indices]]);
+
+const by = (key: SortKey, reverse = false): ListSort => ({ key, reverse });
+
+function fromScratch(source: readonly ItemSummary[], sort: ListSort, query: string) {
+  return plain(fuzzyFilter(sortItems(source, sort.key, sort.reverse), query, displayName));
+}
+
+test('a list grown page by page is in the same order as sorting it whole, for every sort key and reversed', () => {
+  for (const sort of SORT_KEYS.flatMap((key) => [by(key), by(key, true)])) {
+    const rng = new Prng(`grow-${sort.key}-${sort.reverse}`);
+    let source: ItemSummary[] = [];
+    let list = sortedList(source, sort);
+    for (let page = 0; page < 12; page++) {
+      const before = list;
+      source = source.concat(items(1 + Math.floor(rng.next() * 30), rng, source.length));
+      list = sortedList(source, sort, list);
+      if (page > 0) assert.equal(list.from?.list, before, 'merged into the previous list, not rebuilt');
+      assert.deepEqual(plain(list.rows), fromScratch(source, sort, ''), `${sort.key}${sort.reverse ? ' reversed' : ''} after page ${page}`);
+    }
+  }
+});
+
+test('rows that were there before a page was appended keep their identity (rows in view are not rebuilt)', () => {
+  const rng = new Prng('identity');
+  const first = items(50, rng);
+  const a = sortedList(first, by('name'));
+  const b = sortedList(first.concat(items(25, rng, 50)), by('name'), a);
+  const kept = new Set(a.rows);
+  assert.equal(b.rows.filter((r) => kept.has(r)).length, 50);
+});
+
+test('the same list asks for nothing again: same source and sort give the same object', () => {
+  const source = items(10, new Prng('same'));
+  const a = sortedList(source, by('name'));
+  assert.equal(sortedList(source, by('name'), a), a);
+  assert.notEqual(sortedList(source, by('updated'), a), a);
+  const f = filterList(a, 'db');
+  assert.equal(filterList(a, 'db', f), f);
+  assert.equal(filterList(a, '').rows, a.rows, 'the empty filter shows the list rows themselves');
+});
+
+test('typing a filter one character at a time gives what filtering from scratch gives', () => {
+  const source = items(400, new Prng('typing'));
+  const list = sortedList(source, by('name'));
+  let f: FilteredList | undefined;
+  for (const query of ['d', 'db', 'dbp', 'dbpa', 'dbp', 'p', 'pa', 'pay', 'payx', 'PAY', '']) {
+    f = filterList(list, query, f);
+    assert.deepEqual(plain(f.rows), fromScratch(source, by('name'), query), `query ${query}`);
+  }
+});
+
+test('an extended query re-scores only the previous matches', () => {
+  const source = items(200, new Prng('extend'));
+  const list = sortedList(source, by('name'));
+  const full = filterList(list, 'd');
+  // Keep only two of the previous matches: a rescan of the whole list would find more.
+  const narrowed: FilteredList = { ...full, matches: full.matches.slice(0, 2), rows: full.rows.slice(0, 2) };
+  const next = filterList(list, 'db', narrowed);
+  assert.ok(filterList(list, 'db').rows.length > 2, 'the whole list has more matches');
+  assert.ok(next.rows.length <= 2);
+  for (const row of next.rows) assert.ok(narrowed.rows.some((r) => r.item === row.item));
+});
+
+test('a filter on a growing list scores only the appended rows and keeps the order of filtering everything', () => {
+  const rng = new Prng('grow-filter');
+  let source = items(100, rng);
+  let list = sortedList(source, by('updated'));
+  let f = filterList(list, 'pa');
+  for (let page = 0; page < 8; page++) {
+    source = source.concat(items(25, rng, source.length));
+    list = sortedList(source, by('updated'), list);
+    f = filterList(list, 'pa', f);
+    assert.deepEqual(plain(f.rows), fromScratch(source, by('updated'), 'pa'), `after page ${page}`);
+  }
+  // White box: previous matches are carried, not rescanned.
+  const grown = sortedList(source.concat(items(25, rng, source.length)), by('updated'), list);
+  const none: FilteredList = { ...f, matches: [], rows: [] };
+  const carried = filterList(grown, 'pa', none);
+  const appended = new Set(grown.source.slice(source.length));
+  assert.ok(carried.rows.every((r) => appended.has(r.item)), 'only appended rows were scored');
+});
