@@ -3,7 +3,7 @@
 // in this process. Nothing here touches process-wide state: the emulator's CA is trusted per
 // client and its tokens come from its identity endpoint, not from environment variables.
 import type { TokenCredential } from '@azure/core-auth';
-import { createCredential } from './auth/create-credential.js';
+import { createCredential, describeCredential } from './auth/create-credential.js';
 import { LocalIdentityCredential } from './auth/local-identity-credential.js';
 import type { Settings } from './config/settings.js';
 import { createStore } from './store/create-store.js';
@@ -31,6 +31,7 @@ export async function createRuntime(settings: Settings, overrides: RuntimeOverri
   const store = createStore({
     vaults,
     credential: overrides.credential ?? createCredential({ tenantId: settings.tenantId, clientId: settings.clientId }),
+    credentialLabel: overrides.credential ? undefined : describeCredential(process.env),
     ca: settings.ca,
     readOnly: settings.readOnly,
   });
@@ -59,6 +60,7 @@ async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides
         identityHeader: emulator.identity.identityHeader,
         ...(settings.demoIdentity ? { clientId: emulator.identity.identities.byName(settings.demoIdentity).clientId } : {}),
       }),
+      credentialLabel: 'the demo\'s managed identity',
       ca: emulator.caPem,
       readOnly: settings.readOnly,
     });

@@ -11,6 +11,7 @@ import { createEnricher, fetchEnrichment, isEnrichable, mergeEnrichment } from '
 import { createStoreOperations } from './operations-store.js';
 import { ActionRefusedError } from './operations-errors.js';
 import { createRevealer } from './secret-reveal.js';
+import { trackSignIn } from './sign-in.js';
 import type { View } from './snapshot-updates.js';
 import { findVault, newVaultState, updateCollection, viewOf } from './snapshot-updates.js';
 import type { CollectionKind, IdentityInfo, ItemSummary, Store, StoreSnapshot, VaultInfo } from './types.js';
@@ -33,6 +34,8 @@ export interface StoreOptions extends ConnectionOptions {
   operationIntervalMs?: number;
   /** How many item lookups enrichItems() runs at a time; default 4. */
   enrichConcurrency?: number;
+  /** What signs in, for people ("managed identity"); default the credential's class name. */
+  credentialLabel?: string;
 }
 
 // Still exported from here: callers and tests have always found detailsKey next to createStore.
@@ -47,7 +50,16 @@ export function createStore(options: StoreOptions): Store {
   const throttleRetries = options.throttleRetries ?? 3;
   const listeners = new Set<() => void>();
   const credentialName = options.credential.constructor?.name;
-  const credential = observeIdentity(options.credential, (identity) => setIdentity(identity), credentialName);
+  // Aborted by dispose(): a pending sign-in or request must not keep kvx alive after quitting.
+  const life = new AbortController();
+  const signingIn = trackSignIn(options.credential, {
+    label: options.credentialLabel ?? credentialName ?? 'the credential',
+    // A duration on the wall clock, not the store's (tests freeze that one).
+    now: Date.now,
+    signal: life.signal,
+    onChange: (signIn) => set({ ...snapshot, signIn }),
+  });
+  const credential = observeIdentity(signingIn, (identity) => setIdentity(identity), credentialName);
   const sessions = new Map<string, VaultSession>();
   let disposed = false;
 
@@ -204,6 +216,7 @@ export function createStore(options: StoreOptions): Store {
     },
 
     async dispose() {
+      life.abort();
       loads.stopAll();
       enricher.cancel();
       details.stopAll();

@@ -4,6 +4,7 @@
 // so selector hooks re-render only the panes whose slice changed.
 
 import type { MutationActions } from './mutations/mutation-actions.js';
+import type { SignInState } from './sign-in.js';
 
 export type CollectionKind = 'keys' | 'secrets' | 'certificates';
 
@@ -171,6 +172,8 @@ export interface IdentityInfo {
 export interface StoreSnapshot {
   vaults: readonly VaultState[];
   identity?: IdentityInfo;
+  /** A sign-in (getToken) is pending: what signs in and since when. */
+  signIn?: SignInState;
   /** Keyed by item id (versionless) or versioned id for a specific version. */
   details: Readonly<Record<string, DetailsState>>;
   revealed?: RevealedSecret;

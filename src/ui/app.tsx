@@ -3,6 +3,8 @@ import { Box, Text, useApp, useWindowSize } from 'ink';
 import type { InputSink } from './use-explorer-input.js';
 import type { Settings } from '../config/settings.js';
 import type { Binding } from './keymap.js';
+import { keyName, resolveCommand } from './keymap.js';
+import type { KeyPress } from './split-keys.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { TitleBar } from './title-bar.js';
@@ -48,11 +50,19 @@ function Message({ lines, tone, width, height, theme }: { lines: string[]; tone:
  * router, which forwards it to the explorer once that has installed its handler (q / Ctrl-C
  * quit before then) and to the open dialog, holding keys while a dialog is being mounted.
  */
-function InputRouter({ router }: { router: KeyRouter }) {
-  // One key at a time: tmux sends "jj" or "name\r" as one chunk (split-keys.ts).
-  useKeyInput((input, key) => router.dispatch(input, key));
+function InputRouter({ router, keymap }: { router: KeyRouter; keymap: readonly Binding[] }) {
+  // One key at a time: tmux sends "jj" or "name\r" as one chunk, and Esc with the key after it
+  // as one meta key unless the keymap binds that meta key (split-keys.ts).
+  const isBoundMeta = (press: KeyPress) => {
+    const name = keyName(press.input, press.key);
+    return name.startsWith('meta+') && keymap.some((b) => b.keys.includes(name));
+  };
+  useKeyInput((input, key) => router.dispatch(input, key), { isBoundMeta });
   return null;
 }
+
+/** Two Ctrl-C within this long quit without asking, whatever is open. */
+export const CTRL_C_TWICE_MS = 2000;
 
 /** The app: "connecting…" at once, then the explorer on the store, or how to start when no vault is given. */
 export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor }: AppProps) {
@@ -61,17 +71,25 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clip
   const noVault = settings.vaults.length === 0 && !settings.demo;
   const runtime = useRuntime(noVault ? undefined : loadRuntime);
   const sink: InputSink = useRef(undefined);
+  const lastCtrlC = useRef(-Infinity);
   const [router] = useState(() =>
     createKeyRouter((input, key) => {
+      const name = keyName(input, key);
+      if (name === 'ctrl+c') {
+        // The first Ctrl-C closes a form or asks about running operations; the second leaves.
+        const at = Date.now();
+        if (at - lastCtrlC.current < CTRL_C_TWICE_MS) return exit();
+        lastCtrlC.current = at;
+      }
       const forward = sink.current;
       if (forward) forward(input, key);
-      else if (input === 'q' || (key.ctrl && input === 'c')) exit();
+      else if (name === 'ctrl+c' || resolveCommand(keymap, name, [])?.command === 'quit') exit();
     }),
   );
   return (
     <>
       {/* Outside the provider: it reads Ink itself and feeds the router. */}
-      <InputRouter router={router} />
+      <InputRouter router={router} keymap={keymap} />
       <KeyRouting value={router}>
         {runtime.status === 'ready' ? (
           <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />

@@ -77,6 +77,14 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const now = useNow(clock, Boolean(anyRevealed));
   const operationCount = useStore(store, (s) => s.operations.length);
   const [modal, setModal, modalRef] = useModal();
+  // Quitting with operations running asks first (quit-dialog.tsx); otherwise it is immediate.
+  const requestQuit = useCallback(() => {
+    if (store.getSnapshot().operations.some((o) => o.state === 'running')) setModal({ type: 'quit' });
+    else exit();
+  }, [store, setModal, exit]);
+  const signIn = useStore(store, (s) => s.signIn);
+  const wallClock = useNow(Date.now, Boolean(signIn));
+  const waiting = signIn ? `signing in with ${signIn.label}… ${Math.max(0, Math.floor((wallClock - signIn.since) / 1000))} s` : undefined;
   const say = useCallback((text: string, tone: 'info' | 'warning' | 'error') => dispatch({ type: 'message', message: { text, tone } }), [dispatch]);
   useFadingMessage(nav.message, useCallback(() => dispatch({ type: 'message' }), [dispatch]));
   const clipboard = useClipboard(say, clipboardOptions);
@@ -138,7 +146,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     dispatch,
     page: Math.max(1, nav.focus === 'details' ? (layout.details?.height ?? height) - 3 : listHeight),
     detailLines: () => detailLines,
-    quit: exit,
+    quit: requestQuit,
   };
   useExplorerInput({
     sink,
@@ -152,7 +160,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     },
     blocked: () => modalRef.current !== undefined,
     onCommandLine: (line) => runCommandLine(line, ctx),
-    onQuit: exit,
+    onQuit: requestQuit,
   });
 
   const vaultList = useMemo(() => vaultRows(vaults), [vaults]);
@@ -166,7 +174,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
       {modal ? (
-        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} />
+        <ModalView modal={modal} store={store} keymap={keymap} onQuit={exit} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} />
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : (
@@ -194,6 +202,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               theme={theme}
               store={store}
               vault={vault?.url}
+              waiting={waiting}
             />
           ) : null}
           {layout.details && opened ? (

@@ -29,10 +29,12 @@ interface Props {
   /** The store and vault (URL) to ask for key types / issuers of the rows in view. */
   store?: Store;
   vault?: string;
+  /** Said instead of "loading …" while the list waits on something else, e.g. a sign-in. */
+  waiting?: string;
 }
 
-function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string): string {
-  if (!collection || collection.status === 'idle' || (collection.status === 'loading' && collection.items.length === 0)) return `loading ${kind}…`;
+function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string, waiting?: string): string {
+  if (!collection || collection.status === 'idle' || (collection.status === 'loading' && collection.items.length === 0)) return waiting ?? `loading ${kind}…`;
   if (collection.status === 'error') return '';
   if (filter) return `nothing matches /${filter} (Esc clears)`;
   return deleted ? `no deleted ${kind}` : `no ${kind} in this vault`;
@@ -40,12 +42,12 @@ function emptyText(kind: CollectionKind, deleted: boolean, collection: Collectio
 
 /** Tabs for the three collections, the list (or what went wrong with it) and its footer. */
 export const ItemsPane = memo(function ItemsPane(props: Props) {
-  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault } = props;
+  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault, waiting } = props;
   const inner = Math.max(1, width - 4);
   const error = collection?.error;
   const errorLines = error ? Math.min(3, Math.max(1, height - 6)) : 0;
   const listRows = Math.max(1, height - 2 - 3 - errorLines);
-  const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter) : '';
+  const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter, waiting) : '';
   return (
     <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />

@@ -8,10 +8,15 @@ import type { Modal } from './modal.js';
 import type { Theme } from './theme.js';
 import { detailsKey } from '../store/details-key.js';
 import { useStore } from './use-store.js';
+import type { Binding } from './keymap.js';
+import { QuitDialog } from './quit-dialog.js';
 
 interface Props {
   modal: Modal;
   store: Store;
+  keymap: readonly Binding[];
+  /** Leaves kvx (the quit prompt's "quit anyway", or after waiting). */
+  onQuit(): void;
   width: number;
   height: number;
   now: () => number;
@@ -23,7 +28,7 @@ interface Props {
 }
 
 /** The open dialog, in place of the panes; it owns the keys until it closes. */
-export function ModalView({ modal, store, width, height, now, theme, close, say, editValue }: Props) {
+export function ModalView({ modal, store, keymap, onQuit, width, height, now, theme, close, say, editValue }: Props) {
   const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item, modal.version)]?.item?.key : undefined));
   const dialogWidth = Math.min(width, 100);
   if (modal.type === 'form') {
@@ -47,6 +52,13 @@ export function ModalView({ modal, store, width, height, now, theme, close, say,
             if (result.operationId) say(`${modal.form.replace('.', ' ')} started — o shows the operations panel`, 'info');
           }}
         />
+      </Box>
+    );
+  }
+  if (modal.type === 'quit') {
+    return (
+      <Box height={height} width={width} flexDirection="column" overflow="hidden">
+        <QuitDialog store={store} keymap={keymap} width={dialogWidth} theme={theme} onQuit={onQuit} onStay={() => close()} />
       </Box>
     );
   }

@@ -16,4 +16,6 @@ export type Modal =
   | { type: 'form'; form: FormKind; vault: string; item?: ItemSummary; version?: string }
   | { type: 'delete'; item: ItemSummary }
   /** Purge of a deleted item, or the purge half of "delete and purge" (`chained`). */
-  | { type: 'purge'; item: ItemSummary; chained: boolean };
+  | { type: 'purge'; item: ItemSummary; chained: boolean }
+  /** Quitting while operations run: wait, quit anyway or stay. */
+  | { type: 'quit' };

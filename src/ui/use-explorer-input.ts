@@ -23,7 +23,7 @@ interface Options {
   /** The `:` line was entered. */
   onCommandLine(line: string): void;
   onQuit(): void;
-  /** True while a dialog owns the keys (it has its own input hook); the list then gets none. */
+  /** True while a dialog owns the keys (it has its own input hook); the list then gets none, Ctrl-C included. */
   blocked?(): boolean;
 }
 
@@ -43,8 +43,9 @@ export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, va
   const handler = (input: string, key: Key): void => {
     const name = keyName(input, key);
     const nav = navRef.current;
-    if (name === 'ctrl+c') return onQuit();
+    // A dialog or form takes Ctrl-C itself (it closes); two in a row quit (app.tsx).
     if (blocked?.()) return;
+    if (name === 'ctrl+c') return onQuit();
     if (nav.message) dispatch({ type: 'message' });
     if (nav.help.open) {
       const binding = resolveCommand(keymap, name, []);

@@ -32,6 +32,8 @@ export interface UiOptions {
   readOnly?: boolean;
   clipboard?: ClipboardOptions;
   editor?: EditTextOptions;
+  /** Quitting disposes the store, as the CLI's runtime does (aborting what is in flight). */
+  disposeOnExit?: boolean;
 }
 
 /** Starts an emulator with the demo seed (unless told otherwise), a store on it, and the app. */
@@ -46,7 +48,7 @@ export async function startUi(options: UiOptions = {}): Promise<UiHarness> {
       settings={{ vaults, demo: false, readOnly: options.readOnly ?? false }}
       keymap={options.keymap ?? defaultKeymap}
       theme={options.theme ?? darkTheme}
-      loadRuntime={async () => ({ store: data.store, vaults, dispose: async () => {} })}
+      loadRuntime={async () => ({ store: data.store, vaults, dispose: options.disposeOnExit ? () => data.store.dispose() : async () => {} })}
       now={() => FROZEN_NOW}
       clipboard={{ env: {}, useLocal: false, ...options.clipboard }}
       editor={options.editor}

@@ -74,7 +74,8 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
       const name = keyName(input, key);
       const current = formRef.current;
       const field = current.fields[current.focus];
-      if (name === 'escape') return onDone({ cancelled: true });
+      // Ctrl-C closes the form, not kvx (a second one quits: app.tsx).
+      if (name === 'escape' || name === 'ctrl+c') return onDone({ cancelled: true });
       if (current.sending) return;
       if (name === 'return') {
         void send();
