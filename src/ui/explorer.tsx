@@ -133,7 +133,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now],
   );
 
-  useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status);
+  useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status, collection?.cancelled);
   useDetailsLoading(store, toLoad, shown?.version, details?.status, latest?.status);
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
