@@ -27,7 +27,14 @@ export interface ClassifiedError {
   retryAfterMs?: number;
   /** auth: which credential failed. */
   credential?: string;
+  /**
+   * What the user can do next, as actions (the UI names the user's keys for them): a name held
+   * by a deleted item can be recovered or purged; one being deleted frees up after a wait.
+   */
+  next?: readonly NextAction[];
 }
+
+export type NextAction = 'recover' | 'purge' | 'retryLater';
 
 export interface ItemSummary {
   kind: CollectionKind;

@@ -3,7 +3,7 @@ import { Box, Text, useApp, useWindowSize } from 'ink';
 import type { InputSink } from './use-explorer-input.js';
 import type { Settings } from '../config/settings.js';
 import type { Binding } from './keymap.js';
-import { keyName, resolveCommand } from './keymap.js';
+import { keyFor, keyName, resolveCommand } from './keymap.js';
 import type { KeyPress } from './split-keys.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -16,6 +16,7 @@ import { useRuntime } from './use-runtime.js';
 import { useKeyInput } from './use-key-input.js';
 import type { KeyRouter } from './key-router.js';
 import { createKeyRouter, KeyRouting } from './key-router.js';
+import { KeymapContext } from './keymap-context.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
@@ -91,11 +92,13 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clip
       {/* Outside the provider: it reads Ink itself and feeds the router. */}
       <InputRouter router={router} keymap={keymap} />
       <KeyRouting value={router}>
+        <KeymapContext value={keymap}>
         {runtime.status === 'ready' ? (
           <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
         ) : (
           <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
         )}
+        </KeymapContext>
       </KeyRouting>
     </>
   );
@@ -117,7 +120,7 @@ function StartScreen({
       {noVault ? (
         <NoVaultScreen width={columns} height={body} theme={theme} />
       ) : runtime.status === 'failed' ? (
-        <Message lines={[`could not start: ${escapeControl(runtime.message)}`, 'q quits']} tone="error" width={columns} height={body} theme={theme} />
+        <Message lines={[`could not start: ${escapeControl(runtime.message)}`, `${keyFor(keymap, 'quit')} quits`]} tone="error" width={columns} height={body} theme={theme} />
       ) : (
         <Message lines={[settings.demo ? 'starting the demo vaults…' : 'connecting…']} tone="muted" width={columns} height={body} theme={theme} />
       )}

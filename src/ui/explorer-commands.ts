@@ -5,7 +5,7 @@ import type { Dispatch } from 'react';
 import type { CollectionKind, Store } from '../store/types.js';
 import type { NavAction, NavState } from './navigation.js';
 import { parseCommand } from './commands.js';
-import { isMoveCommand } from './list-window.js';
+import type { MoveCommand } from './list-window.js';
 import type { SortKey } from './sort.js';
 import { currentRows, currentVault, selectedItem } from './view-model.js';
 import type { DetailLine } from './detail-lines.js';
@@ -22,12 +22,6 @@ export interface CommandContext {
   detailLines: () => readonly DetailLine[];
   quit(): void;
 }
-
-const PANE_KINDS: Record<string, CollectionKind> = {
-  'pane.keys': 'keys',
-  'pane.secrets': 'secrets',
-  'pane.certificates': 'certificates',
-};
 
 function openedItem(ctx: CommandContext) {
   const nav = ctx.nav();
@@ -59,77 +53,66 @@ function toggleReveal(ctx: CommandContext): void {
   });
 }
 
-export function runCommand(command: string, ctx: CommandContext): void {
+/** A move in the focused list: the vaults, the operations, the details lines or the items. */
+export function move(command: MoveCommand, ctx: CommandContext): void {
   const nav = ctx.nav();
   const snapshot = ctx.store.getSnapshot();
-  if (isMoveCommand(command)) {
-    const count =
-      nav.focus === 'vaults'
-        ? snapshot.vaults.length
-        : nav.focus === 'operations'
-          ? snapshot.operations.length
-          : nav.focus === 'details' ? ctx.detailLines().length : currentRows(snapshot, nav).length;
-    ctx.dispatch({ type: 'move', command, count, page: ctx.page });
-    return;
-  }
-  if (PANE_KINDS[command]) {
-    ctx.dispatch({ type: 'kind', kind: PANE_KINDS[command] });
-    return;
-  }
-  switch (command) {
-    case 'quit':
-      return ctx.quit();
-    case 'help':
-      return ctx.dispatch({ type: 'help', open: true });
-    case 'pane.next':
-      return ctx.dispatch({ type: 'cyclePane', direction: 1 });
-    case 'pane.prev':
-      return ctx.dispatch({ type: 'cyclePane', direction: -1 });
-    case 'pane.vaults':
-      return ctx.dispatch({ type: 'focus', pane: 'vaults' });
-    case 'back':
-      return ctx.dispatch({ type: 'back' });
-    case 'filter':
-      return ctx.dispatch({ type: 'filterStart' });
-    case 'commandLine':
-      return ctx.dispatch({ type: 'commandOpen' });
-    case 'deleted.toggle':
-      return ctx.dispatch({ type: 'toggleDeleted' });
-    case 'sort':
-      return ctx.dispatch({ type: 'sort' });
-    case 'reveal':
-      return toggleReveal(ctx);
-    case 'open': {
-      if (nav.focus === 'vaults') return ctx.dispatch({ type: 'focus', pane: 'items' });
-      if (nav.focus === 'details') {
-        const line = ctx.detailLines()[nav.detailsCursor];
-        if (line?.kind === 'version' && nav.opened) {
-          const newest = [...(snapshot.details[nav.opened.id]?.versions.items ?? [])].sort(
-            (a, b) => (b.createdOn?.getTime() ?? 0) - (a.createdOn?.getTime() ?? 0),
-          )[0];
-          ctx.dispatch({ type: 'open', id: nav.opened.id, version: line.version === newest?.version ? undefined : line.version });
-        }
-        return;
-      }
-      const item = selectedItem(currentRows(snapshot, nav), nav);
-      if (item) ctx.dispatch({ type: 'open', id: item.id });
-      return;
-    }
-    case 'refresh': {
-      // Operations left unconfirmed (accepted, then polls failed) are re-checked by the same key.
-      ctx.store.recheckOperations();
-      const vault = currentVault(snapshot, nav);
-      if (!vault) return;
-      if (nav.focus === 'details' && nav.opened) {
-        const item = openedItem(ctx);
-        if (item) ctx.store.loadDetails(item, { version: nav.opened.version, refresh: true });
-        return;
-      }
-      ctx.store.loadCollection(vault.name, nav.kind, { deleted: nav.deleted, refresh: true });
-      return;
-    }
-  }
+  const count =
+    nav.focus === 'vaults'
+      ? snapshot.vaults.length
+      : nav.focus === 'operations'
+        ? snapshot.operations.length
+        : nav.focus === 'details' ? ctx.detailLines().length : currentRows(snapshot, nav).length;
+  ctx.dispatch({ type: 'move', command, count, page: ctx.page });
 }
+
+export function showKind(kind: CollectionKind, ctx: CommandContext): void {
+  ctx.dispatch({ type: 'kind', kind });
+}
+
+/** Enter: the vault's items, a row's details, or a version chosen in the details. */
+export function open(ctx: CommandContext): void {
+  const nav = ctx.nav();
+  const snapshot = ctx.store.getSnapshot();
+  if (nav.focus === 'operations') return;
+  if (nav.focus === 'vaults') return ctx.dispatch({ type: 'focus', pane: 'items' });
+  if (nav.focus === 'details') {
+    const line = ctx.detailLines()[nav.detailsCursor];
+    if (line?.kind === 'version' && nav.opened) {
+      const newest = [...(snapshot.details[nav.opened.id]?.versions.items ?? [])].sort(
+        (a, b) => (b.createdOn?.getTime() ?? 0) - (a.createdOn?.getTime() ?? 0),
+      )[0];
+      ctx.dispatch({ type: 'open', id: nav.opened.id, version: line.version === newest?.version ? undefined : line.version });
+    }
+    return;
+  }
+  const item = selectedItem(currentRows(snapshot, nav), nav);
+  if (item) ctx.dispatch({ type: 'open', id: item.id });
+}
+
+/** R: the opened item's details in the details pane, else the list in view. */
+export function refresh(ctx: CommandContext): void {
+  // Operations left unconfirmed (accepted, then polls failed) are re-checked by the same key.
+  ctx.store.recheckOperations();
+  const nav = ctx.nav();
+  const vault = currentVault(ctx.store.getSnapshot(), nav);
+  if (!vault) return;
+  if (nav.focus === 'details' && nav.opened) {
+    const item = openedItem(ctx);
+    if (item) ctx.store.loadDetails(item, { version: nav.opened.version, refresh: true });
+    return;
+  }
+  ctx.store.loadCollection(vault.name, nav.kind, { deleted: nav.deleted, refresh: true });
+}
+
+/** s: the list's next sort order; from the details (where the list may be hidden) it says which. */
+export function sort(ctx: CommandContext): void {
+  ctx.dispatch({ type: 'sort' });
+  const nav = ctx.nav();
+  if (nav.focus === 'details') ctx.dispatch({ type: 'message', message: { text: `the list is now sorted by ${nav.sort}`, tone: 'info' } });
+}
+
+export { toggleReveal };
 
 /** Runs a `:` line; errors come back as a status message. */
 export function runCommandLine(line: string, ctx: CommandContext): void {

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Box, useApp } from 'ink';
-import type { ItemSummary, Store } from '../store/types.js';
+import type { ItemSummary, Store, StoreSnapshot } from '../store/types.js';
+import { targetItem } from './change-commands.js';
 import type { Binding, Context } from './keymap.js';
 import type { Theme } from './theme.js';
 import { TitleBar } from './title-bar.js';
@@ -15,7 +16,9 @@ import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentCollection, listRows } from './view-model.js';
-import { runCommand, runCommandLine } from './explorer-commands.js';
+import { runCommandLine } from './explorer-commands.js';
+import { runKeyCommand } from './command-handlers.js';
+import { whyNot } from './why-not.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
 import { useSettled } from './use-settled.js';
@@ -31,7 +34,6 @@ import type { EditTextOptions } from './edit-text.js';
 import { useEditor } from './use-editor.js';
 import { useFadingMessage } from './use-fading-message.js';
 import { useModal } from './use-modal.js';
-import { runChangeCommand } from './change-commands.js';
 import { ModalView } from './modal-view.js';
 import { OperationsDock, dockHeight } from './operations-dock.js';
 
@@ -57,11 +59,15 @@ export const PREVIEW_DELAY_MS = 150;
 
 const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificate' } as const;
 
-/** Where bindings apply: lists everywhere, the focused pane, and `secret`/`key`/`certificate` on live items of that kind. */
-function activeContexts(nav: NavState): Context[] {
+/**
+ * Where bindings apply: lists everywhere, the focused pane, and `secret`/`key`/`certificate` on
+ * live items of that kind — except a certificate's own key, which is not rotated by itself.
+ */
+function activeContexts(nav: NavState, snapshot: StoreSnapshot): Context[] {
   if (nav.help.open) return [];
   const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
-  return ['list', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : [])];
+  const managedKey = nav.kind === 'keys' && targetItem(snapshot, nav)?.item.managed === true;
+  return ['list', nav.focus, ...(live && !managedKey ? [KIND_CONTEXT[nav.kind]] : [])];
 }
 
 /** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
@@ -125,12 +131,13 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               revealed,
               revealing: !previewing && inFlight?.itemId === opened.id && inFlight.version === shown?.version,
               revealError: revealError?.itemId === opened.id ? revealError.error : undefined,
+              keymap,
             },
             lineWidth,
             now,
           )
         : [],
-    [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now],
+    [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now, keymap],
   );
 
   useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status, collection?.cancelled);
@@ -138,7 +145,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
-  const active = activeContexts(nav);
+  const active = activeContexts(nav, store.getSnapshot());
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
   const ctx = {
     store,
@@ -151,12 +158,14 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useExplorerInput({
     sink,
     keymap,
-    activeFor: activeContexts,
+    activeFor: (n) => activeContexts(n, store.getSnapshot()),
     navRef,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
-    onCommand: (command) => {
-      if (!runChangeCommand(command, { store, keymap, nav: () => navRef.current, dispatch, openModal: setModal, clipboard, say })) runCommand(command, ctx);
+    onCommand: (command) => runKeyCommand(command, { ...ctx, keymap, openModal: setModal, clipboard, say }),
+    onUnbound: (name) => {
+      const reason = whyNot(keymap, name, navRef.current, store.getSnapshot());
+      if (reason) say(reason, 'warning');
     },
     blocked: () => modalRef.current !== undefined,
     onCommandLine: (line) => runCommandLine(line, ctx),

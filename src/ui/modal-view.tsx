@@ -1,7 +1,8 @@
 import { Box } from 'ink';
 import type { Store } from '../store/types.js';
 import { ChangeForm } from './change-form.js';
-import { answerDelete, confirmPurge, describeItem, recoveryText } from './change-commands.js';
+import { answerDelete, confirmCancel, confirmPurge, confirmRotate, describeItem, recoveryText } from './change-commands.js';
+import { ConfirmDialog } from './confirm-dialog.js';
 import { ConfirmTypeName } from './confirm-type-name.js';
 import { DeleteDialog } from './delete-dialog.js';
 import type { Modal } from './modal.js';
@@ -9,6 +10,7 @@ import type { Theme } from './theme.js';
 import { detailsKey } from '../store/details-key.js';
 import { useStore } from './use-store.js';
 import type { Binding } from './keymap.js';
+import { keyFor } from './keymap.js';
 import { QuitDialog } from './quit-dialog.js';
 
 interface Props {
@@ -49,7 +51,7 @@ export function ModalView({ modal, store, keymap, onQuit, width, height, now, th
           onMessage={(text) => say(text, 'info')}
           onDone={(result) => {
             close();
-            if (result.operationId) say(`${modal.form.replace('.', ' ')} started — o shows the operations panel`, 'info');
+            if (result.operationId) say(`${modal.form.replace('.', ' ')} started — ${keyFor(keymap, 'operations.focus')} shows the operations panel`, 'info');
           }}
         />
       </Box>
@@ -62,33 +64,67 @@ export function ModalView({ modal, store, keymap, onQuit, width, height, now, th
       </Box>
     );
   }
-  const ctx = { store, say, openModal: (next: Modal) => close(next) };
+  const ctx = { store, say, keymap, openModal: (next: Modal) => close(next) };
+  let dialog;
+  if (modal.type === 'delete') {
+    dialog = (
+      <DeleteDialog
+        what={describeItem(modal.item)}
+        recovery={recoveryText(modal.item, keymap)}
+        width={dialogWidth}
+        theme={theme}
+        onAnswer={(answer) => {
+          close();
+          answerDelete(ctx, modal.item, answer);
+        }}
+      />
+    );
+  } else if (modal.type === 'purge') {
+    dialog = (
+      <ConfirmTypeName
+        action={`${modal.chained ? 'delete and purge' : 'purge'} ${describeItem(modal.item)}`}
+        name={modal.item.name}
+        width={dialogWidth}
+        theme={theme}
+        onConfirm={() => {
+          close();
+          confirmPurge(ctx, modal.item, modal.chained);
+        }}
+        onCancel={() => close()}
+      />
+    );
+  } else if (modal.type === 'rotate') {
+    const item = modal.item;
+    dialog = (
+      <ConfirmDialog
+        title={`Rotate ${describeItem(item)}?`}
+        lines={['A new version of the key is made and becomes the current one; whatever uses the latest version picks it up. The old versions stay.']}
+        width={dialogWidth}
+        theme={theme}
+        onAnswer={(yes) => {
+          close();
+          if (yes) confirmRotate(ctx, item);
+        }}
+      />
+    );
+  } else {
+    const { operationId, what } = modal;
+    dialog = (
+      <ConfirmDialog
+        title={`Cancel ${what}?`}
+        lines={['The service stops issuing the certificate; its pending request ends as cancelled.']}
+        width={dialogWidth}
+        theme={theme}
+        onAnswer={(yes) => {
+          close();
+          if (yes) confirmCancel(ctx, operationId, what);
+        }}
+      />
+    );
+  }
   return (
     <Box height={height} width={width} flexDirection="column" overflow="hidden">
-      {modal.type === 'delete' ? (
-        <DeleteDialog
-          what={describeItem(modal.item)}
-          recovery={recoveryText(modal.item)}
-          width={dialogWidth}
-          theme={theme}
-          onAnswer={(answer) => {
-            close();
-            answerDelete(ctx, modal.item, answer);
-          }}
-        />
-      ) : (
-        <ConfirmTypeName
-          action={`${modal.chained ? 'delete and purge' : 'purge'} ${describeItem(modal.item)}`}
-          name={modal.item.name}
-          width={dialogWidth}
-          theme={theme}
-          onConfirm={() => {
-            close();
-            confirmPurge(ctx, modal.item, modal.chained);
-          }}
-          onCancel={() => close()}
-        />
-      )}
+      {dialog}
     </Box>
   );
 }

@@ -17,5 +17,9 @@ export type Modal =
   | { type: 'delete'; item: ItemSummary }
   /** Purge of a deleted item, or the purge half of "delete and purge" (`chained`). */
   | { type: 'purge'; item: ItemSummary; chained: boolean }
+  /** Rotating a key makes a new version that every user of the key picks up: asked first. */
+  | { type: 'rotate'; item: ItemSummary }
+  /** Cancelling a certificate request at the service: asked first. */
+  | { type: 'cancelOperation'; operationId: string; what: string }
   /** Quitting while operations run: wait, quit anyway or stay. */
   | { type: 'quit' };

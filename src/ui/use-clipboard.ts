@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import { useStdout } from 'ink';
 import { clearClipboard, copyText } from './clipboard.js';
 
@@ -24,6 +26,7 @@ type Say = (text: string, tone: 'info' | 'warning' | 'error') => void;
  */
 export function useClipboard(say: Say, options: ClipboardOptions = {}): Clipboard {
   const { stdout } = useStdout();
+  const clearKey = keyFor(useKeymap(), 'clipboard.clear');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { env = process.env, useLocal, offerClearAfterMs = 30_000 } = options;
   const deps = useCallback(() => ({ env, useLocal, writeTerminal: (data: string) => void stdout.write(data) }), [env, useLocal, stdout]);
@@ -34,12 +37,12 @@ export function useClipboard(say: Say, options: ClipboardOptions = {}): Clipboar
     async (text: string, what: string) => {
       const result = await copyText(text, deps());
       const via = result.local ? `terminal clipboard and ${result.local}` : 'terminal clipboard (OSC 52)';
-      say(`copied ${what} to the ${via} · X clears it`, 'info');
+      say(`copied ${what} to the ${via} · ${clearKey} clears it`, 'info');
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => say(`the clipboard still holds ${what} — press X to clear it`, 'warning'), offerClearAfterMs);
+      timer.current = setTimeout(() => say(`the clipboard still holds ${what} — press ${clearKey} to clear it`, 'warning'), offerClearAfterMs);
       timer.current.unref?.();
     },
-    [deps, say, offerClearAfterMs],
+    [deps, say, offerClearAfterMs, clearKey],
   );
 
   const clear = useCallback(async () => {

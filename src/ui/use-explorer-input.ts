@@ -1,7 +1,7 @@
 import type { Dispatch, RefObject } from 'react';
 import { useLayoutEffect } from 'react';
 import type { Key } from 'ink';
-import type { Binding, Context } from './keymap.js';
+import type { Binding, CommandId, Context } from './keymap.js';
 import { keyName, resolveCommand } from './keymap.js';
 import type { NavAction, NavState } from './navigation.js';
 import { complete } from './commands.js';
@@ -19,7 +19,9 @@ interface Options {
   dispatch: Dispatch<NavAction>;
   vaultNames: readonly string[];
   /** A keymap command in the normal mode (moves, panes, open, reveal, refresh…). */
-  onCommand(command: string): void;
+  onCommand(command: CommandId): void;
+  /** A key with no command here (it may have one elsewhere: say why it does not apply). */
+  onUnbound?(name: string): void;
   /** The `:` line was entered. */
   onCommandLine(line: string): void;
   onQuit(): void;
@@ -39,7 +41,7 @@ function printable(input: string, key: { ctrl?: boolean; meta?: boolean }): stri
  * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text; otherwise
  * keys go through the keymap. Ctrl-C always quits.
  */
-export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onCommandLine, onQuit, blocked }: Options): void {
+export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onUnbound, onCommandLine, onQuit, blocked }: Options): void {
   const handler = (input: string, key: Key): void => {
     const name = keyName(input, key);
     const nav = navRef.current;
@@ -87,6 +89,7 @@ export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, va
     }
     const binding = resolveCommand(keymap, name, activeFor(nav));
     if (binding) onCommand(binding.command);
+    else onUnbound?.(name);
   };
   // A layout effect runs in the commit itself, so keys that arrive right after the first frame
   // already reach the explorer (useInput's own subscription waits for passive effects).

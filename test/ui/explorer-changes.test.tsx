@@ -93,7 +93,7 @@ describe('changes through the explorer', () => {
     assert.deepEqual(statesSeen(t, 'delete+purge secret contoso-prod/ops-token', ['deleting', 'purging', 'purged']), ['deleting', 'purging', 'purged']);
   });
 
-  it('recreating a deleted-but-recoverable name explains how to recover (D, u) or purge (D, P), keeping what was typed', async () => {
+  it('recreating a deleted-but-recoverable name explains how to recover (D, then u) or purge (D, then P), keeping what was typed', async () => {
     const url = t.data.emulator.vaults[0].url;
     await t.data.store.createSecret({ vault: url, name: 'left-over', value: 'x' });
     await t.data.until((s) => s.operations.some((o) => o.target === 'left-over' && o.state === 'succeeded'), 'create');
@@ -106,14 +106,13 @@ describe('changes through the explorer', () => {
     await t.type('again');
     await t.press('return');
     const frame = await t.waitFor((f) => f.includes('recover it'), 10_000);
-    assert.ok(frame.includes('D shows deleted items'));
-    assert.ok(frame.includes('or purge it (D, then P)'));
+    assert.ok(frame.replace(/[│\n]/g, ' ').replace(/\s+/g, ' ').includes('recover it or purge it before creating it again (D shows deleted items, then u recovers, P purges)'), frame);
     assert.ok(frame.includes('left-over'), 'the name typed is still in the form');
     await t.press('escape');
     await t.waitFor((f) => !f.includes('New secret'));
   });
 
-  it('keys: n creates an EC key, r rotates it', async () => {
+  it('keys: n creates an EC key, r asks first, then rotates it', async () => {
     await t.press('2');
     await t.waitFor((f) => f.includes('contoso-prod ▸ keys'));
     await t.press('n');
@@ -126,10 +125,12 @@ describe('changes through the explorer', () => {
     await t.waitFor((f) => /✓ create key contoso-prod\/sign-key/.test(f), 10_000);
     await select(t, 'sign-key');
     await t.press('r');
+    await t.waitFor((f) => f.includes('Rotate key sign-key?') && f.includes('y/Enter yes  n/Esc no'));
+    await t.press('y');
     await t.waitFor((f) => /✓ rotate key contoso-prod\/sign-key/.test(f), 10_000);
   });
 
-  it('certificates: n issues one (inProgress → completed); c on a pending one cancels it at the service', async () => {
+  it('certificates: n issues one (inProgress → completed); c on a pending one asks, then cancels it at the service', async () => {
     await t.press('4');
     await t.waitFor((f) => f.includes('contoso-prod ▸ certificates'));
     await t.press('n');
@@ -156,6 +157,8 @@ describe('changes through the explorer', () => {
     await t.waitFor((f) => f.includes('▸ Operations'));
     await t.press('G');
     await t.press('c');
+    await t.waitFor((f) => f.includes('Cancel create certificate slow-tls?'));
+    await t.press('return');
     await t.waitFor((f) => /⊘ create cert contoso-prod\/slow-tls {2}cancelled/.test(f), 10_000);
     await t.press('x');
     await t.waitFor((f) => !f.includes('slow-tls  cancelled') && f.includes('(0 running)'));

@@ -9,6 +9,8 @@ import type { Theme } from '../theme.js';
 import { useKeyInput } from '../use-key-input.js';
 import { useReducerRef } from '../use-reducer-ref.js';
 import { useStore } from '../use-store.js';
+import { withAdvice } from '../advice.js';
+import { useKeymap } from '../keymap-context.js';
 import type { Built } from './form-checks.js';
 import type { FieldSpec } from './form-model.js';
 import { createForm, formKey, formReducer } from './form-model.js';
@@ -36,18 +38,19 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
   // formRef: keys of one chunk ("name\tvalue\r") each see what the previous one typed.
   const [form, dispatch, formRef] = useReducerRef(formReducer, () => createForm(fields, initial));
   const [operationId, setOperationId] = useState<string | undefined>();
+  const keymap = useKeymap();
   const operation = useStore(store, (s) => (operationId ? s.operations.find((o) => o.id === operationId) : undefined));
 
   useEffect(() => {
     if (!operation || !operationId) return;
     if (operation.state === 'failed') {
       setOperationId(undefined);
-      dispatch({ type: 'sending', sending: false, error: operation.error?.message ?? 'failed' });
+      dispatch({ type: 'sending', sending: false, error: operation.error ? withAdvice(operation.error, keymap) : 'failed' });
       return;
     }
     // Accepted: done, or a certificate the service is now issuing (the panel follows it).
     if (operation.state !== 'running' || (operation.cancellable && operation.detail === 'inProgress')) onDone({ operationId });
-  }, [operation, operationId, onDone]);
+  }, [operation, operationId, onDone, keymap]);
 
   async function send(): Promise<void> {
     const built = build(formRef.current.values);
