@@ -108,7 +108,10 @@ describe('changes through the explorer', () => {
     const frame = await t.waitFor((f) => f.includes('recover it'), 10_000);
     assert.ok(frame.replace(/[│\n]/g, ' ').replace(/\s+/g, ' ').includes('recover it or purge it before creating it again (D shows deleted items, then u recovers, P purges)'), frame);
     assert.ok(frame.includes('left-over'), 'the name typed is still in the form');
+    // The form was changed: Esc asks before throwing that away.
     await t.press('escape');
+    await t.waitFor((f) => f.includes('Discard what you changed?'));
+    await t.press('y');
     await t.waitFor((f) => !f.includes('New secret'));
   });
 

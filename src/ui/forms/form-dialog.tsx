@@ -1,7 +1,8 @@
-// A form on screen: keys edit it, Enter checks every field and sends, Esc closes. Problems
+// A form on screen: keys edit it, Enter checks every field and sends, Esc closes — after
+// asking, when something was changed — and Ctrl-C closes it at once (not kvx). Problems
 // and the service's rejection appear in the form and nothing typed is lost. It stays open
 // until the operation it started is accepted (or done), so a 409 shows right here.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isActionRefused } from '../../store/operations-errors.js';
 import type { Store } from '../../store/types.js';
 import { keyName } from '../keymap.js';
@@ -13,7 +14,8 @@ import { withAdvice } from '../advice.js';
 import { useKeymap } from '../keymap-context.js';
 import type { Built } from './form-checks.js';
 import type { FieldSpec } from './form-model.js';
-import { createForm, formKey, formReducer } from './form-model.js';
+import { createForm, formKey, formReducer, isChanged } from './form-model.js';
+import { dialogAnswer } from '../dialog-keys.js';
 import { FormView } from './form-view.js';
 
 export interface FormDialogProps<T> {
@@ -72,13 +74,30 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
     }
   }
 
+  // A ref as well as state: the keys of one chunk ("\x1by") see the question being asked.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const discardRef = useRef(false);
+  const askDiscard = (asking: boolean) => {
+    discardRef.current = asking;
+    setConfirmDiscard(asking);
+  };
   useKeyInput(
     (input, key) => {
       const name = keyName(input, key);
       const current = formRef.current;
       const field = current.fields[current.focus];
       // Ctrl-C closes the form, not kvx (a second one quits: app.tsx).
-      if (name === 'escape' || name === 'ctrl+c') return onDone({ cancelled: true });
+      if (name === 'ctrl+c') return onDone({ cancelled: true });
+      if (discardRef.current) {
+        const said = dialogAnswer(keymap, input, key);
+        if (said === 'dialog.yes') onDone({ cancelled: true });
+        else if (said === 'dialog.no') askDiscard(false);
+        return;
+      }
+      if (name === 'escape') {
+        if (isChanged(current) && !current.sending) return askDiscard(true);
+        return onDone({ cancelled: true });
+      }
       if (current.sending) return;
       if (name === 'return') {
         void send();
@@ -96,5 +115,5 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
     { isActive: active },
   );
 
-  return <FormView title={title} form={form} width={width} height={height} theme={theme} />;
+  return <FormView title={title} form={form} confirmDiscard={confirmDiscard} width={width} height={height} theme={theme} />;
 }
