@@ -121,7 +121,7 @@ export function createStore(options: StoreOptions): Store {
     now,
     hideAfterMs: options.hideAfterMs ?? 30_000,
     fetchValue: async (item, version) => {
-      const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version });
+      const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version, abortSignal: life.signal });
       return { value: secret.value ?? '', version: secret.properties.version };
     },
     classify,
@@ -203,7 +203,7 @@ export function createStore(options: StoreOptions): Store {
     async readSecretValue(item, readOptions = {}) {
       if (item.kind !== 'secrets') throw new ActionRefusedError('invalid', `only secrets have a value, not ${item.kind}`);
       try {
-        const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version: readOptions.version });
+        const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version: readOptions.version, abortSignal: life.signal });
         return secret.value ?? '';
       } catch (error) {
         const classified = classify(error);
