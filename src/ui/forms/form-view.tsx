@@ -28,12 +28,17 @@ interface Props {
   theme: Theme;
 }
 
+/** A hidden value shows at most this many dots (its size is said in bytes). */
+const SECRET_DOTS = 13;
+
+/** "(28 bytes, 3 lines)": what a hidden value holds. */
+function secretSize(value: string): string {
+  const lines = value.split('\n').length;
+  return `(${Buffer.byteLength(value, 'utf8')} bytes${lines > 1 ? `, ${lines} lines` : ''})`;
+}
+
 function shown(kind: string, value: string, width: number): string {
-  if (kind === 'secret') {
-    const lines = value.split('\n').length;
-    const bytes = Buffer.byteLength(value, 'utf8');
-    return value === '' ? '' : `${'•'.repeat(Math.min(12, value.length))} (${bytes} bytes${lines > 1 ? `, ${lines} lines` : ''})`;
-  }
+  if (kind === 'secret') return value === '' ? '' : `${'•'.repeat(Math.min(12, value.length))} ${secretSize(value)}`;
   if (kind === 'choice') return `‹ ${value} ›`;
   if (kind === 'toggle') return value === 'yes' ? '[x]' : '[ ]';
   const text = escapeControl(value);
@@ -87,13 +92,11 @@ export function FormView({ title, form, confirmDiscard, width, height, theme }: 
               <Text color={color(focused ? theme.accent : theme.muted)}>{focused ? '▸ ' : '  '}</Text>
               <Text color={color(problem ? theme.error : theme.text)}>{f.label.padEnd(labelWidth)}</Text>
               {focused && (f.kind === 'text' || f.kind === 'secret') ? (
-                <EditLine {...editLine(f.kind, form.values[f.id], form.cursor, valueWidth)} />
+                <EditLine {...editLine(f.kind, form.values[f.id], form.cursor, f.kind === 'secret' ? Math.min(valueWidth, SECRET_DOTS) : valueWidth)} />
               ) : (
                 <Text wrap="truncate-end">{shown(f.kind, form.values[f.id], valueWidth)}</Text>
               )}
-              {focused && f.kind === 'secret' && form.values[f.id] !== '' ? (
-                <Text color={color(theme.muted)}> ({Buffer.byteLength(form.values[f.id], 'utf8')} bytes)</Text>
-              ) : null}
+              {focused && f.kind === 'secret' && form.values[f.id] !== '' ? <Text color={color(theme.muted)}> {secretSize(form.values[f.id])}</Text> : null}
               {f.hint && focused ? (
                 <Text color={color(theme.muted)} wrap="truncate-end">
                   {'  '}
