@@ -42,7 +42,7 @@ export function describeError(error: ClassifiedError, keymap: readonly Binding[]
     case 'throttled':
       // retryAfterMs is set only while a retry is scheduled; without it kvx has stopped.
       if (error.retryAfterMs !== undefined) return { title: `throttled, retrying in ${seconds(error.retryAfterMs)}s`, detail: message, tone: 'warning' };
-      return { title: 'throttled: kvx stopped retrying', detail: message, hint: 'R retries', tone: 'warning' };
+      return { title: 'throttled: kvx stopped retrying', detail: message, hint: `${refresh} retries`, tone: 'warning' };
     case 'network':
       return { title: `network error: ${message}`, hint: `${refresh} retries`, tone: 'error' };
     case 'auth':
