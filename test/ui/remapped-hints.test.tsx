@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { appFlags, parseArgs } from '../../src/config/flags.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { defaultKeymap, remap } from '../../src/ui/keymap.js';
+import { keymapProblems } from '../../src/ui/keymap-check.js';
 import type { UiHarness } from '../helpers/ui-harness.js';
 import { startUi } from '../helpers/ui-harness.js';
 
@@ -19,6 +20,7 @@ function keymapFromConfig(keys: Record<string, string[]>) {
   });
   const { keymap, unknown } = remap(defaultKeymap, settings.keys);
   assert.deepEqual(unknown, []);
+  assert.deepEqual(keymapProblems(keymap, Object.keys(keys)), [], 'the CLI accepts this config');
   return keymap;
 }
 
