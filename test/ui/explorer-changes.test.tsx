@@ -8,7 +8,8 @@ import { stripAnsi } from '../helpers/render-harness.js';
 import type { UiHarness } from '../helpers/ui-harness.js';
 import { fits, startUi } from '../helpers/ui-harness.js';
 
-const FAST = { deleteDelayMs: 150, purgeDelayMs: 150, certificateIssueDelayMs: 400 };
+// Issuing takes long enough that the cancel (asked first, then confirmed) reaches a pending request.
+const FAST = { deleteDelayMs: 150, purgeDelayMs: 150, certificateIssueDelayMs: 1500 };
 const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
 
 /** Filters the list to one name and waits until it is the selected row. */
