@@ -46,7 +46,7 @@ export async function storeLoadBench(count = 10_000, runs = 3): Promise<{ name: 
           if (c.status === 'complete') resolve(performance.now() - started);
           if (c.status === 'error') reject(new Error(c.error?.message));
         });
-        store.loadCollection('bench-vault', 'secrets');
+        store.loadCollection(store.getSnapshot().vaults[0].url, 'secrets');
       });
       const items = store.getSnapshot().vaults[0].collections.secrets.items.length;
       await store.dispose();

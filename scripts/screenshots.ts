@@ -41,7 +41,11 @@ interface Shot {
   name: string;
   faults?: FaultSettings;
   /** Emulator settings for this shot (slow service steps, so operations are caught in progress). */
-  emulator?: Pick<EmulatorOptions, 'vaults' | 'certificateIssueDelayMs' | 'strict'>;
+  emulator?: Pick<EmulatorOptions, 'vaults' | 'certificateIssueDelayMs' | 'strict' | 'subscriptions' | 'vaultPurgeDelayMs'>;
+  /** kvx finds the vaults through the emulator's ARM (none named), as kvx --demo does. */
+  arm?: boolean;
+  /** Terminal size for this shot (default 140×40); under 90 columns the vaults pane takes the screen when focused. */
+  size?: { columns: number; rows: number };
   /** Sign in as this emulator identity (strict mode enforces its access policy). */
   identity?: string;
   /** Time between operation polls; long, to hold an operation in its current step. */
@@ -51,6 +55,8 @@ interface Shot {
 }
 
 const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
+const PRODUCTION = '3c1b2a4e-5f60-4d71-8e92-a3b4c5d6e7f8';
+const PAYMENTS = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d';
 
 const shots: Shot[] = [
   {
@@ -165,6 +171,63 @@ const shots: Shot[] = [
     },
   },
   {
+    name: 'vaults-discovery',
+    // Nothing named: kvx lists what the identity can see through ARM, grouped by subscription.
+    arm: true,
+    size: { columns: 88, rows: 24 },
+    emulator: {
+      subscriptions: [
+        { subscriptionId: PRODUCTION, displayName: 'Contoso Production' },
+        { subscriptionId: PAYMENTS, displayName: 'Contoso Payments (PCI)' },
+      ],
+      vaults: [
+        { name: 'contoso-prod', subscriptionId: PRODUCTION, resourceGroup: 'rg-prod-weu' },
+        { name: 'contoso-dev', subscriptionId: PRODUCTION, resourceGroup: 'rg-dev-weu', recoverableDays: 7 },
+        { name: 'contoso-payments', subscriptionId: PAYMENTS, resourceGroup: 'rg-payments', location: 'northeurope' },
+      ],
+    },
+    async drive(t) {
+      await t.waitFor((f) => f.includes('contoso-payments') && f.includes('acr-pull-token'), 20_000);
+      await t.press('1');
+      await t.waitFor((f) => f.includes('3 vaults in 2 subscriptions') && f.includes('▾ Contoso Payments'), 20_000);
+    },
+  },
+  {
+    name: 'vault-purge',
+    // A vault purge takes minutes on the service: it shows as running until ARM says it is done.
+    arm: true,
+    emulator: { vaultPurgeDelayMs: 600_000 },
+    operationIntervalMs: 2000,
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('1', 'j');
+      await t.waitFor((f) => f.includes('›contoso-dev'), 20_000);
+      await t.press('d');
+      await t.waitFor((f) => f.includes('Delete vault contoso-dev?'));
+      await t.press('y');
+      await t.waitFor((f) => /✓ delete vault contoso-dev +deleted/.test(f), 20_000);
+      await t.press('D');
+      await t.waitFor((f) => f.includes('›contoso-dev') && f.includes('1 deleted'), 20_000);
+      await t.press('P');
+      await t.waitFor((f) => f.includes('purge vault contoso-dev'));
+      await t.type('contoso-dev');
+      await t.press('return');
+      await t.waitFor((f) => /purge vault contoso-dev +(purging|InProgress)/.test(f) && f.includes('no deleted vault') === false, 20_000);
+    },
+  },
+  {
+    name: 'access-policies',
+    // Who may access contoso-prod: the signed-in identity by name, others by object id.
+    arm: true,
+    emulator: { strict: true },
+    identity: 'kvx-reader',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('a');
+      await t.waitFor((f) => f.includes('Access policies · contoso-prod') && f.includes('(you)'), 20_000);
+    },
+  },
+  {
     name: 'forbidden-in-place',
     // The demo's reader identity may list secrets and keys but not certificates.
     emulator: { strict: true },
@@ -173,6 +236,19 @@ const shots: Shot[] = [
       await t.waitFor(loaded, 20_000);
       await t.press('4');
       await t.waitFor((f) => f.includes('403'), 20_000);
+    },
+  },
+  {
+    name: 'error-view',
+    // `!` on the refused certificates list: the whole error, the request and its x-ms-request-id.
+    emulator: { strict: true },
+    identity: 'kvx-reader',
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('4');
+      await t.waitFor((f) => f.includes('403'), 20_000);
+      await t.press('!');
+      await t.waitFor((f) => f.includes('Error · certificates of contoso-prod') && f.includes('x-ms-request-id'), 20_000);
     },
   },
 ];
@@ -189,7 +265,8 @@ async function capture(shot: Shot): Promise<string> {
     ...shot.emulator,
     tlsCacheDir: path.join(root, '.kvx-test', 'emulator-tls'),
   });
-  const vaults = emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
+  // With ARM, nothing is named: the vaults come from discovery.
+  const vaults = shot.arm ? [] : emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
   const credential = shot.identity
     ? new LocalIdentityCredential({
         endpoint: emulator.identity.identityEndpoint,
@@ -204,15 +281,16 @@ async function capture(shot: Shot): Promise<string> {
     now: () => NOW,
     retryOptions: { maxRetries: 0 },
     ...(shot.operationIntervalMs ? { operationIntervalMs: shot.operationIntervalMs } : {}),
+    ...(shot.arm ? { arm: { endpoint: emulator.armEndpoint } } : {}),
   });
   const app: ReactElement = createElement(App, {
-    settings: { vaults, demo: false, readOnly: false },
+    settings: { vaults, demo: false, readOnly: false, ...(shot.arm ? { armEndpoint: emulator.armEndpoint } : {}) },
     keymap: defaultKeymap,
     theme: darkTheme,
     loadRuntime: async () => ({ store, vaults, dispose: async () => {} }),
     now: () => NOW,
   });
-  const t = renderTui(app, { columns: COLUMNS, rows: ROWS });
+  const t = renderTui(app, shot.size ?? { columns: COLUMNS, rows: ROWS });
   try {
     await shot.drive(t);
     const frame = t.lastFrameRaw();
@@ -232,7 +310,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
     const frame = await capture(shot);
-    const svg = ansiToSvg(frame, COLUMNS, ROWS);
+    const svg = ansiToSvg(frame, shot.size?.columns ?? COLUMNS, shot.size?.rows ?? ROWS);
     const svgFile = path.join(outDir, `${shot.name}.svg`);
     const pngFile = path.join(outDir, `${shot.name}.png`);
     writeFileSync(svgFile, svg);

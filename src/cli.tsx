@@ -1,5 +1,6 @@
 // Entry point of the bundled CLI. Only what the first frame needs is imported statically;
 // the emulator and the store with the Azure SDK are loaded on demand (runtime.ts, its own bundle).
+import { closeSync, openSync } from 'node:fs';
 import { render } from 'ink';
 import pkg from '../package.json' with { type: 'json' };
 import { appFlags, formatFlagHelp, isUsageError, parseArgs, UsageError } from './config/flags.js';
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     for (const problem of problems) usageFailure(`${settings.configFile ?? 'config'}: ${problem}`);
     if (problems.length > 0) return 2;
     keymap = remapped.keymap;
+    if (settings.logFile) checkLogFile(settings.logFile);
   } catch (error) {
     if (isUsageError(error)) return usageFailure(error.message);
     throw error;
@@ -76,21 +78,42 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`kvx: ${NO_TERMINAL}\n`);
     return 2;
   }
+  // The SDK would write its AZURE_LOG_LEVEL output raw over the screen; the runtime routes it
+  // to the --log file instead (log/sdk-log.ts), so the SDK must not read the variable itself.
+  delete process.env.AZURE_LOG_LEVEL;
   const theme = settings.theme === 'plain' ? plainTheme : chooseTheme(process.env, settings.noColor);
   let runtime: Runtime | undefined;
   const loadRuntime = async () => (runtime = await (await import('./runtime.js')).createRuntime(settings));
-  const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} />, {
+  const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} clipboard={{ clearAfterMs: settings.clipboardClearMs }} />, {
     alternateScreen: true,
     // Ctrl-C is the app's: it closes a form first, and two in a row quit (app.tsx).
     exitOnCtrlC: false,
     patchConsole: true,
   });
+  // An error outside any render (a callback, a promise nobody awaited): restore the terminal
+  // and say what happened in one line, never with a stack trace.
+  const crash = (error: unknown) => {
+    instance.unmount();
+    process.stderr.write(`kvx: internal error: ${escapeControl(error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500)}\n`);
+    process.exit(70);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   await instance.waitUntilExit();
   appRan = true;
   // The terminal is restored by now. Disposing aborts what is in flight (a hung sign-in, a
   // request, the demo's emulator); whatever still holds a socket must not keep kvx alive.
   await Promise.race([runtime?.dispose().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, EXIT_GRACE_MS).unref())]);
   return 0;
+}
+
+/** `--log FILE` must be writable before the screen is taken over: say so now, not never. */
+function checkLogFile(file: string): void {
+  try {
+    closeSync(openSync(file, 'a', 0o600));
+  } catch (error) {
+    throw new UsageError(`--log: cannot write ${escapeControl(file)} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a file in a directory you can write to`);
+  }
 }
 
 /** How long quitting waits for the runtime to close before the process exits regardless. */

@@ -102,3 +102,9 @@ test('config problems exit 2 with a clear message: unknown key names, shadowed k
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--log FILE that cannot be written exits 2 before the screen is taken, saying why', () => {
+  const r = run('--demo', '--log', '/nonexistent-dir/kvx.log');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--log: cannot write \/nonexistent-dir\/kvx\.log \(ENOENT\)/);
+});

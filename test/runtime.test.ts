@@ -14,22 +14,33 @@ function settingsFor(argv: string[], files: Record<string, string> = {}): Settin
   return loadSettings(parseArgs(argv, appFlags), {}, { readFile: (f) => files[f], homeDir: () => '/nonexistent-home' });
 }
 
-test('--demo starts the emulator in-process: its vaults load, and the demo identity shows', async () => {
+/** The demo names no vault: like a real user's first start, it finds them through the emulator's ARM. */
+async function discovered(runtime: Awaited<ReturnType<typeof createRuntime>>) {
+  runtime.store.discoverVaults();
+  await waitFor(() => runtime.store.getSnapshot().discovery.status === 'complete', 'demo vaults discovered', 20_000);
+  return runtime.store.getSnapshot().vaults;
+}
+
+test('--demo starts the emulator in-process: its vaults are found through its ARM and load, and the demo identity shows', async () => {
   const runtime = await createRuntime(settingsFor(['--demo', '--read-only']), { tlsCacheDir: TEST_TLS_CACHE });
+  let url: string;
   try {
-    assert.deepEqual(runtime.vaults.map((v) => v.name), ['contoso-prod', 'contoso-dev', 'contoso-payments']);
-    assert.ok(runtime.vaults.every((v) => v.local && v.url.startsWith('https://127.0.0.1:')));
+    assert.deepEqual(runtime.vaults, []);
+    const vaults = await discovered(runtime);
+    assert.deepEqual(vaults.map((v) => v.name).sort(), ['contoso-dev', 'contoso-payments', 'contoso-prod']);
+    assert.ok(vaults.every((v) => v.local && v.url.startsWith('https://127.0.0.1:') && v.arm?.resourceGroup));
+    url = vaults[0].url;
     const { store } = runtime;
     assert.equal(store.getSnapshot().readOnly, true);
-    store.loadCollection('contoso-prod', 'secrets');
-    await waitFor(() => store.getSnapshot().vaults[0].collections.secrets.status === 'complete', 'demo secrets', 20_000);
-    assert.ok(store.getSnapshot().vaults[0].collections.secrets.items.length > 25, 'more than one page of demo secrets');
+    store.loadCollection(vaults.find((v) => v.name === 'contoso-prod')!.url, 'secrets');
+    const prod = () => store.getSnapshot().vaults.find((v) => v.name === 'contoso-prod')!;
+    await waitFor(() => prod().collections.secrets.status === 'complete', 'demo secrets', 20_000);
+    assert.ok(prod().collections.secrets.items.length > 25, 'more than one page of demo secrets');
     assert.match(store.getSnapshot().identity?.display ?? '', /system identity/);
   } finally {
     await runtime.dispose();
   }
   // Disposing stops the emulator: its port no longer answers.
-  const url = runtime.vaults[0].url;
   await assert.rejects(fetch(url), /fetch failed/);
 });
 
@@ -37,9 +48,10 @@ test('--demo enforces access policies: as kvx-reader, certificates are forbidden
   const runtime = await createRuntime(settingsFor(['--demo', '--demo-identity', 'kvx-reader']), { tlsCacheDir: TEST_TLS_CACHE });
   try {
     const { store } = runtime;
-    store.loadCollection('contoso-prod', 'certificates');
-    store.loadCollection('contoso-prod', 'secrets');
-    const vault = () => store.getSnapshot().vaults[0];
+    const prodUrl = (await discovered(runtime)).find((v) => v.name === 'contoso-prod')!.url;
+    store.loadCollection(prodUrl, 'certificates');
+    store.loadCollection(prodUrl, 'secrets');
+    const vault = () => store.getSnapshot().vaults.find((v) => v.url === prodUrl)!;
     await waitFor(() => vault().collections.certificates.status === 'error', 'certificates refused', 20_000);
     const error = vault().collections.certificates.error;
     assert.equal(error?.class, 'forbidden');
@@ -107,6 +119,23 @@ test('real vaults sign in with DefaultAzureCredential; when nothing can sign in,
       assert.equal(error.credential, 'DefaultAzureCredential');
       assert.match(error.message, /^sign-in failed \(DefaultAzureCredential\): .*ManagedIdentityCredential/);
       assert.equal(runtime.store.getSnapshot().identity, undefined);
+    } finally {
+      await runtime.dispose();
+    }
+  } finally {
+    await emulator.stop();
+  }
+});
+
+test('--arm-endpoint with --ca-file finds the vaults of `kvx emulator` through its ARM, with nothing named', async () => {
+  const emulator = await startEmulator({ vaults: ['found-one', 'found-two'], tlsCacheDir: TEST_TLS_CACHE });
+  try {
+    const settings = settingsFor(['--arm-endpoint', emulator.armEndpoint, '--ca-file', '/ca.pem'], { '/ca.pem': emulator.caPem });
+    const runtime = await createRuntime(settings, { credential: testCredential });
+    try {
+      runtime.store.discoverVaults();
+      await waitFor(() => runtime.store.getSnapshot().discovery.status === 'complete', 'discovery', 20_000);
+      assert.deepEqual(runtime.store.getSnapshot().vaults.map((v) => v.url), emulator.vaults.map((v) => v.url));
     } finally {
       await runtime.dispose();
     }

@@ -8,12 +8,15 @@ export interface CredentialChoice {
   tenantId?: string;
   /** Client id of a user-assigned managed identity. */
   clientId?: string;
+  /** The cloud's sign-in authority (sovereign clouds). */
+  authorityHost?: string;
 }
 
 export function createCredential(choice: CredentialChoice): TokenCredential {
   return new DefaultAzureCredential({
     ...(choice.clientId ? { managedIdentityClientId: choice.clientId } : {}),
     ...(choice.tenantId ? { tenantId: choice.tenantId } : {}),
+    ...(choice.authorityHost ? { authorityHost: choice.authorityHost } : {}),
   });
 }
 

@@ -8,6 +8,8 @@ import type { VaultInfo } from '../store/types.js';
 import type { ParsedArgs } from './flags.js';
 import { UsageError } from './flags.js';
 import { parseVaultAddress } from './vault-address.js';
+import type { CloudName } from './clouds.js';
+import { CLOUDS, cloudNamed, parseArmEndpoint } from './clouds.js';
 
 export type ThemeName = 'dark' | 'plain';
 export const THEME_NAMES: readonly ThemeName[] = ['dark', 'plain'];
@@ -24,6 +26,12 @@ export interface Settings {
   /** PEM of the CA trusted for loopback vaults (`--ca-file` or NODE_EXTRA_CA_CERTS). */
   ca?: string;
   caFile?: string;
+  /** The Azure cloud (`--cloud`, config "cloud"): ARM, sign-in authority and vault DNS suffix. */
+  cloud?: CloudName;
+  /** Where discovery and vault lifecycle go (`--arm-endpoint`, config "armEndpoint", else the cloud's). */
+  armEndpoint?: string;
+  /** The cloud's sign-in authority, e.g. https://login.microsoftonline.us. */
+  authorityHost?: string;
   /** Tenant for sign-in (`--tenant`, AZURE_TENANT_ID). */
   tenantId?: string;
   /** With --demo: which of the demo emulator's identities to sign in as (`--demo-identity`). */
@@ -36,7 +44,21 @@ export interface Settings {
   keys: Record<string, string[]>;
   /** The config file that was read, if any. */
   configFile?: string;
+  /** `--log FILE`: where the request log and the SDK's own log lines go. */
+  logFile?: string;
+  /** AZURE_LOG_LEVEL as given; the SDK's lines go to `logFile`, never to the screen. */
+  azureLogLevel?: string;
+  /** How long after copying a secret value kvx clears the clipboard; 0: never. */
+  clipboardClearMs: number;
+  /** Where the config file is (read or not): pinned and recent vaults are written there. */
+  configPath?: string;
+  /** Pinned and recently opened vaults (config "pinned", "recent"), listed at start after the named ones. */
+  pinned?: VaultInfo[];
+  recent?: VaultInfo[];
 }
+
+/** Default for clearing the clipboard after a secret value was copied. */
+export const CLIPBOARD_CLEAR_SECONDS = 30;
 
 export interface SettingsIo {
   /** File contents, or undefined when the file does not exist; other failures throw. */
@@ -58,15 +80,20 @@ export const nodeIo: SettingsIo = {
 
 interface ConfigFile {
   vaults?: string[];
+  pinned?: string[];
+  recent?: string[];
+  cloud?: string;
+  armEndpoint?: string;
   readOnly?: boolean;
   theme?: ThemeName;
   keys?: Record<string, string[]>;
   caFile?: string;
   tenantId?: string;
   clientId?: string;
+  clipboardClearSeconds?: number;
 }
 
-const CONFIG_FIELDS = ['vaults', 'readOnly', 'theme', 'keys', 'caFile', 'tenantId', 'clientId'];
+const CONFIG_FIELDS = ['vaults', 'readOnly', 'theme', 'keys', 'caFile', 'tenantId', 'clientId', 'clipboardClearSeconds', 'pinned', 'recent', 'cloud', 'armEndpoint'];
 
 /** Reads a file for `field`; a directory or an unreadable file is a UsageError, not a crash. */
 function readForField(io: SettingsIo, file: string, field: string): string | undefined {
@@ -106,6 +133,14 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
     }
     out.vaults = obj.vaults as string[];
   }
+  for (const field of ['pinned', 'recent'] as const) {
+    const list = obj[field];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) {
+      throw new UsageError(`${file}: "${field}" must be a list of vault URLs, like ["https://my-vault.vault.azure.net"]`);
+    }
+    out[field] = list as string[];
+  }
   if (obj.readOnly !== undefined) {
     if (typeof obj.readOnly !== 'boolean') throw new UsageError(`${file}: "readOnly" must be true or false`);
     out.readOnly = obj.readOnly;
@@ -117,7 +152,14 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
     out.theme = obj.theme as ThemeName;
   }
   if (obj.keys !== undefined) out.keys = parseKeys(obj.keys, file);
-  for (const field of ['caFile', 'tenantId', 'clientId'] as const) {
+  if (obj.clipboardClearSeconds !== undefined) {
+    const v = obj.clipboardClearSeconds;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 86400) {
+      throw new UsageError(`${file}: "clipboardClearSeconds" must be a whole number of seconds from 0 (never clear) to 86400`);
+    }
+    out.clipboardClearSeconds = v;
+  }
+  for (const field of ['caFile', 'tenantId', 'clientId', 'cloud', 'armEndpoint'] as const) {
     const v = obj[field];
     if (v === undefined) continue;
     if (typeof v !== 'string' || v === '') throw new UsageError(`${file}: "${field}" must be a non-empty string`);
@@ -166,6 +208,17 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
   }
   const config = text === undefined ? {} : parseConfigFile(text, configPath);
 
+  const cloudFlag = flagString(parsed, 'cloud');
+  const cloud = cloudFlag !== undefined ? cloudNamed(cloudFlag, '--cloud') : config.cloud !== undefined ? cloudNamed(config.cloud, `${configPath}: "cloud"`) : 'AzureCloud';
+  const armFlag = flagString(parsed, 'arm-endpoint');
+  const armEndpoint =
+    armFlag !== undefined
+      ? parseArmEndpoint(armFlag, '--arm-endpoint')
+      : config.armEndpoint !== undefined
+        ? parseArmEndpoint(config.armEndpoint, `${configPath}: "armEndpoint"`)
+        : CLOUDS[cloud].armEndpoint;
+  const suffix = CLOUDS[cloud].vaultSuffix;
+
   const demo = Boolean(parsed.flags.demo);
   let sources: { value: string; source: string }[];
   if (parsed.positionals.length > 0) {
@@ -183,7 +236,7 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
   const vaults: VaultInfo[] = [];
   if (!demo) {
     for (const { value, source } of sources) {
-      const vault = parseVaultAddress(value, source);
+      const vault = parseVaultAddress(value, source, suffix);
       if (!vaults.some((v) => v.url === vault.url)) vaults.push(vault);
     }
   }
@@ -209,7 +262,14 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
     noColor,
     theme: noColor ? 'plain' : (config.theme ?? 'dark'),
     keys: config.keys ?? {},
+    clipboardClearMs: 1000 * ((parsed.flags['clipboard-clear'] as number | undefined) ?? config.clipboardClearSeconds ?? CLIPBOARD_CLEAR_SECONDS),
+    cloud,
+    armEndpoint,
+    authorityHost: CLOUDS[cloud].authorityHost,
   };
+  const logFile = flagString(parsed, 'log');
+  if (logFile !== undefined) settings.logFile = logFile;
+  if (env.AZURE_LOG_LEVEL) settings.azureLogLevel = env.AZURE_LOG_LEVEL;
   if (ca !== undefined) {
     settings.ca = ca;
     settings.caFile = caFile;
@@ -234,5 +294,10 @@ export function loadSettings(parsed: ParsedArgs, env: NodeJS.ProcessEnv, io: Set
     settings.demoIdentity = demoIdentity as DemoIdentity;
   }
   if (text !== undefined) settings.configFile = configPath;
+  settings.configPath = configPath;
+  for (const field of ['pinned', 'recent'] as const) {
+    const list = (config[field] ?? []).map((value) => parseVaultAddress(value, `${configPath}: "${field}"`, suffix));
+    if (list.length > 0) settings[field] = list;
+  }
   return settings;
 }

@@ -23,16 +23,17 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * Parses a vault name (`contoso-prod` → https://contoso-prod.vault.azure.net) or URL.
+ * Parses a vault name (`contoso-prod` → https://contoso-prod.vault.azure.net, or the given
+ * cloud's suffix) or URL.
  * Throws a UsageError that says what is wrong and what is allowed; `source` names where the
  * value came from (an argument, KEY_VAULT_NAME, the config file's "vaults"…).
  */
-export function parseVaultAddress(input: string, source = 'vault'): VaultInfo {
+export function parseVaultAddress(input: string, source = 'vault', vaultSuffix = 'vault.azure.net'): VaultInfo {
   const text = input.trim();
   if (!text.includes('://') && !text.includes('/') && !text.includes('.') && !text.includes(':')) {
     const problem = vaultNameProblem(text);
     if (problem) throw new UsageError(`${source}: ${problem}`);
-    return { name: text, url: `https://${text.toLowerCase()}.vault.azure.net`, local: false };
+    return { name: text, url: `https://${text.toLowerCase()}.${vaultSuffix}`, local: false };
   }
   let url: URL;
   try {

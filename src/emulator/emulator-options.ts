@@ -24,6 +24,11 @@ export interface VaultOptions {
   purgeDelayMs?: number;
   /** Who may do what on this vault in strict mode; default `EmulatorOptions.accessPolicies`. */
   accessPolicies?: AccessPolicyInput[];
+  /** Where ARM lists it: default the first subscription, group `kvx-emulator`, `westeurope`. */
+  subscriptionId?: string;
+  resourceGroup?: string;
+  location?: string;
+  tags?: Record<string, string>;
   /** The vault's pricing tier, as ARM reports it; `standard` refuses HSM key types. Default `premium`. */
   sku?: VaultSku;
 }
@@ -73,7 +78,13 @@ export interface EmulatorOptions {
    * identity, `kvx-app` and the user, get/list on secrets and keys for `kvx-reader`.
    */
   accessPolicies?: AccessPolicyInput[];
-  /** Called once per answered request (never with bodies). */
+  /** The subscriptions ARM lists (vaults pick one with `subscriptionId`); default one, "kvx emulator". */
+  subscriptions?: { subscriptionId: string; displayName: string }[];
+  /** How long a vault created through ARM reports provisioningState RegisteringDns (ms); default 0. */
+  armCreateDelayMs?: number;
+  /** How long purging a deleted vault through ARM takes (ms); default 0 (the service takes minutes). */
+  vaultPurgeDelayMs?: number;
+  /** Called once per answered request (never with bodies); ARM requests come with vault `(arm)` and plane `arm`. */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Epoch ms; for tests that move time. */
   clock?: () => number;

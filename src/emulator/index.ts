@@ -14,7 +14,9 @@
  * then only tokens the identity endpoints minted, checked against each vault's access
  * policies (`emu.setAccessPolicies`, or the admin API `/_emulator/access-policies`). Faults
  * change at run time through `emu.faults` or the admin API (`/_emulator/faults`); admin API
- * requests carry the run's `emu.adminToken` (`emu.adminHeaders()`), else 401.
+ * requests carry the run's `emu.adminToken` (`emu.adminHeaders()`), else 401. Gates hold a
+ * delete, purge or certificate issue until released (`emu.gates`, `/_emulator/gates`), and
+ * `emu.idle()` waits until every request received so far has been answered.
  */
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -23,13 +25,18 @@ import { createAccessAdminRoutes } from './access/access-admin-routes.js';
 import type { AccessPolicy, AccessPolicyInput } from './access/access-policies.js';
 import { AccessPolicyStore, defaultAccessPolicies, parseAccessPolicies } from './access/access-policies.js';
 import { createAdminRoutes } from './admin-routes.js';
-import type { ArmServer } from './arm/index.js';
+import type { ArmRefusals, ArmServer, ArmSubscription } from './arm/index.js';
 import { DEFAULT_LOCATION, startArmServer } from './arm/index.js';
+import { stableUuid } from './identity/stable-id.js';
+import { VaultFleet } from './vault-fleet.js';
 import type { EmulatorOptions } from './emulator-options.js';
 import { checkDelay, checkLoopbackHost, defaultRecoveryLevel, resolveVaults } from './emulator-options.js';
 import { FaultController } from './faults.js';
+import { createGateRoutes } from './gate-routes.js';
+import { OperationGates } from './gates.js';
 import type { IdentityServer } from './identity/index.js';
 import { startIdentityServer } from './identity/index.js';
+import { RequestTracker } from './request-tracker.js';
 import { Router } from './router.js';
 import { routeModules } from './routes.js';
 import { SEED_NAMES, seedVaults } from './seed.js';
@@ -37,13 +44,13 @@ import type { VaultServer } from './server.js';
 import { createVaultServer } from './server.js';
 import type { TlsMaterial } from './tls.js';
 import { loadOrCreateTlsMaterial, userTlsMaterial } from './tls.js';
-import { vaultArmProperties } from './vault-arm-properties.js';
 import { VaultState } from './vault-state.js';
 
 export type { AccessPolicy, AccessPolicyInput, PolicyPermissions } from './access/access-policies.js';
 export type { PolicyCollection } from './access/permissions.js';
 export { PERMISSIONS } from './access/permissions.js';
 export type { FaultController, FaultSettings, FaultStats } from './faults.js';
+export type { Gate, GatedOperation, GateSpec, GateState, OperationGates } from './gates.js';
 export type { IdentityServer } from './identity/index.js';
 export type { RecoveryLevel } from './recovery-level.js';
 export type { RequestLogEntry } from './server.js';
@@ -63,6 +70,12 @@ export interface Emulator {
   caPem: string;
   caFile?: string;
   faults: FaultController;
+  /** Hold deletes, purges and certificate issues until released: `emu.gates.hold({ operation, vault?, collection?, name? })`. */
+  gates: OperationGates;
+  /** Vault requests received and not yet answered. */
+  inFlight(): number;
+  /** Resolves once every vault request received so far has been answered (and passed to `onRequest`). */
+  idle(timeoutMs?: number): Promise<void>;
   strict: boolean;
   tenantId: string;
   /** Base URL of the managed-identity token endpoints (plain HTTP on loopback). */
@@ -71,8 +84,12 @@ export interface Emulator {
   env: Record<string, string>;
   /** The token endpoints, identities and `mintToken` for tests. */
   identity: IdentityServer;
-  /** ARM endpoint for vault discovery (`https://127.0.0.1:P`). */
+  /** ARM endpoint for vault discovery and lifecycle (`https://127.0.0.1:P`). */
   armEndpoint: string;
+  /** The subscriptions ARM lists. */
+  subscriptions: readonly ArmSubscription[];
+  /** What ARM refuses with 403, changeable at run time (e.g. `resourceGraph: true` to test a fallback). */
+  armRefusals: ArmRefusals;
   /** Secret of this run that `/_emulator/*` requests carry (`Authorization: Bearer …` or `x-kvx-admin-token`). */
   adminToken: string;
   /** Headers that authorize an admin API request: `{ 'x-kvx-admin-token': adminToken }`. */
@@ -84,6 +101,9 @@ export interface Emulator {
   setAccessPolicies(vault: string, policies: AccessPolicyInput[]): AccessPolicy[];
   stop(): Promise<void>;
 }
+
+/** The `vault` of ARM requests in the request log: not a valid vault name, so it never collides with one. */
+export const ARM_LOG_NAME = '(arm)';
 
 function urlHost(host: string): string {
   return isIP(host) === 6 ? `[${host}]` : host;
@@ -114,6 +134,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
   });
   const clock = options.clock ?? Date.now;
+  const gates = new OperationGates();
+  const tracker = new RequestTracker();
   const states = vaultOptions.map(
     (v) =>
       new VaultState(
@@ -127,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           sku: v.sku ?? 'premium',
         },
         clock,
+        gates,
       ),
   );
   seedVaults(states, seed, { random: options.seedRandom ?? 'kvx-demo', now: options.seedNow ?? clock() });
@@ -136,17 +159,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const policies = new AccessPolicyStore();
   const strict = options.strict === true;
   const vaultNamed = (name: string): VaultState => {
-    const found = states.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const found = fleet?.state(name) ?? states.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!found) throw new Error(`No vault named '${name}' in this emulator.`);
     return found;
   };
   // Random per run: any local process can reach loopback, only the starter knows this.
   const adminToken = randomBytes(24).toString('base64url');
-  const servers: VaultServer[] = [];
   let arm: ArmServer | undefined;
+  let fleet: VaultFleet | undefined;
+  const startupServers: VaultServer[] = [];
   const stop = async () => {
-    await Promise.all([...servers.map((s) => s.close()), identity.stop(), arm?.stop()]);
+    await Promise.all([...(fleet ? [fleet.stop()] : startupServers.map((s) => s.close())), identity.stop(), arm?.stop()]);
   };
+  const subscriptions: ArmSubscription[] = options.subscriptions ?? [{ subscriptionId: stableUuid('subscription'), displayName: 'kvx emulator' }];
+  if (subscriptions.length === 0) throw new Error('Give at least one subscription, or leave `subscriptions` out.');
   try {
     for (const v of vaultOptions) {
       const given = v.accessPolicies ?? options.accessPolicies;
@@ -164,8 +190,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       location: DEFAULT_LOCATION,
     });
     const router = new Router(routeModules);
-    const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities)]);
-    for (const [i, state] of states.entries()) {
+    const adminRouter = new Router([createAdminRoutes(faults), createAccessAdminRoutes(access, identity.identities), createGateRoutes(gates)]);
+    const serve = async (state: VaultState, at: number) => {
       const server = createVaultServer({
         vault: state,
         router,
@@ -177,36 +203,71 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         tls: { key: tls.key, cert: tls.cert },
         adminToken,
         onRequest: options.onRequest,
+        tracker,
       });
-      servers.push(server);
-      const bound = await server.listen(port === 0 ? 0 : port + i, host);
-      state.url = `https://${urlHost(host)}:${bound}`;
+      startupServers.push(server);
+      const bound = await server.listen(at, host);
+      return { server, port: bound, url: `https://${urlHost(host)}:${bound}` };
+    };
+    const vaultFleet = new VaultFleet({
+      access,
+      identities: identity.identities,
+      serve,
+      newVaultSettings: () => ({ deleteDelayMs, purgeDelayMs, certificateIssueDelayMs }),
+      clock,
+      createDelayMs: checkDelay('armCreateDelayMs', options.armCreateDelayMs),
+      purgeDelayMs: checkDelay('vaultPurgeDelayMs', options.vaultPurgeDelayMs),
+      defaultSubscriptionId: subscriptions[0].subscriptionId,
+      gates,
+    });
+    for (const [i, state] of states.entries()) {
+      const served = await serve(state, port === 0 ? 0 : port + i);
+      state.url = served.url;
+      const v = vaultOptions[i];
+      vaultFleet.add(state, served.server, served.port, {
+        subscriptionId: v.subscriptionId,
+        ...(v.resourceGroup ? { resourceGroup: v.resourceGroup } : {}),
+        ...(v.location ? { location: v.location } : {}),
+        ...(v.tags ? { tags: v.tags } : {}),
+      });
     }
+    fleet = vaultFleet;
     arm = await startArmServer({
       host,
       tls: { certPem: tls.cert, keyPem: tls.key },
       tenantId,
+      subscriptions,
       // Like the vaults: any token unless strict.
       ...(strict ? { verifyToken: (token: string) => identity.verifyToken(token) } : {}),
-      // Read per request, so a change of policies or settings shows at once.
-      vaults: () => states.map((s) => ({ name: s.name, url: s.url, properties: vaultArmProperties(s, strict, policies.get(s.name)) })),
+      vaults: () => vaultFleet.armVaults(),
+      manager: vaultFleet,
+      onRequest: options.onRequest ? (entry) => options.onRequest?.({ ...entry, vault: ARM_LOG_NAME, plane: 'arm' }) : undefined,
     });
   } catch (err) {
     await stop();
     throw err;
   }
 
+  const liveFleet = fleet as VaultFleet;
+  const armServer = arm as ArmServer;
   return {
-    vaults: states.map((s) => ({ name: s.name, url: s.url })),
+    get vaults() {
+      return liveFleet.states().map((s) => ({ name: s.name, url: s.url }));
+    },
     caPem: tls.caPem,
     caFile: tls.caFile,
     faults,
+    gates,
+    inFlight: () => tracker.inFlight,
+    idle: (timeoutMs) => tracker.idle(timeoutMs),
     strict,
     tenantId,
     identityEndpoint: identity.url,
     env: { ...identity.env },
     identity,
-    armEndpoint: arm.url,
+    armEndpoint: armServer.url,
+    subscriptions,
+    armRefusals: armServer.refusals,
     adminToken,
     adminHeaders: () => ({ 'x-kvx-admin-token': adminToken }),
     vault: vaultNamed,

@@ -21,11 +21,13 @@
  * Time is read from the vault's clock on every call and state changes are computed lazily
  * (a delete becomes visible under /deleted* once `deleteDelayMs` has passed, a purge frees the
  * name after `purgeDelayMs`, deleted objects are purged at their scheduled purge date), so no
- * timers need cleaning up.
+ * timers need cleaning up. A delete or purge that a closed gate caught (gates.ts) stays
+ * unfinished until the gate is released, whatever the delays say.
  */
 import type { CollectionSpec } from './collection-spec.js';
 import type { ServiceError } from './errors.js';
 import { badParameter, conflict, forbidden, notFound } from './errors.js';
+import type { GateCheck } from './gates.js';
 import { decodeBackup, encodeBackup } from './object-backup.js';
 import type { RecoveryLevel } from './recovery-level.js';
 import { isPurgeAllowed, isSoftDeleteEnabled } from './recovery-level.js';
@@ -70,11 +72,14 @@ export class ObjectStore<P, M = undefined> {
   private readonly purging = new Map<string, number>();
   /** Epoch ms of the earliest purge (finished or scheduled) still to apply; sweeps before it do nothing. */
   private nextDueMs = Infinity;
+  /** Deleted objects whose purge a gate holds (gates.ts); they go once it is released. */
+  private readonly heldPurges = new Set<string>();
 
   constructor(
     readonly spec: CollectionSpec<P, M>,
     private readonly settings: () => StoreSettings,
     private readonly clock: () => number = Date.now,
+    private readonly gates?: GateCheck,
   ) {}
 
   private get label(): string {
@@ -85,9 +90,20 @@ export class ObjectStore<P, M = undefined> {
     return Math.floor(this.clock() / 1000);
   }
 
-  /** Applies the state changes that time has made due: finished purges, scheduled purges. */
+  /** Applies the state changes that time and released gates have made due: finished purges, scheduled purges. */
   private sweep(): void {
     const now = this.clock();
+    // Purges a gate held finish on release, not on the clock: checked apart (usually none).
+    for (const key of this.heldPurges) {
+      const entry = this.deleted.get(key);
+      if (!entry?.purge) {
+        this.heldPurges.delete(key);
+      } else if (this.passed(entry.purge.heldBy)) {
+        this.heldPurges.delete(key);
+        this.deleted.delete(key);
+        this.startPurging(key, entry.purge.startedAt);
+      }
+    }
     // Every call sweeps: only walk the maps when something is due, so a call stays O(1).
     if (now < this.nextDueMs) return;
     let next = Infinity;
@@ -96,6 +112,7 @@ export class ObjectStore<P, M = undefined> {
       else next = Math.min(next, doneAt);
     }
     for (const [key, entry] of [...this.deleted.entries()]) {
+      if (entry.purge) continue; // a held purge ends on release (above)
       if (entry.scheduledPurgeDate * 1000 <= now) this.deleted.delete(key);
       else next = Math.min(next, entry.scheduledPurgeDate * 1000);
     }
@@ -111,6 +128,24 @@ export class ObjectStore<P, M = undefined> {
     this.due(entry.scheduledPurgeDate * 1000);
   }
 
+  private passed(heldBy: readonly number[] | undefined): boolean {
+    return this.gates?.passed(heldBy) ?? true;
+  }
+
+  /** True while the delete has not finished: its delay has not passed or a gate holds it. */
+  private beingDeleted(entry: DeletedObject<P, M>): boolean {
+    return entry.visibleAt > this.clock() || !this.passed(entry.heldBy);
+  }
+
+  /** The name stays taken for `purgeDelayMs` from the purge request. */
+  private startPurging(key: string, startedAt: number): void {
+    const delay = Math.max(0, this.settings().purgeDelayMs);
+    if (delay > 0) {
+      this.purging.set(key, startedAt + delay);
+      this.due(startedAt + delay);
+    }
+  }
+
   /** Throws the 409 the service gives when a name is taken by a deleted or deleting object. */
   private checkNameFree(name: string, key: string): void {
     if (this.purging.has(key)) {
@@ -118,7 +153,7 @@ export class ObjectStore<P, M = undefined> {
     }
     const entry = this.deleted.get(key);
     if (entry) {
-      if (entry.visibleAt > this.clock()) {
+      if (this.beingDeleted(entry) || entry.purge) {
         throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
       }
       throw conflict(
@@ -242,12 +277,15 @@ export class ObjectStore<P, M = undefined> {
     const now = this.clock();
     this.live.delete(key);
     const deletedDate = Math.floor(now / 1000);
+    const recoverable = isSoftDeleteEnabled(settings.recoveryLevel);
+    const heldBy = recoverable ? this.gates?.catch('delete', this.spec.name, object.name) : undefined;
     const entry: DeletedObject<P, M> = {
       object,
       deletedDate,
       scheduledPurgeDate: deletedDate + settings.recoverableDays * 86400,
       visibleAt: now + Math.max(0, settings.deleteDelayMs),
-      recoverable: isSoftDeleteEnabled(settings.recoveryLevel),
+      recoverable,
+      ...(heldBy && heldBy.length > 0 ? { heldBy } : {}),
     };
     if (entry.recoverable) this.setDeleted(key, entry);
     return entry;
@@ -275,7 +313,7 @@ export class ObjectStore<P, M = undefined> {
   getDeleted(name: string): DeletedObject<P, M> {
     this.sweep();
     const entry = this.deleted.get(name.toLowerCase());
-    if (!entry || entry.visibleAt > this.clock()) throw this.deletedNotFound(name);
+    if (!entry || this.beingDeleted(entry)) throw this.deletedNotFound(name);
     return entry;
   }
 
@@ -288,11 +326,10 @@ export class ObjectStore<P, M = undefined> {
   /** Deleted objects whose delete has finished, by name (case aside); the token is the lower-cased name. */
   deletedCursor(): Cursor<DeletedObject<P, M>> {
     this.sweep();
-    const now = this.clock();
     return {
       token: (entry) => entry.object.name.toLowerCase(),
       // Still being deleted: not listed yet, walk on.
-      forEachAfter: (after, visit) => this.deleted.forEachAfter(after, (entry) => (entry.visibleAt > now ? true : visit(entry))),
+      forEachAfter: (after, visit) => this.deleted.forEachAfter(after, (entry) => (this.beingDeleted(entry) ? true : visit(entry))),
     };
   }
 
@@ -301,9 +338,10 @@ export class ObjectStore<P, M = undefined> {
     const key = name.toLowerCase();
     const entry = this.deleted.get(key);
     if (!entry) throw this.deletedNotFound(name);
-    if (entry.visibleAt > this.clock()) {
+    if (this.beingDeleted(entry)) {
       throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
     }
+    if (entry.purge) throw conflict(`${this.label} ${name} is currently being purged.`);
     this.deleted.delete(key);
     this.live.set(key, entry.object);
     return entry.object;
@@ -320,15 +358,18 @@ export class ObjectStore<P, M = undefined> {
         `Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.`,
       );
     }
-    if (entry.visibleAt > this.clock()) {
+    if (this.beingDeleted(entry)) {
       throw conflict(`${this.label} ${name} is currently being deleted.`, 'ObjectIsBeingDeleted');
     }
-    this.deleted.delete(key);
-    const delay = Math.max(0, settings.purgeDelayMs);
-    if (delay > 0) {
-      this.purging.set(key, this.clock() + delay);
-      this.due(this.clock() + delay);
+    if (entry.purge) throw conflict(`${this.label} ${name} is currently being purged.`);
+    const heldBy = this.gates?.catch('purge', this.spec.name, entry.object.name) ?? [];
+    if (heldBy.length > 0) {
+      entry.purge = { startedAt: this.clock(), heldBy };
+      this.heldPurges.add(key);
+      return;
     }
+    this.deleted.delete(key);
+    this.startPurging(key, this.clock());
   }
 
   /** An opaque blob with every version and the metadata; it restores into any vault where the name is free. */

@@ -14,6 +14,7 @@ import { badParameter, ServiceError } from './errors.js';
 import { setServiceHeaders } from './service-headers.js';
 import type { FaultController } from './faults.js';
 import { BAD_TARGET_MESSAGE, answerUnparseable, parseRequestTarget } from './request-robustness.js';
+import type { RequestTracker } from './request-tracker.js';
 import type { HttpMethod, Router } from './router.js';
 import type { VaultState } from './vault-state.js';
 
@@ -23,6 +24,8 @@ const METHODS = new Set<string>(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']);
 
 export interface RequestLogEntry {
   vault: string;
+  /** `arm` for the management plane (vault is then `(arm)`); absent for a vault's own requests. */
+  plane?: 'arm';
   method: string;
   /** Path only: the query is left out, bodies are never logged. */
   path: string;
@@ -44,6 +47,8 @@ export interface VaultServerOptions {
   /** Secret every `/_emulator/*` request must carry (Bearer or x-kvx-admin-token). */
   adminToken: string;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Counts requests from arrival until they are answered and logged. */
+  tracker?: RequestTracker;
 }
 
 export interface VaultServer {
@@ -55,14 +60,20 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
+    options.tracker?.started();
     res.on('close', () => {
-      options.onRequest?.({
-        vault: options.vault.name,
-        method: req.method ?? '?',
-        path,
-        status: res.headersSent ? res.statusCode : 0,
-        ms: Math.round(performance.now() - started),
-      });
+      try {
+        options.onRequest?.({
+          vault: options.vault.name,
+          method: req.method ?? '?',
+          path,
+          status: res.headersSent ? res.statusCode : 0,
+          ms: Math.round(performance.now() - started),
+        });
+      } finally {
+        // After the log line, so "idle" means every answered request is in the log.
+        options.tracker?.finished();
+      }
     });
     setServiceHeaders(req, res, options.location);
     handle(options, req, res).catch((err: unknown) => {
@@ -75,6 +86,10 @@ export function createVaultServer(options: VaultServerOptions): VaultServer {
   const listenOne = (port: number, address: string): Promise<number> => {
     const server = https.createServer({ key: options.tls.key, cert: options.tls.cert, requireHostHeader: false }, onRequest);
     answerUnparseable(server, (message) => badParameter(message).toBody());
+    // Node closes an idle keep-alive connection after 5 s; a client that reuses it at that moment
+    // (likely on a loaded machine) gets ECONNRESET. The service keeps idle connections for
+    // minutes, so clients never meet that race there: neither should they here.
+    server.keepAliveTimeout = 120_000;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen({ port, host: address, exclusive: true }, () => {
@@ -224,6 +239,12 @@ async function dispatch(
     }
     const denied = options.access.authorize(options.vault.name, caller, route.permission);
     if (denied) return sendError(res, denied);
+    // A `request` gate (gates.ts) keeps the request unanswered until the test releases it.
+    const held = options.vault.gates.catchRequest(method, url.pathname);
+    if (held.length > 0) {
+      await options.vault.gates.whenPassed(held);
+      if (req.socket.destroyed) return;
+    }
   }
 
   let body: unknown = undefined;

@@ -38,6 +38,10 @@ export interface DeletedObject<P, M> {
   readonly visibleAt: number;
   /** False when the vault has no soft delete: the object is gone for good. */
   readonly recoverable: boolean;
+  /** Gates (gates.ts) that hold the delete: it is unfinished until they are released. */
+  readonly heldBy?: readonly number[];
+  /** A purge accepted while a gate held it: the object shows until the gates are released. */
+  purge?: { readonly startedAt: number; readonly heldBy: readonly number[] };
 }
 
 /** A new version id: 32 lowercase hex characters, as the service makes them. */

@@ -1,7 +1,7 @@
 // Every failure the store sees becomes one ClassifiedError: a class the UI can act on and one
 // escaped line for people. Service text is untrusted (it can echo names from the vault), so
 // it is made single-line and its control characters escaped here, once.
-import type { ClassifiedError, CollectionKind } from './types.js';
+import type { ClassifiedError, CollectionKind, CredentialReason, FailedRequest } from './types.js';
 import { escapeControl } from '../text/escape-control.js';
 import { errorBodyFor } from './error-body-policy.js';
 
@@ -29,7 +29,7 @@ interface ErrorLike {
   code?: string;
   statusCode?: number;
   details?: unknown;
-  request?: { url?: string };
+  request?: { url?: string; method?: string };
   response?: { headers?: { get(name: string): string | undefined }; bodyAsText?: string | null };
   errors?: unknown[];
   cause?: unknown;
@@ -125,6 +125,47 @@ function hostOf(err: ErrorLike): string | undefined {
   }
 }
 
+/** The request a RestError carries: method, path (no query), host, status and the service's request id. */
+export function failedRequestOf(err: ErrorLike): FailedRequest | undefined {
+  const url = err.request?.url;
+  if (!url) return undefined;
+  const out: FailedRequest = { method: escapeControl(err.request?.method ?? 'GET'), path: '' };
+  try {
+    const parsed = new URL(url);
+    out.path = escapeControl(decodeURIComponent(parsed.pathname)).slice(0, 300);
+    out.host = escapeControl(parsed.host);
+  } catch {
+    out.path = oneLine(url.split('?')[0], 300);
+  }
+  if (err.statusCode !== undefined) out.status = err.statusCode;
+  const requestId = err.response?.headers?.get('x-ms-request-id');
+  if (requestId) out.requestId = oneLine(requestId, 100);
+  return out;
+}
+
+/** The credentials a chain names by what they say rather than by class name. */
+const CREDENTIAL_WORDS: readonly [RegExp, string][] = [
+  [/Visual Studio Code/i, 'VisualStudioCodeCredential'],
+  [/Azure Developer CLI/i, 'AzureDeveloperCliCredential'],
+  [/Azure CLI/i, 'AzureCliCredential'],
+  [/PowerShell/i, 'AzurePowerShellCredential'],
+  [/workload identity/i, 'WorkloadIdentityCredential'],
+  [/managed identity/i, 'ManagedIdentityCredential'],
+  [/environment/i, 'EnvironmentCredential'],
+];
+
+/** Each credential of a chain (AggregateAuthenticationError.errors) with its whole reason, one line each. */
+export function credentialReasons(err: ErrorLike): CredentialReason[] {
+  const parts = Array.isArray(err.errors) && err.errors.length > 0 ? (err.errors as ErrorLike[]) : [err];
+  return parts.map((e, i) => {
+    const text = (e.message ?? String(e)).replace(/\s*(To troubleshoot|For more information|See the troubleshooting)[^.]*\.?/gi, ' ');
+    const named = credentialNamed(text.trim());
+    const credential = named ?? CREDENTIAL_WORDS.find(([re]) => re.test(text))?.[1] ?? (parts.length > 1 ? `credential ${i + 1}` : (e.name ?? 'credential'));
+    const reason = oneLine(named ? text.trim().slice(named.length).replace(/^[\s:]+/, '') : text, 1000);
+    return { credential, reason: reason || 'failed' };
+  });
+}
+
 /** The first line of each credential's complaint, as "Name: reason". */
 function authReason(err: ErrorLike): string {
   const parts = Array.isArray(err.errors) && err.errors.length > 0 ? (err.errors as ErrorLike[]) : [err];
@@ -139,7 +180,30 @@ function authReason(err: ErrorLike): string {
 
 const AUTH_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError']);
 
+/** Adds what is known of the request, and the service's (or the error's) own whole text. */
+function withRequest(out: ClassifiedError, err: ErrorLike, whole?: string): ClassifiedError {
+  const request = failedRequestOf(err);
+  if (request) out.request = request;
+  if (whole !== undefined && out.fullMessage === undefined) out.fullMessage = oneLine(whole, Infinity);
+  return out;
+}
+
 export function classifyError(error: unknown, context: { credential?: string; now?: number } = {}): ClassifiedError {
+  if (error !== null && typeof error === 'object') {
+    const err = error as ErrorLike;
+    const classified = classifyOnce(err, context);
+    // The service's whole message, for the error view, when the line shown is shorter.
+    return classified.class === 'auth' ? classified : withRequest(classified, err, body(err));
+  }
+  return classifyOnce(error, context);
+}
+
+function body(err: ErrorLike): string | undefined {
+  const text = serviceErrorOf(err).message ?? err.message;
+  return text ? text : undefined;
+}
+
+function classifyOnce(error: unknown, context: { credential?: string; now?: number }): ClassifiedError {
   if (error === null || typeof error !== 'object') {
     return { class: 'unknown', message: oneLine(String(error)) };
   }
@@ -151,7 +215,8 @@ export function classifyError(error: unknown, context: { credential?: string; no
 
   if (AUTH_ERRORS.has(name) || /^(ManagedIdentity|DefaultAzure|AzureCli|Environment|Workload|LocalIdentity)\w*Credential/.test(serviceMessage)) {
     const credential = context.credential ?? credentialNamed(serviceMessage) ?? 'credential';
-    return { class: 'auth', credential, message: oneLine(`sign-in failed (${credential}): ${authReason(err)}`) };
+    const text = `sign-in failed (${credential}): ${authReason(err)}`;
+    return withRequest({ class: 'auth', credential, message: oneLine(text), fullMessage: oneLine(text, Infinity), reasons: credentialReasons(err) }, err);
   }
   if (/challenge resource .* does not match/i.test(serviceMessage)) {
     return { class: 'auth', message: oneLine(`sign-in refused: ${serviceMessage}`) };
@@ -185,7 +250,13 @@ export function classifyError(error: unknown, context: { credential?: string; no
       const out: ClassifiedError = { ...base, class: 'forbidden', message: '' };
       if (permission) out.permission = permission;
       if (caller) out.caller = oneLine(caller, 120);
-      const what = permission ? `no ${permission.action} permission on ${permission.collection}` : `access denied${innerCode ? ` (${innerCode})` : ''}`;
+      // ARM words it as "does not have authorization to perform action 'Microsoft.X/y/read' over scope …".
+      const armAction = /perform action '([^']{1,120})'/.exec(serviceMessage)?.[1];
+      const what = permission
+        ? `no ${permission.action} permission on ${permission.collection}`
+        : armAction
+          ? `no authorization for ${armAction}`
+          : `access denied${innerCode ? ` (${innerCode})` : ''}`;
       out.message = oneLine(`forbidden: ${what}${caller ? ` for ${caller}` : ''}`);
       return out;
     }

@@ -12,11 +12,17 @@ import { createStoreOperations } from './operations-store.js';
 import { ActionRefusedError } from './operations-errors.js';
 import { createRevealer } from './secret-reveal.js';
 import { trackSignIn } from './sign-in.js';
+import { itemId } from './item-summary.js';
+import { checkName } from './validate-input.js';
 import type { View } from './snapshot-updates.js';
-import { findVault, newVaultState, updateCollection, viewOf } from './snapshot-updates.js';
+import { findVault, newVaultState, updateCollection, vaultKey, viewOf } from './snapshot-updates.js';
 import type { CollectionKind, IdentityInfo, ItemSummary, Store, StoreSnapshot, VaultInfo } from './types.js';
 import type { ConnectionOptions } from './vault-session.js';
 import { VaultSession } from './vault-session.js';
+import type { VaultMemoryLists } from './vault-memory.js';
+import { VaultMemory } from './vault-memory.js';
+import { createArmStore } from './arm/arm-store.js';
+import { DISCOVERY_IDLE, DISCOVERY_OFF } from './arm/discovery-load.js';
 
 export interface StoreOptions extends ConnectionOptions {
   vaults: readonly VaultInfo[];
@@ -36,6 +42,12 @@ export interface StoreOptions extends ConnectionOptions {
   enrichConcurrency?: number;
   /** What signs in, for people ("managed identity"); default the credential's class name. */
   credentialLabel?: string;
+  /** Azure Resource Manager for discovery and vault lifecycle; without it those are off. */
+  arm?: { endpoint: string };
+  /** DNS suffix for vaults opened by bare name (`:vault NAME`): the cloud's, default vault.azure.net. */
+  vaultSuffix?: string;
+  /** Pinned and recently opened vaults (URLs) from the config file, and where changes to them go. */
+  memory?: { pinned?: string[]; recent?: string[]; persist?: (lists: VaultMemoryLists) => void };
 }
 
 // Still exported from here: callers and tests have always found detailsKey next to createStore.
@@ -49,7 +61,9 @@ export function createStore(options: StoreOptions): Store {
   const now = options.now ?? Date.now;
   const throttleRetries = options.throttleRetries ?? 3;
   const listeners = new Set<() => void>();
-  const credentialName = options.credential.constructor?.name;
+  // A plain object's constructor is "Object": that names no credential.
+  const constructorName = options.credential.constructor?.name;
+  const credentialName = constructorName && constructorName !== 'Object' ? constructorName : undefined;
   // Aborted by dispose(): a pending sign-in or request must not keep kvx alive after quitting.
   const life = new AbortController();
   const signingIn = trackSignIn(options.credential, {
@@ -65,6 +79,8 @@ export function createStore(options: StoreOptions): Store {
 
   let snapshot: StoreSnapshot = {
     vaults: [],
+    discovery: options.arm ? DISCOVERY_IDLE : DISCOVERY_OFF,
+    deletedVaults: { status: 'idle', items: [] },
     details: {},
     operations: [],
     readOnly: options.readOnly ?? false,
@@ -83,20 +99,36 @@ export function createStore(options: StoreOptions): Store {
   }
 
   function addSession(info: VaultInfo): VaultInfo {
-    const existing = snapshot.vaults.find((v) => v.url === info.url);
+    const existing = findVault(snapshot, info.url);
     if (existing) return { name: existing.name, url: existing.url, local: existing.local };
     sessions.set(info.url, new VaultSession(info, credential, options));
-    set({ ...snapshot, vaults: [...snapshot.vaults, newVaultState(info)] });
+    set({ ...snapshot, vaults: [...snapshot.vaults, newVaultState(memory.isPinned(info.url) ? { ...info, pinned: true } : info)] });
     return info;
   }
-  for (const vault of options.vaults) addSession(vault);
+  const memory = new VaultMemory(options.memory ?? {}, options.memory?.persist);
+  for (const vault of options.vaults) addSession({ origin: 'named', ...vault });
+
+  /** Vaults found through ARM: new ones are added (sessions are cheap: clients come on first use), open ones get ARM's facts. */
+  function mergeDiscovered(found: readonly VaultInfo[]): void {
+    let vaults = snapshot.vaults;
+    for (const info of found) {
+      const at = vaults.findIndex((v) => vaultKey(v.url) === vaultKey(info.url));
+      if (at >= 0) {
+        vaults = vaults.map((v, i) => (i === at ? { ...v, arm: info.arm } : v));
+      } else {
+        sessions.set(info.url, new VaultSession(info, credential, options));
+        vaults = [...vaults, newVaultState(memory.isPinned(info.url) ? { ...info, pinned: true } : info)];
+      }
+    }
+    if (vaults !== snapshot.vaults) set({ ...snapshot, vaults });
+  }
 
   const classify = (error: unknown) => classifyError(error, { credential: credentialName, now: now() });
 
-  function sessionFor(vault: string): VaultSession {
-    const state = findVault(snapshot, vault);
+  function sessionFor(vaultUrl: string): VaultSession {
+    const state = findVault(snapshot, vaultUrl);
     const session = state && sessions.get(state.url);
-    if (!session) throw new Error(`No vault "${vault.slice(0, 80)}" is open; open vaults: ${snapshot.vaults.map((v) => v.name).join(', ')}`);
+    if (!session) throw new Error(`No vault at "${vaultUrl.slice(0, 80)}" is open (vaults are addressed by URL); open vaults: ${snapshot.vaults.map((v) => v.url).join(', ')}`);
     return session;
   }
 
@@ -143,8 +175,29 @@ export function createStore(options: StoreOptions): Store {
     forgetEnrichment: (itemId) => enricher.forget(itemId),
   });
 
+  const arm = createArmStore({
+    endpoint: options.arm?.endpoint,
+    credential,
+    connection: options,
+    tracker: operations.tracker,
+    guard: operations.guard,
+    classify,
+    getSnapshot,
+    set,
+    isDisposed,
+    mergeVaults: mergeDiscovered,
+    removeVault(url) {
+      const vault = findVault(snapshot, url);
+      if (!vault) return;
+      sessions.delete(vault.url);
+      set({ ...snapshot, vaults: snapshot.vaults.filter((v) => v !== vault) });
+    },
+    remember: (url) => memory.opened(url),
+  });
+
   const store: Store = {
     ...operations.actions,
+    ...arm.actions,
     getSnapshot: () => snapshot,
 
     subscribe(listener) {
@@ -167,11 +220,15 @@ export function createStore(options: StoreOptions): Store {
         }
       }
       loads.stop(key);
+      // The user opened this vault (its first list load): remembered as recent.
+      if (!loadOptions.refresh && state.pagesLoaded === 0) memory.opened(session.info.url);
       set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'loading', cancelled: false, error: undefined })));
       loads.run(session, view, kind, 'fresh');
     },
 
     cancelLoad(vault, kind, loadOptions = {}) {
+      // A vault deleted through ARM may still be named by a pane that is leaving it.
+      if (!findVault(snapshot, vault)) return;
       const session = sessionFor(vault);
       const view = viewOf(loadOptions.deleted);
       enricher.cancel(loadKey(session.info.url, view, kind));
@@ -185,8 +242,19 @@ export function createStore(options: StoreOptions): Store {
 
     loadDetails: (item, detailOptions) => details.load(item, detailOptions),
 
+    openByName(vault, kind, name) {
+      const checked = checkName(name);
+      if (!checked.ok) throw new ActionRefusedError('invalid', checked.problem.message, 'name');
+      const session = sessionFor(vault);
+      const wanted = name.toLowerCase();
+      const listed = findVault(snapshot, vault)!.collections[kind].items.find((i) => i.name.toLowerCase() === wanted);
+      const item: ItemSummary = listed ?? { kind, id: itemId(session.info.url, kind, name), name, vaultUrl: session.info.url, tags: {} };
+      details.load(item);
+      return item;
+    },
+
     enrichItems(vault, kind, ids, enrichOptions = {}) {
-      if (disposed || !isEnrichable(kind)) return;
+      if (disposed || !isEnrichable(kind) || !findVault(snapshot, vault)) return;
       const session = sessionFor(vault);
       const view = viewOf(enrichOptions.deleted);
       const url = session.info.url;
@@ -212,11 +280,20 @@ export function createStore(options: StoreOptions): Store {
     },
 
     addVault(nameOrUrl) {
-      return addSession(parseVaultAddress(nameOrUrl));
+      return addSession(parseVaultAddress(nameOrUrl, 'vault', options.vaultSuffix));
+    },
+
+    togglePin(vaultUrl) {
+      const vault = findVault(snapshot, vaultUrl);
+      if (!vault) return false;
+      const pinned = memory.togglePin(vault.url);
+      set({ ...snapshot, vaults: snapshot.vaults.map((v) => (v === vault ? { ...v, pinned } : v)) });
+      return pinned;
     },
 
     async dispose() {
       life.abort();
+      arm.discovery.stop();
       loads.stopAll();
       enricher.cancel();
       details.stopAll();

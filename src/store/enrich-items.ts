@@ -8,7 +8,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { CertificatePolicy } from '@azure/keyvault-certificates';
 import type { KeyVaultKey } from '@azure/keyvault-keys';
-import type { CollectionKind, CollectionState, ItemSummary } from './types.js';
+import type { CertificateIssuance, CollectionKind, CollectionState, ItemSummary } from './types.js';
 import type { VaultSession } from './vault-session.js';
 
 /** What enrichment adds to a summary: `keyType` for keys, `issuer` for certificates. */
@@ -75,7 +75,32 @@ export async function fetchEnrichment(session: VaultSession, item: ItemSummary, 
   }
   const client = session.certificates();
   const cert = deleted ? await client.getDeletedCertificate(item.name, request) : await client.getCertificate(item.name, request);
-  return describeIssuer(cert.cer, cert.policy);
+  const issuer = describeIssuer(cert.cer, cert.policy);
+  if (deleted || (cert.cer && cert.cer.length > 0)) return issuer;
+  // Not issued: the pending operation tells "being issued" from "cancelled" and "failed".
+  let state: CertificateIssuance = 'pending';
+  try {
+    const status = (await client.getCertificateOperation(item.name, request)).getOperationState().certificateOperation?.status?.toLowerCase();
+    if (status === 'cancelled' || status === 'failed') state = status;
+  } catch {
+    // No operation to read (or no permission): it stays "pending".
+  }
+  return withIssuance(issuer ?? '', state);
+}
+
+/** A certificate's enrichment carries its issuance state after the issuer: "Self\ncancelled". */
+const ISSUANCE = /\n(pending|cancelled|failed)$/;
+
+function withIssuance(issuer: string, state: CertificateIssuance): string {
+  return `${issuer}\n${state}`;
+}
+
+/** The issuer and, for a certificate not issued, its state, from an enrichment value. */
+export function splitEnrichment(value: string): { value: string | undefined; issuance?: CertificateIssuance } {
+  const m = ISSUANCE.exec(value);
+  if (!m) return { value };
+  const rest = value.slice(0, m.index);
+  return { value: rest === '' ? undefined : rest, issuance: m[1] as CertificateIssuance };
 }
 
 /**
@@ -89,9 +114,14 @@ export function mergeEnrichment(c: CollectionState, kind: CollectionKind, result
   let changed = false;
   const items = c.items.map((item) => {
     const result = results.get(item.id);
-    if (!result || item[field] === result.value || enrichmentKey(item) !== result.key) return item;
+    if (!result || enrichmentKey(item) !== result.key) return item;
+    const { value, issuance } = splitEnrichment(result.value);
+    if (item[field] === value && (issuance === undefined || item.issuance === issuance)) return item;
     changed = true;
-    return { ...item, [field]: result.value };
+    const next: ItemSummary = { ...item };
+    if (value !== undefined) next[field] = value;
+    if (issuance) next.issuance = issuance;
+    return next;
   });
   return changed ? { ...c, items } : c;
 }
@@ -214,7 +244,12 @@ export function createEnricher(options: EnricherOptions): Enricher {
       if (!isEnrichable(item.kind)) return item;
       const field = enrichedField(item.kind);
       const known = item[field] === undefined ? cache.get(enrichmentKey(item)) : undefined;
-      return known ? { ...item, [field]: known } : item;
+      if (!known) return item;
+      const { value, issuance } = splitEnrichment(known);
+      const next: ItemSummary = { ...item };
+      if (value !== undefined) next[field] = value;
+      if (issuance) next.issuance = issuance;
+      return next;
     },
     forget(itemId) {
       const prefix = `${itemId.toLowerCase()}|`;

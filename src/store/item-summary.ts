@@ -68,7 +68,10 @@ export function deletedKeySummary(vaultUrl: string, d: DeletedKey): ItemSummary 
 }
 
 export function certificateSummary(vaultUrl: string, p: CertificateProperties, deletion?: Deletion): ItemSummary {
-  return summary('certificates', vaultUrl, p.name ?? '', p, deletion);
+  const out = summary('certificates', vaultUrl, p.name ?? '', p, deletion);
+  // No thumbprint: nothing issued yet (being issued, or its request was cancelled or failed).
+  out.issuance = p.x509Thumbprint && p.x509Thumbprint.length > 0 ? 'issued' : 'pending';
+  return out;
 }
 
 export function deletedCertificateSummary(vaultUrl: string, d: DeletedCertificate): ItemSummary {

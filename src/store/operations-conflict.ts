@@ -29,5 +29,9 @@ export function explainOperationError(error: unknown, operation: Operation, clas
   if (classified.innerCode === 'ObjectIsBeingDeleted') {
     return { ...classified, message: `conflict: the ${what} is still being deleted or purged; wait for that to finish, then try again`, next: ['retryLater'] };
   }
+  if (operation.kind === 'create' || operation.kind === 'import' || operation.kind === 'recover') {
+    // Right after a purge the service keeps the name reserved for a short while.
+    return { ...classified, message: `conflict: the name ${what} is still taken — after a purge the service keeps it reserved for a short while; try again in a minute (${classified.message.replace(/^conflict: /, '')})` };
+  }
   return classified;
 }

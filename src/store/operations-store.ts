@@ -6,7 +6,9 @@ import { createMutationActions } from './mutations/mutation-actions.js';
 import type { MutationActions } from './mutations/mutation-actions.js';
 import type { VaultClients } from './mutations/vault-clients.js';
 import { explainOperationError } from './operations-conflict.js';
+import type { OperationTracker } from './operations.js';
 import { createOperationTracker } from './operations.js';
+import type { ReadOnlyGuard } from './read-only-guard.js';
 import { createReadOnlyGuard } from './read-only-guard.js';
 import { findVault } from './snapshot-updates.js';
 import type { ClassifiedError, CollectionKind, ItemSummary, Operation, StoreSnapshot } from './types.js';
@@ -28,6 +30,9 @@ export interface OperationsWiring {
 
 export interface StoreOperations {
   actions: MutationActions;
+  /** For the vault lifecycle (ARM), which runs its own operations on the same tracker and guard. */
+  tracker: OperationTracker;
+  guard: ReadOnlyGuard;
   dispose(): void;
 }
 
@@ -36,6 +41,8 @@ const ITEM_STAYS = new Set<Operation['kind']>(['create', 'recover', 'rotate', 'u
 
 export function createStoreOperations(wiring: OperationsWiring): StoreOperations {
   function refreshAfter(operation: Operation, vaultUrl: string): void {
+    // Vault operations update the vaults list themselves (vault-lifecycle.ts).
+    if (operation.collection === 'vaults') return;
     const vault = findVault(wiring.getSnapshot(), vaultUrl);
     if (!vault) return;
     const kind = operation.collection;
@@ -57,11 +64,12 @@ export function createStoreOperations(wiring: OperationsWiring): StoreOperations
     onChange: wiring.setOperations,
     onFinished: refreshAfter,
   });
+  const guard = createReadOnlyGuard(wiring.readOnly);
   const actions = createMutationActions({
     clientsFor: wiring.clientsFor,
     tracker,
-    guard: createReadOnlyGuard(wiring.readOnly),
+    guard,
     classify: wiring.classify,
   });
-  return { actions, dispose: () => tracker.dispose() };
+  return { actions, tracker, guard, dispose: () => tracker.dispose() };
 }

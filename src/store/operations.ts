@@ -8,11 +8,11 @@
 // puts it back to running with that run, so the record ends with the truth.
 import { escapeControl } from '../text/escape-control.js';
 import { ActionRefusedError } from './operations-errors.js';
-import type { ClassifiedError, CollectionKind, Operation, OperationKind } from './types.js';
+import type { ClassifiedError, Operation, OperationKind, OperationSubject } from './types.js';
 
 export interface OperationInit {
   kind: OperationKind;
-  collection: CollectionKind;
+  collection: OperationSubject;
   /** The vault's display name and URL (the URL is what refreshes use). */
   vault: { name: string; url: string };
   target: string;
@@ -195,6 +195,7 @@ export function createOperationTracker(options: OperationTrackerOptions): Operat
         kind: init.kind,
         collection: init.collection,
         vault: init.vault.name,
+        vaultUrl: init.vault.url,
         target: init.target,
         state: 'running',
         detail: init.detail,

@@ -44,7 +44,16 @@ export function updateDetails(snapshot: StoreSnapshot, key: string, change: (cur
   return { ...snapshot, details: { ...snapshot.details, [key]: change(snapshot.details[key]) } };
 }
 
-export function findVault(snapshot: StoreSnapshot, vault: string): VaultState | undefined {
-  const wanted = vault.toLowerCase().replace(/\/+$/, '');
-  return snapshot.vaults.find((v) => v.url.toLowerCase() === wanted) ?? snapshot.vaults.find((v) => v.name.toLowerCase() === wanted);
+/** A vault URL as the store compares it: lower case, no trailing slash. */
+export function vaultKey(url: string): string {
+  return url.toLowerCase().replace(/\/+$/, '');
+}
+
+/**
+ * The open vault at this URL. Vaults are addressed by URL only: two open vaults can share a
+ * name (`prod` in two clouds), and a name would silently pick the first.
+ */
+export function findVault(snapshot: StoreSnapshot, vaultUrl: string): VaultState | undefined {
+  const wanted = vaultKey(vaultUrl);
+  return snapshot.vaults.find((v) => vaultKey(v.url) === wanted);
 }

@@ -32,6 +32,27 @@ export interface ClassifiedError {
    * by a deleted item can be recovered or purged; one being deleted frees up after a wait.
    */
   next?: readonly NextAction[];
+  /** The service's (or the error's) own words, whole: one line, escaped, not cut as `message` may be. */
+  fullMessage?: string;
+  /** The request that failed, when one was sent: what the error view shows and a support ticket needs. */
+  request?: FailedRequest;
+  /** auth: every credential a chain (DefaultAzureCredential) tried, each with why it failed. */
+  reasons?: readonly CredentialReason[];
+}
+
+export interface FailedRequest {
+  method: string;
+  /** Path of the URL, without the query; escaped. */
+  path: string;
+  host?: string;
+  status?: number;
+  /** The service's `x-ms-request-id`, which Azure support asks for. */
+  requestId?: string;
+}
+
+export interface CredentialReason {
+  credential: string;
+  reason: string;
 }
 
 export type NextAction = 'recover' | 'purge' | 'retryLater';
@@ -57,6 +78,12 @@ export interface ItemSummary {
   issuer?: string;
   /** Set for keys and secrets that back a certificate. */
   managed?: boolean;
+  /**
+   * Certificates: where issuance stands. `issued` when the list shows a thumbprint; else
+   * `pending` until the pending operation (looked up for the rows in view) says `cancelled`
+   * or `failed`.
+   */
+  issuance?: CertificateIssuance;
   recoveryLevel?: string;
   recoverableDays?: number;
   /** Present in the deleted view. */
@@ -64,6 +91,8 @@ export interface ItemSummary {
   scheduledPurgeDate?: Date;
   recoveryId?: string;
 }
+
+export type CertificateIssuance = 'issued' | 'pending' | 'cancelled' | 'failed';
 
 export type LoadStatus = 'idle' | 'loading' | 'partial' | 'complete' | 'error';
 
@@ -87,6 +116,98 @@ export interface VaultInfo {
   url: string;
   /** The demo's and `kvx emulator`'s vaults. */
   local: boolean;
+  /** What ARM says about the vault, once discovery (or a lifecycle operation) found it. */
+  arm?: ArmVaultInfo;
+  /** Why it is listed without discovery: named on the command line / config, pinned, or recently opened. */
+  origin?: 'named' | 'pinned' | 'recent' | 'discovered';
+  /** Pinned by the user: listed at every start (config file "pinned"). */
+  pinned?: boolean;
+}
+
+/** One access policy entry as ARM reports it. */
+export interface AccessPolicyEntry {
+  tenantId: string;
+  objectId: string;
+  applicationId?: string;
+  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
+}
+
+/** One identity's permissions as the access-policy form gives them. */
+export interface AccessPolicyInput {
+  objectId: string;
+  /** Default: the signed-in identity's tenant. */
+  tenantId?: string;
+  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
+}
+
+/** A vault's management-plane facts (ARM's Microsoft.KeyVault/vaults resource). */
+export interface ArmVaultInfo {
+  resourceId: string;
+  subscriptionId: string;
+  subscriptionName?: string;
+  resourceGroup: string;
+  location: string;
+  sku?: string;
+  softDeleteRetentionInDays?: number;
+  purgeProtection: boolean;
+  permissionModel: 'accessPolicies' | 'rbac';
+  publicNetworkAccess?: string;
+  provisioningState?: string;
+  accessPolicies?: readonly AccessPolicyEntry[];
+}
+
+export interface SubscriptionInfo {
+  id: string;
+  name: string;
+  tenantId?: string;
+}
+
+/** A soft-deleted vault (ARM's deletedVaults), recoverable until its scheduled purge date. */
+export interface DeletedVaultInfo {
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  deletedOn?: Date;
+  scheduledPurgeDate?: Date;
+  purgeProtection: boolean;
+}
+
+export interface DeletedVaultsState {
+  status: LoadStatus;
+  items: readonly DeletedVaultInfo[];
+  error?: ClassifiedError;
+}
+
+/** A new vault as the create form gives it. */
+export interface VaultCreateInput {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: 'standard' | 'premium';
+  /** 7 to 90. */
+  retentionDays: number;
+  purgeProtection: boolean;
+  /** With access policies, the signed-in identity gets an initial policy (all key, secret and certificate permissions). */
+  permissionModel: 'accessPolicies' | 'rbac';
+}
+
+/**
+ * Vault discovery through ARM: `off` without an ARM endpoint; `error` when ARM refused (the
+ * pane shows one quiet line; vaults opened by name are unaffected).
+ */
+export interface DiscoveryState {
+  status: 'off' | 'idle' | 'loading' | 'complete' | 'error';
+  /** What is being fetched now, e.g. "subscriptions", "Resource Graph page 2", "subscription 2 of 5". */
+  progress?: string;
+  subscriptions: readonly SubscriptionInfo[];
+  /** How the vaults were listed: one Resource Graph query, or per subscription after Resource Graph was refused. */
+  via?: 'resourceGraph' | 'subscriptions';
+  /** Why Resource Graph was not used (its refusal, one line). */
+  fallbackReason?: string;
+  found: number;
+  error?: ClassifiedError;
 }
 
 export interface VaultState extends VaultInfo {
@@ -150,11 +271,17 @@ export type OperationKind = 'create' | 'delete' | 'recover' | 'purge' | 'deleteA
  */
 export type OperationState = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'abandoned' | 'unconfirmed';
 
+/** What an operation acts on: items of a collection, or whole vaults (through ARM). */
+export type OperationSubject = CollectionKind | 'vaults';
+
 export interface Operation {
   id: string;
   kind: OperationKind;
-  collection: CollectionKind;
+  collection: OperationSubject;
+  /** The vault's display name. */
   vault: string;
+  /** The vault's URL: what identifies it (names can repeat across clouds). */
+  vaultUrl: string;
   target: string;
   state: OperationState;
   /** The service's words for the current step: "deleting", "inProgress", "purging", "recovered"… */
@@ -178,6 +305,9 @@ export interface IdentityInfo {
 
 export interface StoreSnapshot {
   vaults: readonly VaultState[];
+  discovery: DiscoveryState;
+  /** The deleted-vaults view (loaded on demand). */
+  deletedVaults: DeletedVaultsState;
   identity?: IdentityInfo;
   /** A sign-in (getToken) is pending: what signs in and since when. */
   signIn?: SignInState;
@@ -199,7 +329,7 @@ export interface Store extends MutationActions {
 
   /**
    * Starts (or restarts with `refresh`) loading a collection; cancels a previous load of it.
-   * `vault` is a vault's URL or name. Without `refresh`, a complete or loading collection is
+   * `vault` is the vault's URL (never its name: two open vaults may share one). Without `refresh`, a complete or loading collection is
    * left alone and a cancelled one continues (pages are fetched again from the
    * start, since the SDK does not expose where it stopped, and only new items are added). A throttled load retries by itself
    * after Retry-After (status `error` with class `throttled` meanwhile).
@@ -218,6 +348,14 @@ export interface Store extends MutationActions {
   enrichItems(vault: string, kind: CollectionKind, ids: readonly string[], options?: { deleted?: boolean }): void;
   /** Details land in `details[item.id]`, or `details[\`${item.id}/${version}\`]` for one version (see detailsKey()). */
   loadDetails(item: ItemSummary, options?: { version?: string; refresh?: boolean }): void;
+  /**
+   * Opens an item by its exact name without listing, so an identity with get but no list
+   * permission can still read it: GETs it into `details[id]` as loadDetails does (404 and 403
+   * land there as the details' error). A loaded row of that name (any case) is used as is.
+   * Returns the item as known so far; throws an ActionRefusedError for a name Key Vault
+   * cannot have.
+   */
+  openByName(vault: string, kind: CollectionKind, name: string): ItemSummary;
   /** Fetches and exposes a secret value until `hideAt` (default 30 s) or hideSecret(). */
   revealSecret(item: ItemSummary, options?: { version?: string; hideAfterMs?: number }): Promise<void>;
   hideSecret(): void;
@@ -228,5 +366,32 @@ export interface Store extends MutationActions {
   readSecretValue(item: ItemSummary, options?: { version?: string }): Promise<string>;
   /** Throws a UsageError (message for people) for a bad name or URL; an open vault is returned as is. */
   addVault(nameOrUrl: string): VaultInfo;
+  /**
+   * Lists the vaults the identity can see through ARM in the background (restarting a running
+   * discovery): progress and outcome in `discovery`, found vaults added to `vaults`. Does
+   * nothing when the store has no ARM endpoint.
+   */
+  discoverVaults(): void;
+  /** Pins or unpins an open vault (remembered in the config file); returns whether it is pinned now. */
+  togglePin(vaultUrl: string): boolean;
+  /** Whether a vault name can be taken (ARM checkNameAvailability); never rejects (a failure is `available: undefined`). */
+  checkVaultName(name: string, subscriptionId?: string): Promise<{ available?: boolean; message?: string }>;
+  /** Creates a vault through ARM (long-running: provisioning state live); the new vault is added and listed. */
+  createVault(input: VaultCreateInput): string;
+  /** Deletes (soft-deletes) a vault; it then shows in the deleted-vaults view. */
+  deleteVault(vaultUrl: string): string;
+  /** Loads `deletedVaults` from every known subscription. */
+  loadDeletedVaults(): void;
+  recoverVault(vault: DeletedVaultInfo): string;
+  /** Purges a deleted vault; the operation runs until ARM says the purge finished (minutes on the service). */
+  purgeVault(vault: DeletedVaultInfo): string;
+  /** Reads the vault's ARM facts again (its access policies); finds it through discovery when ARM has not described it yet. */
+  refreshVaultArm(vaultUrl: string): void;
+  /**
+   * Changes the vault's access policies through vaults.updateAccessPolicy: `add` merges the
+   * permissions into the identity's policy, `replace` sets them, `remove` takes them away (the
+   * policy goes when none are left). An operation; the vault's policies are read again after.
+   */
+  updateAccessPolicy(vaultUrl: string, kind: 'add' | 'replace' | 'remove', entry: AccessPolicyInput): string;
   dispose(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { color } from './theme.js';
 import { TitleBar } from './title-bar.js';
 import { StatusLine } from './status-line.js';
 import { Explorer } from './explorer.js';
+import { ErrorBoundary } from './error-boundary.js';
 import { NoVaultScreen } from './no-vault-screen.js';
 import type { Runtime, RuntimeState } from './use-runtime.js';
 import { useRuntime } from './use-runtime.js';
@@ -22,7 +23,7 @@ import type { ClipboardOptions } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
 
 export interface AppProps {
-  settings: Pick<Settings, 'vaults' | 'demo' | 'readOnly'>;
+  settings: Pick<Settings, 'vaults' | 'demo' | 'readOnly'> & Partial<Pick<Settings, 'armEndpoint' | 'pinned' | 'recent'>>;
   keymap: readonly Binding[];
   theme: Theme;
   /** Starts the store (and the demo emulator); called after the first frame. */
@@ -32,6 +33,8 @@ export interface AppProps {
   /** Clipboard and $EDITOR settings (tests keep the local clipboard and the temp dir to themselves). */
   clipboard?: ClipboardOptions;
   editor?: EditTextOptions;
+  /** An error the app caught while drawing (shown classified, without its stack): e.g. for the --log file. */
+  onInternalError?(error: unknown): void;
 }
 
 function Message({ lines, tone, width, height, theme }: { lines: string[]; tone: 'muted' | 'error'; width: number; height: number; theme: Theme }) {
@@ -66,10 +69,11 @@ function InputRouter({ router, keymap }: { router: KeyRouter; keymap: readonly B
 export const CTRL_C_TWICE_MS = 2000;
 
 /** The app: "connecting…" at once, then the explorer on the store, or how to start when no vault is given. */
-export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor }: AppProps) {
+export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor, onInternalError }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
-  const noVault = settings.vaults.length === 0 && !settings.demo;
+  // Nothing to open and no ARM to find vaults through: explain how to start.
+  const noVault = settings.vaults.length === 0 && !settings.demo && !settings.armEndpoint && !settings.pinned?.length && !settings.recent?.length;
   const runtime = useRuntime(noVault ? undefined : loadRuntime);
   const sink: InputSink = useRef(undefined);
   const lastCtrlC = useRef(-Infinity);
@@ -93,11 +97,13 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clip
       <InputRouter router={router} keymap={keymap} />
       <KeyRouting value={router}>
         <KeymapContext value={keymap}>
-        {runtime.status === 'ready' ? (
-          <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
-        ) : (
-          <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
-        )}
+          <ErrorBoundary theme={theme} width={columns} height={rows} onError={onInternalError}>
+            {runtime.status === 'ready' ? (
+              <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
+            ) : (
+              <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
+            )}
+          </ErrorBoundary>
         </KeymapContext>
       </KeyRouting>
     </>
@@ -116,7 +122,7 @@ function StartScreen({
   const body = Math.max(1, rows - 2);
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-      <TitleBar width={columns} crumbs={noVault ? [] : [settings.demo ? 'demo' : settings.vaults.map((v) => v.name).join(', ')]} readOnly={settings.readOnly} theme={theme} />
+      <TitleBar width={columns} crumbs={noVault ? [] : [settings.demo ? 'demo' : settings.vaults.map((v) => v.name).join(', ') || 'finding vaults'].filter(Boolean)} readOnly={settings.readOnly} theme={theme} />
       {noVault ? (
         <NoVaultScreen width={columns} height={body} theme={theme} />
       ) : runtime.status === 'failed' ? (

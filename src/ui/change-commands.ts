@@ -2,7 +2,7 @@
 // action, cancel in the operations panel, copy. In read-only mode the store's own refusal is
 // what the status line shows. Keys named in messages come from the user's keymap.
 import type { Dispatch } from 'react';
-import type { CollectionKind, DetailsState, ItemSummary, Store, StoreSnapshot } from '../store/types.js';
+import type { DetailsState, ItemSummary, Store, StoreSnapshot, OperationSubject } from '../store/types.js';
 import type { Binding, CommandId } from './keymap.js';
 import { keyFor } from './keymap.js';
 import type { Modal } from './modal.js';
@@ -13,6 +13,7 @@ import { revealMatches } from './secret-details.js';
 import type { Clipboard } from './use-clipboard.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentRows, currentVault, selectedItem } from './view-model.js';
+import { focusedError } from './focused-error.js';
 
 type Tone = 'info' | 'warning' | 'error';
 
@@ -26,7 +27,7 @@ export interface ChangeContext {
   say(text: string, tone: Tone): void;
 }
 
-const SINGULAR: Record<CollectionKind, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate' };
+const SINGULAR: Record<OperationSubject, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate', vaults: 'vault' };
 
 export function describeItem(item: Pick<ItemSummary, 'kind' | 'name'>): string {
   return `${SINGULAR[item.kind]} ${escapeControl(item.name)}`;
@@ -115,21 +116,19 @@ function waitForDetails(store: Store, key: string, timeoutMs = 15_000): Promise<
   });
 }
 
+/** What `y` can copy of a secret: its value, the id of the version shown, or its versionless URI. */
+export type SecretPart = 'value' | 'id' | 'uri';
+
 export async function copy(ctx: ChangeContext): Promise<void> {
   const { store } = ctx;
   const nav = ctx.nav();
   const target = targetItem(store, nav);
   if (!target) return ctx.say('nothing selected to copy', 'warning');
   const { item, version } = target;
-  const snapshot = store.getSnapshot();
   const live = item.deletedOn === undefined && !nav.deleted;
+  // A secret has three things worth copying: ask which, rather than always the value.
+  if (item.kind === 'secrets' && live) return ctx.openModal({ type: 'copy', item, version });
   try {
-    if (item.kind === 'secrets' && live) {
-      const latest = snapshot.details[item.id]?.item?.version;
-      const revealed = snapshot.revealed;
-      const value = revealed && revealMatches(revealed, item.id, version, latest) ? revealed.value : await store.readSecretValue(item, { version });
-      return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`);
-    }
     if (item.kind === 'certificates' && live) {
       const key = detailsKey(item, version);
       let details: DetailsState | undefined = store.getSnapshot().details[key];
@@ -148,10 +147,47 @@ export async function copy(ctx: ChangeContext): Promise<void> {
   }
 }
 
+/** Copies the chosen part of a secret; the value is fetched (or taken from a reveal) and never shown. */
+export async function copySecretPart(ctx: Pick<ChangeContext, 'store' | 'clipboard' | 'say'>, item: ItemSummary, version: string | undefined, part: SecretPart): Promise<void> {
+  const { store } = ctx;
+  const snapshot = store.getSnapshot();
+  const latest = snapshot.details[item.id]?.item?.version ?? item.version;
+  try {
+    if (part === 'value') {
+      const revealed = snapshot.revealed;
+      const value = revealed && revealMatches(revealed, item.id, version, latest) ? revealed.value : await store.readSecretValue(item, { version });
+      return await ctx.clipboard.copy(value, `the value of ${describeItem(item)}`, { secret: true });
+    }
+    if (part === 'uri') return await ctx.clipboard.copy(item.id, `the URI of ${describeItem(item)}`);
+    const shown = version ?? latest;
+    return await ctx.clipboard.copy(shown ? `${item.id}/${shown}` : item.id, `the id of ${describeItem(item)}${shown ? ` (version ${escapeControl(shown).slice(0, 8)})` : ''}`);
+  } catch (error) {
+    ctx.say(`could not copy: ${errorText(error)}`, 'error');
+  }
+}
+
 export function recoveryText(item: ItemSummary, keymap: readonly Binding[]): string {
   if (item.recoveryLevel && !item.recoveryLevel.includes('Recoverable')) return 'This vault does not keep deleted items: the delete is final.';
   const days = item.recoverableDays ? `${item.recoverableDays} days` : 'the vault\'s retention period';
   return `It stays recoverable for ${days}: ${keyFor(keymap, 'deleted.toggle')} shows deleted items, ${keyFor(keymap, 'item.recover')} recovers.`;
+}
+
+/**
+ * The error view for what has the focus (a failed operation, a list's or the details' error):
+ * `!` always; Enter too on a failed operation or on a list that shows only its error. False
+ * when Enter has nothing to show, so it opens as usual.
+ */
+export function showError(ctx: ChangeContext, viaEnter: boolean): boolean {
+  const { store } = ctx;
+  const nav = ctx.nav();
+  const failure = focusedError(store.getSnapshot(), nav);
+  if (viaEnter) {
+    const onlyError = nav.focus === 'operations' || (nav.focus === 'items' && currentRows(store.getSnapshot(), nav).length === 0);
+    if (!failure || !onlyError) return false;
+  }
+  if (failure) ctx.openModal({ type: 'error', title: failure.title, error: failure.error });
+  else ctx.say('no error here to show', 'info');
+  return true;
 }
 
 /** x in the operations panel. */

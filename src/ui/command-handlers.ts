@@ -3,41 +3,72 @@
 // read-only mode go to the store anyway, which refuses before sending anything; its words
 // are what the status line shows.
 import type { CommandContext } from './explorer-commands.js';
-import { move, open, refresh, showKind, sort, toggleReveal } from './explorer-commands.js';
+import { runCommand } from './explorer-commands.js';
 import type { ChangeContext } from './change-commands.js';
-import { cancelOperation, clearOperations, copy, errorMessage, itemCommand, newItem, refuse } from './change-commands.js';
+import { cancelOperation, clearOperations, copy, errorMessage, itemCommand, newItem, refuse, showError } from './change-commands.js';
 import type { CommandId } from './keymap.js';
+import { runVaultCommand } from './vault-commands.js';
+import { sortOf } from './navigation.js';
 
 export type ExplorerContext = CommandContext & ChangeContext;
 
 type Handler = (ctx: ExplorerContext) => void;
 
+/** Navigation and view commands (explorer-commands.ts). */
+const explorer =
+  (command: CommandId): Handler =>
+  (ctx) =>
+    runCommand(command, ctx);
+
+/** The vaults pane's commands (vault-commands.ts). */
+const vault =
+  (command: CommandId): Handler =>
+  (ctx) =>
+    void runVaultCommand(command, ctx);
+
 /** Dialog answers are read by the open dialog itself (dialog-keys.ts); the explorer has none to act on. */
 const inDialogOnly: Handler = () => {};
 
 export const handlers: Record<CommandId, Handler> = {
-  'move.down': (ctx) => move('move.down', ctx),
-  'move.up': (ctx) => move('move.up', ctx),
-  'move.top': (ctx) => move('move.top', ctx),
-  'move.bottom': (ctx) => move('move.bottom', ctx),
-  'move.pageUp': (ctx) => move('move.pageUp', ctx),
-  'move.pageDown': (ctx) => move('move.pageDown', ctx),
-  'pane.next': (ctx) => ctx.dispatch({ type: 'cyclePane', direction: 1 }),
-  'pane.prev': (ctx) => ctx.dispatch({ type: 'cyclePane', direction: -1 }),
-  'pane.vaults': (ctx) => ctx.dispatch({ type: 'focus', pane: 'vaults' }),
-  'pane.keys': (ctx) => showKind('keys', ctx),
-  'pane.secrets': (ctx) => showKind('secrets', ctx),
-  'pane.certificates': (ctx) => showKind('certificates', ctx),
-  open,
-  back: (ctx) => ctx.dispatch({ type: 'back' }),
-  filter: (ctx) => {
-    if (ctx.nav().focus !== 'operations') ctx.dispatch({ type: 'filterStart' });
+  'move.down': explorer('move.down'),
+  'move.up': explorer('move.up'),
+  'move.top': explorer('move.top'),
+  'move.bottom': explorer('move.bottom'),
+  'move.pageUp': explorer('move.pageUp'),
+  'move.pageDown': explorer('move.pageDown'),
+  'pane.next': explorer('pane.next'),
+  'pane.prev': explorer('pane.prev'),
+  'pane.vaults': explorer('pane.vaults'),
+  'pane.keys': explorer('pane.keys'),
+  'pane.secrets': explorer('pane.secrets'),
+  'pane.certificates': explorer('pane.certificates'),
+  // Enter on a failed operation, or on a list that shows only its error, opens the error view.
+  open: (ctx) => {
+    if (showError(ctx, true) || ctx.nav().focus === 'operations') return;
+    runCommand('open', ctx);
   },
-  reveal: toggleReveal,
+  back: explorer('back'),
+  filter: (ctx) => {
+    if (ctx.nav().focus !== 'operations') runCommand('filter', ctx);
+  },
+  reveal: explorer('reveal'),
   copy: (ctx) => void copy(ctx),
-  sort,
-  'deleted.toggle': (ctx) => ctx.dispatch({ type: 'toggleDeleted' }),
-  refresh,
+  sort: (ctx) => {
+    runCommand('sort', ctx);
+    const nav = ctx.nav();
+    // From the details the list may be hidden: say what changed.
+    if (nav.focus === 'details') ctx.say(`the list is now sorted by ${sortOf(nav).key}`, 'info');
+  },
+  'sort.reverse': explorer('sort.reverse'),
+  'deleted.toggle': explorer('deleted.toggle'),
+  refresh: explorer('refresh'),
+  'vault.pin': explorer('vault.pin'),
+  'vault.new': vault('vault.new'),
+  'vault.delete': vault('vault.delete'),
+  'vault.policies': vault('vault.policies'),
+  'vaults.deleted': vault('vaults.deleted'),
+  'vault.recover': vault('vault.recover'),
+  'vault.purge': vault('vault.purge'),
   'item.new': (ctx) => newItem(ctx, 'new'),
   'item.newVersion': (ctx) => itemCommand(ctx, 'item.newVersion'),
   'key.rotate': (ctx) => itemCommand(ctx, 'key.rotate'),
@@ -50,9 +81,10 @@ export const handlers: Record<CommandId, Handler> = {
   'operations.focus': (ctx) => ctx.dispatch({ type: 'focus', pane: 'operations' }),
   'operations.cancel': cancelOperation,
   'operations.clear': clearOperations,
+  'error.show': (ctx) => void showError(ctx, false),
   'clipboard.clear': (ctx) => void ctx.clipboard.clear().catch((error: unknown) => ctx.say(errorMessage(error), 'error')),
-  commandLine: (ctx) => ctx.dispatch({ type: 'commandOpen' }),
-  help: (ctx) => ctx.dispatch({ type: 'help', open: true }),
+  commandLine: explorer('commandLine'),
+  help: explorer('help'),
   quit: (ctx) => ctx.quit(),
   'dialog.yes': inDialogOnly,
   'dialog.no': inDialogOnly,
@@ -62,6 +94,7 @@ export const handlers: Record<CommandId, Handler> = {
 
 export function runKeyCommand(command: CommandId, ctx: ExplorerContext): void {
   const binding = ctx.keymap.find((b) => b.command === command);
-  if (binding?.mutating && ctx.store.getSnapshot().readOnly) return refuse(ctx, command);
+  // Vault commands say themselves what read-only mode refuses (vault-commands.ts).
+  if (binding?.mutating && ctx.store.getSnapshot().readOnly && !command.startsWith('vault')) return refuse(ctx, command);
   handlers[command](ctx);
 }

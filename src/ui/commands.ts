@@ -4,10 +4,13 @@ import type { CollectionKind } from '../store/types.js';
 
 export type ParsedCommand =
   | { kind: 'collection'; collection: CollectionKind }
+  /** `:secret NAME`, `:key NAME`, `:cert NAME`: open that item directly, without listing. */
+  | { kind: 'open'; collection: CollectionKind; name: string }
   | { kind: 'deleted' }
   | { kind: 'vault'; name: string }
+  | { kind: 'vaults' }
   | { kind: 'filter'; text: string }
-  | { kind: 'sort'; key: string }
+  | { kind: 'sort'; key: string; descending?: boolean }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'error'; message: string };
@@ -20,13 +23,14 @@ export interface CommandSpec {
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
-  { name: 'keys', aliases: ['key', 'k'], description: 'show keys' },
-  { name: 'secrets', aliases: ['secret', 's'], description: 'show secrets' },
-  { name: 'certs', aliases: ['certificates', 'cert', 'c'], description: 'show certificates' },
+  { name: 'keys', aliases: ['key', 'k'], args: '[NAME]', description: 'show keys, or open the key NAME' },
+  { name: 'secrets', aliases: ['secret', 's'], args: '[NAME]', description: 'show secrets, or open the secret NAME' },
+  { name: 'certs', aliases: ['certificates', 'cert', 'c'], args: '[NAME]', description: 'show certificates, or open the certificate NAME' },
   { name: 'deleted', aliases: ['del'], description: 'toggle the deleted-items view' },
   { name: 'vault', aliases: ['v'], args: 'NAME', description: 'open a vault (name or URL)' },
+  { name: 'vaults', aliases: [], description: 'list the vaults you can see (through Azure Resource Manager)' },
   { name: 'filter', aliases: ['f'], args: 'TEXT', description: 'filter the current list' },
-  { name: 'sort', aliases: [], args: 'name|updated|expires', description: 'sort the list' },
+  { name: 'sort', aliases: [], args: 'name|updated|expires [desc]', description: 'sort the list (desc: reversed)' },
   { name: 'help', aliases: ['h'], description: 'show the keys' },
   { name: 'q', aliases: ['quit', 'q!'], description: 'quit' },
 ];
@@ -48,21 +52,26 @@ export function parseCommand(line: string): ParsedCommand {
   }
   switch (spec.name) {
     case 'keys':
-      return { kind: 'collection', collection: 'keys' };
     case 'secrets':
-      return { kind: 'collection', collection: 'secrets' };
-    case 'certs':
-      return { kind: 'collection', collection: 'certificates' };
+    case 'certs': {
+      const collection: CollectionKind = spec.name === 'certs' ? 'certificates' : spec.name;
+      return rest ? { kind: 'open', collection, name: rest } : { kind: 'collection', collection };
+    }
     case 'deleted':
       return { kind: 'deleted' };
     case 'vault':
       return rest ? { kind: 'vault', name: rest } : { kind: 'error', message: ':vault needs a NAME or URL' };
+    case 'vaults':
+      return { kind: 'vaults' };
     case 'filter':
       return { kind: 'filter', text: rest };
-    case 'sort':
-      return ['name', 'updated', 'expires'].includes(rest)
-        ? { kind: 'sort', key: rest }
-        : { kind: 'error', message: ':sort takes name, updated or expires' };
+    case 'sort': {
+      const [key, order, extra] = rest.split(/\s+/);
+      if (!['name', 'updated', 'expires'].includes(key) || (order !== undefined && !['asc', 'desc'].includes(order)) || extra !== undefined) {
+        return { kind: 'error', message: ':sort takes name, updated or expires, then optionally asc or desc' };
+      }
+      return order === 'desc' ? { kind: 'sort', key, descending: true } : { kind: 'sort', key };
+    }
     case 'help':
       return { kind: 'help' };
     default:
@@ -75,7 +84,8 @@ export function completions(line: string, vaultNames: readonly string[]): string
   const space = line.search(/\s/);
   if (space === -1) {
     const word = line.toLowerCase();
-    return COMMANDS.filter((c) => c.name.startsWith(word)).map((c) => c.name + (c.args ? ' ' : ''));
+    // A required argument gets its space; an optional one ([NAME]) does not.
+    return COMMANDS.filter((c) => c.name.startsWith(word)).map((c) => c.name + (c.args && !c.args.startsWith('[') ? ' ' : ''));
   }
   const word = line.slice(0, space).toLowerCase();
   const rest = line.slice(space + 1).trimStart();

@@ -6,7 +6,7 @@ import { LABEL_WIDTH, commonLines, versionLines, wrapLines } from './detail-line
 import { certificateLines } from './certificate-details.js';
 import { keyLines } from './key-details.js';
 import { secretLines } from './secret-details.js';
-import { ErrorBanner } from './error-banner.js';
+import { ErrorBanner, errorBannerLines } from './error-banner.js';
 import { scrollOffset, visibleRange } from './list-window.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -113,6 +113,8 @@ interface Props {
   width: number;
   height: number;
   theme: Theme;
+  /** The key that opens the error view, as the keymap has it. */
+  errorKey?: string;
 }
 
 /** Inner width available to detail lines in a pane `width` cells wide. */
@@ -122,10 +124,10 @@ export function detailLineWidth(width: number): number {
 
 /** The opened item: its fields for its kind, then its versions; j/k scroll, Enter on a version shows it. */
 export const DetailsPane = memo(function DetailsPane(props: Props) {
-  const { item, details, version, lines, cursor, focused, width, height, theme } = props;
+  const { item, details, version, lines, cursor, focused, width, height, theme, errorKey } = props;
   const inner = Math.max(1, width - 4);
   const error = details?.error;
-  const errorLines = error ? 3 : 0;
+  const errorLines = error ? Math.min(errorBannerLines(error, inner).length, Math.max(1, Math.floor((height - 3) / 2))) : 0;
   const rows = Math.max(1, height - 3 - errorLines);
   const offsetRef = useRef(0);
   const at = Math.min(cursor, Math.max(0, lines.length - 1));
@@ -143,7 +145,7 @@ export const DetailsPane = memo(function DetailsPane(props: Props) {
           {lines.length > rows ? `  ${at + 1}/${lines.length}` : ''}
         </Text>
       </Text>
-      {error ? <ErrorBanner error={error} width={inner} theme={theme} /> : null}
+      {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} viewKey={errorKey} /> : null}
       <Box flexDirection="column" height={rows} overflow="hidden">
         {lines.slice(start, end).map((line, i) => (
           <Line key={start + i} line={line} selected={focused && start + i === at} width={inner - 1} theme={theme} />

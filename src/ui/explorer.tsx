@@ -1,8 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Box, useApp } from 'ink';
-import type { ItemSummary, Store, StoreSnapshot } from '../store/types.js';
+import type { CollectionKind, ItemSummary, Operation, Store, StoreSnapshot } from '../store/types.js';
+import { useOperationNotices } from './use-operation-notices.js';
 import { targetItem } from './change-commands.js';
 import type { Binding, Context } from './keymap.js';
+import { displayKey } from './keymap.js';
+import { focusedError } from './focused-error.js';
 import type { Theme } from './theme.js';
 import { TitleBar } from './title-bar.js';
 import { StatusLine } from './status-line.js';
@@ -13,10 +16,10 @@ import { VaultStrip, VaultsPane, vaultRows } from './vaults-pane.js';
 import { DetailsPane, EmptyDetails, buildDetailLines, detailLineWidth } from './details-pane.js';
 import { computeLayout } from './layout.js';
 import type { NavState } from './navigation.js';
-import { clampCursor, cursorOf } from './navigation.js';
+import { clampCursor, cursorOf, sortOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
-import { currentCollection, listRows } from './view-model.js';
-import { runCommandLine } from './explorer-commands.js';
+import { currentCollection, currentVault, listRows, vaultOrder } from './view-model.js';
+import { filterEnter, runCommandLine } from './explorer-commands.js';
 import { runKeyCommand } from './command-handlers.js';
 import { whyNot } from './why-not.js';
 import { useStore } from './use-store.js';
@@ -27,6 +30,7 @@ import type { InputSink } from './use-explorer-input.js';
 import { useExplorerInput } from './use-explorer-input.js';
 import { useCollectionLoading } from './use-collection-loading.js';
 import { useDetailsLoading } from './use-details-loading.js';
+import { useDiscovery } from './use-discovery.js';
 import { useHideOnLeave } from './use-hide-on-leave.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import { useClipboard } from './use-clipboard.js';
@@ -34,6 +38,7 @@ import type { EditTextOptions } from './edit-text.js';
 import { useEditor } from './use-editor.js';
 import { useFadingMessage } from './use-fading-message.js';
 import { useModal } from './use-modal.js';
+import { DeletedVaultsPane } from './deleted-vaults-pane.js';
 import { ModalView } from './modal-view.js';
 import { OperationsDock, dockHeight } from './operations-dock.js';
 
@@ -60,14 +65,25 @@ export const PREVIEW_DELAY_MS = 150;
 const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificate' } as const;
 
 /**
- * Where bindings apply: lists everywhere, the focused pane, and `secret`/`key`/`certificate` on
- * live items of that kind — except a certificate's own key, which is not rotated by itself.
+ * Where bindings apply: lists everywhere, the focused pane, `secret`/`key`/`certificate` on live
+ * items of that kind — except a certificate's own key, which is not rotated by itself — and
+ * `error` where there is an error to show whole.
  */
-function activeContexts(nav: NavState, snapshot: StoreSnapshot): Context[] {
+function activeContexts(nav: NavState, snapshot: StoreSnapshot, hasError: boolean): Context[] {
   if (nav.help.open) return [];
   const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
   const managedKey = nav.kind === 'keys' && targetItem(snapshot, nav)?.item.managed === true;
-  return ['list', nav.focus, ...(live && !managedKey ? [KIND_CONTEXT[nav.kind]] : [])];
+  return ['list', nav.deleted ? 'deleted' : 'live', nav.focus, ...(live && !managedKey ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
+}
+
+/** Operations running on items of the list in view (deletes and purges on live rows, recover and purge on deleted ones). */
+function busyRows(operations: readonly Operation[], vaultUrl: string | undefined, kind: CollectionKind, deleted: boolean): ReadonlyMap<string, string> {
+  const kinds: readonly Operation['kind'][] = deleted ? ['recover', 'purge', 'deleteAndPurge'] : ['delete', 'deleteAndPurge', 'update', 'rotate'];
+  const out = new Map<string, string>();
+  for (const op of operations) {
+    if (op.state === 'running' && op.vaultUrl === vaultUrl && op.collection === kind && kinds.includes(op.kind)) out.set(op.target.toLowerCase(), op.detail);
+  }
+  return out;
 }
 
 /** The full-screen explorer: vaults, items with tabs, details, title bar and status line. */
@@ -75,13 +91,17 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const { exit } = useApp();
   const [nav, dispatch, navRef] = useNavState();
   const vaults = useStore(store, (s) => s.vaults);
+  const discovery = useStore(store, (s) => s.discovery);
+  const deletedVaults = useStore(store, (s) => s.deletedVaults);
+  useDiscovery(store);
   const identity = useStore(store, (s) => s.identity);
   const collection = useStore(store, (s) => currentCollection(s, nav));
   const revealError = useStore(store, (s) => s.revealError);
   const anyRevealed = useStore(store, (s) => s.revealed);
   const inFlight = useStore(store, (s) => s.revealing);
   const now = useNow(clock, Boolean(anyRevealed));
-  const operationCount = useStore(store, (s) => s.operations.length);
+  const operations = useStore(store, (s) => s.operations);
+  const operationCount = operations.length;
   const [modal, setModal, modalRef] = useModal();
   // Quitting with operations running asks first (quit-dialog.tsx); otherwise it is immediate.
   const requestQuit = useCallback(() => {
@@ -97,9 +117,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const editValue = useEditor(useCallback((message: string) => say(message, 'error'), [say]), editor);
   const dock = dockHeight(operationCount, nav.focus === 'operations', height);
 
-  const vault = vaults[Math.min(nav.vault, vaults.length - 1)];
+  const vault = currentVault({ vaults }, nav);
   const items = collection?.items ?? NO_ITEMS;
-  const rows = listRows(items, nav.sort, nav.filter);
+  const rows = listRows(items, sortOf(nav), nav.filter);
   const cursor = clampCursor(cursorOf(nav), rows.length);
   // Wide layouts preview the row under the cursor while the list has the keys; Enter still
   // opens it (focus moves into details). Narrow layouts show details only once opened.
@@ -117,7 +137,10 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const opened = useMemo(() => (shownId ? (latest?.item ?? items.find((i) => i.id === shownId)) : undefined), [shownId, latest, items]);
   const toLoad = previewing ? (settledPreview === opened?.id ? opened : undefined) : opened;
   const showDetails = Boolean(opened) && (wide || nav.focus === 'details');
-  const layout = computeLayout(columns, height - dock, showDetails);
+  const computed = computeLayout(columns, height - dock, showDetails);
+  // At 80 columns the vaults are a one-line strip; with the keys in the vaults pane they get the whole body instead.
+  const vaultsFull = computed.strip && nav.focus === 'vaults';
+  const layout = vaultsFull ? { ...computed, strip: false, vaults: { width: columns, height: computed.body }, items: undefined, details: undefined } : computed;
   const lineWidth = detailLineWidth(layout.details?.width ?? columns);
   const detailLines = useMemo(
     () =>
@@ -140,12 +163,21 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now, keymap],
   );
 
-  useCollectionLoading(store, vault?.name, nav.kind, nav.deleted, collection?.status, collection?.cancelled);
+  useCollectionLoading(store, vault?.url, nav.kind, nav.deleted, collection?.status, collection?.cancelled);
   useDetailsLoading(store, toLoad, shown?.version, details?.status, latest?.status);
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
-  const active = activeContexts(nav, store.getSnapshot());
+  const hasError = useStore(store, (s) => focusedError(s, nav) !== undefined);
+  const active = activeContexts(nav, store.getSnapshot(), hasError);
+  const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
+  useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));
+  const selectWhenListed = useCallback((kind: CollectionKind, name: string) => dispatch({ type: 'selectWhenListed', kind, name }), [dispatch]);
+  // A created item: the cursor goes to it as soon as its list has it.
+  const selectIndex = nav.select && nav.select.kind === nav.kind ? rows.findIndex((r) => r.item.name.toLowerCase() === nav.select?.name.toLowerCase()) : -1;
+  useEffect(() => {
+    if (selectIndex !== -1) dispatch({ type: 'cursorTo', index: selectIndex });
+  }, [selectIndex, dispatch]);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
   const ctx = {
     store,
@@ -158,7 +190,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useExplorerInput({
     sink,
     keymap,
-    activeFor: (n) => activeContexts(n, store.getSnapshot()),
+    activeFor: (n) => activeContexts(n, store.getSnapshot(), focusedError(store.getSnapshot(), n) !== undefined),
     navRef,
     dispatch,
     vaultNames: vaults.map((v) => v.name),
@@ -169,10 +201,13 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     },
     blocked: () => modalRef.current !== undefined,
     onCommandLine: (line) => runCommandLine(line, ctx),
+    onFilterEnter: (text) => filterEnter(ctx, text),
     onQuit: requestQuit,
   });
 
-  const vaultList = useMemo(() => vaultRows(vaults), [vaults]);
+  const vaultList = useMemo(() => vaultRows(vaultOrder(vaults)), [vaults]);
+  const selectedVault = vault ? vaultList.findIndex((v) => v.url === vault.url) : -1;
+  const busy = useMemo(() => busyRows(operations, vault?.url, nav.kind, nav.deleted), [operations, vault?.url, nav.kind, nav.deleted]);
   const crumbs = [
     vault?.name ?? '',
     vault ? `${KIND_LABEL[nav.kind]}${nav.deleted ? ' (deleted)' : ''}` : '',
@@ -183,16 +218,25 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
       {modal ? (
-        <ModalView modal={modal} store={store} keymap={keymap} onQuit={exit} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} />
+        <ModalView modal={modal} store={store} keymap={keymap} onQuit={exit} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} select={selectWhenListed} />
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : (
         <Box flexDirection={layout.strip ? 'column' : 'row'} height={layout.body} overflow="hidden">
           {layout.strip ? (
-            <VaultStrip vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
+            <VaultStrip vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={columns} theme={theme} />
           ) : null}
-          {layout.vaults ? (
-            <VaultsPane vaults={vaultList} selected={nav.vault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} />
+          {layout.vaults && nav.vaultsDeleted ? (
+            <DeletedVaultsPane
+              deleted={deletedVaults}
+              selected={Math.min(nav.deletedVaultCursor, Math.max(0, deletedVaults.items.length - 1))}
+              focused={nav.focus === 'vaults'}
+              width={layout.vaults.width}
+              height={layout.vaults.height}
+              theme={theme}
+            />
+          ) : layout.vaults ? (
+            <VaultsPane vaults={vaultList} selected={selectedVault} focused={nav.focus === 'vaults'} width={layout.vaults.width} height={layout.vaults.height} theme={theme} discovery={discovery} />
           ) : null}
           {layout.items ? (
             <ItemsPane
@@ -203,7 +247,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               cursor={cursor}
               filter={nav.filter}
               filterEditing={nav.filterEditing}
-              sort={nav.sort}
+              sort={sortOf(nav)}
               focused={nav.focus === 'items'}
               width={layout.items.width}
               height={layout.items.height}
@@ -212,6 +256,8 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               store={store}
               vault={vault?.url}
               waiting={waiting}
+              errorKey={errorKey}
+              busy={busy}
             />
           ) : null}
           {layout.details && opened ? (
@@ -225,6 +271,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               width={layout.details.width}
               height={layout.details.height}
               theme={theme}
+              errorKey={errorKey}
             />
           ) : layout.details ? (
             <EmptyDetails width={layout.details.width} height={layout.details.height} theme={theme} />

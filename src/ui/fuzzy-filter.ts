@@ -2,6 +2,7 @@
 // Matches at word starts and in runs score higher, so "dbpw" ranks "db-password" above
 // "debug-keypair-window". One forward pass finds the first match, a backward pass from its
 // end tightens it (the fzf v1 approach): linear in the name length, fast on 10,000 names.
+// A query found whole in the name (a substring) always ranks before a scattered match.
 
 export interface FuzzyMatch {
   score: number;
@@ -21,10 +22,43 @@ function isBoundary(text: string, i: number): boolean {
 }
 
 /** Matches `query` against `text`; null when it does not match. An empty query matches everything with score 0. */
+/** Added to a match where the query appears whole, so substrings rank before scattered matches. */
+const SUBSTRING_BONUS = 1000;
+
+function scoreOf(text: string, t: string, indices: readonly number[]): number {
+  let score = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    score += 1;
+    if (isBoundary(text, i)) score += 6;
+    if (k > 0 && indices[k - 1] === i - 1) score += 7;
+    else if (k > 0) score -= Math.min(3, i - indices[k - 1] - 1);
+  }
+  if (indices[0] === 0) score += 4;
+  // Shorter texts win ties: "db" prefers "db" over "db-replica-password".
+  return score - t.length / 1000;
+}
+
+/** Where the query occurs whole, preferring an occurrence at a word start. */
+function substringAt(text: string, t: string, q: string): number {
+  let first = -1;
+  for (let at = t.indexOf(q); at !== -1; at = t.indexOf(q, at + 1)) {
+    if (isBoundary(text, at)) return at;
+    if (first === -1) first = at;
+  }
+  return first;
+}
+
+/** Matches `query` against `text`; null when it does not match. An empty query matches everything with score 0. */
 export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
   if (query === '') return { score: 0, indices: [] };
   const q = query.toLowerCase();
   const t = text.toLowerCase();
+  const at = substringAt(text, t, q);
+  if (at !== -1) {
+    const indices = Array.from({ length: q.length }, (_, k) => at + k);
+    return { score: SUBSTRING_BONUS + scoreOf(text, t, indices), indices };
+  }
   // Forward: earliest end of a subsequence match.
   let qi = 0;
   let end = -1;
@@ -44,18 +78,7 @@ export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
   for (let i = end; i >= 0 && qi >= 0; i--) {
     if (t[i] === q[qi]) indices[qi--] = i;
   }
-  let score = 0;
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k];
-    score += 1;
-    if (isBoundary(text, i)) score += 6;
-    if (k > 0 && indices[k - 1] === i - 1) score += 7;
-    else if (k > 0) score -= Math.min(3, i - indices[k - 1] - 1);
-  }
-  if (indices[0] === 0) score += 4;
-  // Shorter texts win ties: "db" prefers "db" over "db-replica-password".
-  score -= t.length / 1000;
-  return { score, indices };
+  return { score: scoreOf(text, t, indices), indices };
 }
 
 export interface Filtered<T> {

@@ -26,6 +26,8 @@ interface Props {
   /** Where to ask for key types / issuers of the rows in view (absent: the cells stay as listed). */
   store?: Store;
   vault?: string;
+  /** Running operations on rows of this list, by item name (lowercase): their step in the service's words. */
+  busy?: ReadonlyMap<string, string>;
 }
 
 function rowTone(item: ItemSummary, now: number, theme: Theme): string | undefined {
@@ -36,6 +38,13 @@ function rowTone(item: ItemSummary, now: number, theme: Theme): string | undefin
   return undefined;
 }
 
+/** Without colours an expired or expiring row still says so: a mark before its expiry. */
+function plainMark(item: ItemSummary, now: number, theme: Theme): string {
+  if (theme.colors) return '';
+  const tone = expiryTone(item.expiresOn, now);
+  return tone === 'expired' ? '✗' : tone === 'soon' ? '!' : '';
+}
+
 const Row = memo(function Row({
   row,
   columns,
@@ -43,6 +52,7 @@ const Row = memo(function Row({
   focused,
   now,
   theme,
+  busy,
 }: {
   row: Filtered<ItemSummary>;
   columns: readonly Column[];
@@ -50,16 +60,19 @@ const Row = memo(function Row({
   focused: boolean;
   now: number;
   theme: Theme;
+  /** The step of an operation running on this item ("deleting", "purging"): shown in place of the update time. */
+  busy?: string;
 }) {
-  const tone = rowTone(row.item, now, theme);
+  const tone = busy ? color(theme.warning) : rowTone(row.item, now, theme);
   const highlight = selected && focused && theme.colors;
+  const going = busy !== undefined && /delet|purg/.test(busy);
   return (
     <Box height={1} backgroundColor={highlight ? theme.selectionBg : undefined}>
       <Text color={color(theme.accent)}>{selected ? '›' : ' '}</Text>
       {columns.map((c, i) => (
         <Box key={c.id} width={c.width} marginLeft={i === 0 ? 1 : COLUMN_GAP} flexShrink={0}>
           {c.id === 'name' ? (
-            <Text wrap="truncate-end" color={highlight ? color(theme.selectionFg) : tone} inverse={selected && focused && !theme.colors}>
+            <Text wrap="truncate-end" color={highlight ? color(theme.selectionFg) : tone} inverse={selected && focused && !theme.colors} strikethrough={going}>
               {highlightSegments(displayName(row.item), row.indices).map((s, j) =>
                 s.match ? (
                   <Text key={j} color={color(theme.match)} bold underline={!theme.colors}>
@@ -73,9 +86,9 @@ const Row = memo(function Row({
           ) : (
             <Text
               wrap="truncate-end"
-              color={c.id === 'expires' || c.id === 'enabled' ? (highlight ? color(theme.selectionFg) : tone) : color(theme.muted)}
+              color={c.id === 'expires' || c.id === 'enabled' || (busy && c.id === 'updated') ? (highlight ? color(theme.selectionFg) : tone) : color(theme.muted)}
             >
-              {cellText(row.item, c.id, now)}
+              {busy && c.id === 'updated' ? busy : `${c.id === 'expires' ? plainMark(row.item, now, theme) : ''}${cellText(row.item, c.id, now)}`}
             </Text>
           )}
         </Box>
@@ -88,7 +101,7 @@ const Row = memo(function Row({
  * A windowed item list: the column header and only the rows in view, so scrolling 10,000
  * items renders the same few rows. The window follows the cursor.
  */
-export function ItemList({ rows, cursor, kind, deleted, width, height, focused, now, theme, store, vault }: Props) {
+export function ItemList({ rows, cursor, kind, deleted, width, height, focused, now, theme, store, vault, busy }: Props) {
   const offsetRef = useRef(0);
   const body = Math.max(1, height);
   const offset = scrollOffset(offsetRef.current, cursor, rows.length, body);
@@ -110,7 +123,7 @@ export function ItemList({ rows, cursor, kind, deleted, width, height, focused, 
         ))}
       </Box>
       {shown.map((row, i) => (
-        <Row key={row.item.id} row={row} columns={columns} selected={start + i === cursor} focused={focused} now={now} theme={theme} />
+        <Row key={row.item.id} row={row} columns={columns} selected={start + i === cursor} focused={focused} now={now} theme={theme} busy={busy?.get(row.item.name.toLowerCase())} />
       ))}
     </Box>
   );

@@ -31,10 +31,17 @@ export function cellText(item: ItemSummary, column: ColumnId, now: number): stri
     case 'updated':
       return relativeTime(item.updatedOn, now);
     case 'expires':
+      // A certificate not issued has no expiry: say where its issuance stands instead.
+      if (item.kind === 'certificates' && item.issuance && item.issuance !== 'issued' && !item.deletedOn) return item.issuance;
       return relativeTime(item.expiresOn, now) || '—';
     case 'deleted':
       return relativeTime(item.deletedOn, now);
     case 'purge':
       return relativeTime(item.scheduledPurgeDate, now);
   }
+}
+
+/** Whether `text` could be a Key Vault object name (1–127 letters, digits and "-"), so worth a direct lookup. */
+export function isItemName(text: string): boolean {
+  return /^[0-9a-zA-Z-]{1,127}$/.test(text);
 }

@@ -1,7 +1,10 @@
 // The keymap is data: command id → keys → description → where it applies. Input handling
 // and the help overlay are both generated from it; config can remap keys by command id.
 
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'dialog';
+/** `error`: the focused pane (or selected operation) has an error the error view can show. */
+/** `live` / `deleted`: which view of the items pane is shown. */
+/** `dialog`: an open dialog, which reads only the dialog.* commands. */
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted' | 'dialog';
 
 export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App' | 'Dialogs';
 
@@ -44,8 +47,16 @@ const bindings = [
   { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
   { command: 'copy', keys: ['y'], description: 'copy value, id or PEM', section: 'Items', contexts: ['items', 'details'] },
   { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items', 'details'] },
+  { command: 'sort.reverse', keys: ['S'], description: 'reverse the sort order', section: 'Items', contexts: ['items'] },
   { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items', 'details'] },
-  { command: 'refresh', keys: ['R'], description: 'refresh', section: 'Items', contexts: ['global'] },
+  { command: 'refresh', keys: ['R'], description: 'refresh (in vaults: find vaults again)', section: 'Items', contexts: ['global'] },
+  { command: 'vault.pin', keys: ['p'], description: 'pin / unpin the vault (kept in config)', section: 'Panes', contexts: ['vaults'] },
+  { command: 'vault.new', keys: ['n'], description: 'new vault (through ARM)', section: 'Changes', contexts: ['vaults'], mutating: true },
+  { command: 'vault.delete', keys: ['d'], description: 'delete the vault (asks first)', section: 'Changes', contexts: ['vaults'], mutating: true },
+  { command: 'vault.policies', keys: ['a'], description: 'who may access the vault (access policies)', section: 'Panes', contexts: ['vaults', 'items'] },
+  { command: 'vaults.deleted', keys: ['D'], description: 'deleted vaults view', section: 'Panes', contexts: ['vaults'] },
+  { command: 'vault.recover', keys: ['u'], description: 'recover a deleted vault', section: 'Changes', contexts: ['vaults'], mutating: true },
+  { command: 'vault.purge', keys: ['P'], description: 'purge a deleted vault (type the name)', section: 'Changes', contexts: ['vaults'], mutating: true },
   { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items', 'details'], mutating: true },
   { command: 'item.newVersion', keys: ['N'], description: 'new secret version', section: 'Changes', contexts: ['secret'], mutating: true },
   { command: 'key.rotate', keys: ['r'], description: 'rotate key', section: 'Changes', contexts: ['key'], mutating: true },
@@ -58,6 +69,7 @@ const bindings = [
   { command: 'operations.focus', keys: ['o'], description: 'operations panel', section: 'App', contexts: ['global'] },
   { command: 'operations.cancel', keys: ['c'], description: 'cancel / abandon operation', section: 'App', contexts: ['operations'] },
   { command: 'operations.clear', keys: ['x'], description: 'clear finished operations', section: 'App', contexts: ['operations'] },
+  { command: 'error.show', keys: ['!'], description: 'show the whole error (request, sign-in reasons)', section: 'App', contexts: ['error'] },
   { command: 'clipboard.clear', keys: ['X'], description: 'clear the clipboard', section: 'App', contexts: ['global'] },
   { command: 'commandLine', keys: [':'], description: 'command line (:secrets, :vault NAME, :q)', section: 'App', contexts: ['global'] },
   { command: 'help', keys: ['?'], description: 'help', section: 'App', contexts: ['global'] },

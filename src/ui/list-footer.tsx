@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { LoadStatus } from '../store/types.js';
-import type { SortKey } from './sort.js';
+import type { ListSort } from './sort.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { escapeControl } from '../text/escape-control.js';
@@ -19,14 +19,16 @@ interface Props {
   shown: number;
   total: number;
   status: LoadStatus;
-  sort: SortKey;
+  sort: ListSort;
   width: number;
   theme: Theme;
+  /** What holds the list up, e.g. "throttled, retrying in 2s". */
+  notice?: string;
 }
 
 /** The line under a list: the filter being typed (or applied), the count and the sort order. */
-export function ListFooter({ filter, editing, shown, total, status, sort, width, theme }: Props) {
-  const right = `${countText(shown, total, filter !== '', status)} · by ${sort}`;
+export function ListFooter({ filter, editing, shown, total, status, sort, width, theme, notice }: Props) {
+  const right = `${countText(shown, total, filter !== '', status)} · by ${sort.key}${sort.reverse ? ' ↑' : ''}`;
   return (
     <Box height={1} width={width}>
       <Box flexGrow={1} flexShrink={1} overflow="hidden">
@@ -34,6 +36,10 @@ export function ListFooter({ filter, editing, shown, total, status, sort, width,
           <Text wrap="truncate-start" color={color(editing ? theme.accent : theme.text)}>
             /{escapeControl(filter)}
             {editing ? '▏' : ''}
+          </Text>
+        ) : notice ? (
+          <Text color={color(theme.warning)} wrap="truncate-end">
+            {notice}
           </Text>
         ) : (
           <Text color={color(theme.muted)} wrap="truncate-end">

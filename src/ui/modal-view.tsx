@@ -1,16 +1,21 @@
 import { Box } from 'ink';
-import type { Store } from '../store/types.js';
+import type { CollectionKind, Store } from '../store/types.js';
+import { acceptedNotice, operationNotice } from './operation-notice.js';
 import { ChangeForm } from './change-form.js';
-import { answerDelete, confirmCancel, confirmPurge, confirmRotate, describeItem, recoveryText } from './change-commands.js';
+import { answerDelete, confirmCancel, confirmPurge, confirmRotate, copySecretPart, describeItem, recoveryText } from './change-commands.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { CopyDialog } from './copy-dialog.js';
+import type { Clipboard } from './use-clipboard.js';
 import { ConfirmTypeName } from './confirm-type-name.js';
 import { DeleteDialog } from './delete-dialog.js';
+import { ErrorView } from './error-view.js';
 import type { Modal } from './modal.js';
 import type { Theme } from './theme.js';
 import { detailsKey } from '../store/details-key.js';
 import { useStore } from './use-store.js';
+import { VaultModalView, isVaultModal } from './vault-modal-view.js';
+import { currentVault } from './view-model.js';
 import type { Binding } from './keymap.js';
-import { keyFor } from './keymap.js';
 import { QuitDialog } from './quit-dialog.js';
 
 interface Props {
@@ -27,12 +32,30 @@ interface Props {
   say(text: string, tone: 'info' | 'warning' | 'error'): void;
   /** $EDITOR for a form's multi-line field. */
   editValue(current: string): Promise<string | undefined>;
+  clipboard: Clipboard;
+  /** Puts the cursor on an item once it is in its list (one just created). */
+  select?(kind: CollectionKind, name: string): void;
 }
 
 /** The open dialog, in place of the panes; it owns the keys until it closes. */
-export function ModalView({ modal, store, keymap, onQuit, width, height, now, theme, close, say, editValue }: Props) {
+export function ModalView({ modal, store, keymap, onQuit, width, height, now, theme, close, say, editValue, clipboard, select }: Props) {
   const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item, modal.version)]?.item?.key : undefined));
   const dialogWidth = Math.min(width, 100);
+  if (isVaultModal(modal)) {
+    const arm = currentVault(store.getSnapshot(), {})?.arm;
+    return (
+      <VaultModalView
+        modal={modal}
+        store={store}
+        width={width}
+        height={height}
+        theme={theme}
+        close={() => close()}
+        say={say}
+        defaults={{ resourceGroup: arm?.resourceGroup, location: arm?.location }}
+      />
+    );
+  }
   if (modal.type === 'form') {
     return (
       <Box height={height} width={width} flexDirection="column" overflow="hidden">
@@ -51,11 +74,40 @@ export function ModalView({ modal, store, keymap, onQuit, width, height, now, th
           onMessage={(text) => say(text, 'info')}
           onDone={(result) => {
             close();
-            if (result.operationId) say(`${modal.form.replace('.', ' ')} started — ${keyFor(keymap, 'operations.focus')} shows the operations panel`, 'info');
+            const op = result.operationId ? store.getSnapshot().operations.find((o) => o.id === result.operationId) : undefined;
+            if (!op) return;
+            // A new item goes into its list at once and is selected; a certificate still being
+            // issued is listed as pending (a refresh now, not only when issuance ends).
+            // (Vaults are created from the vaults pane's own form, not here.)
+            if ((op.kind === 'create' || op.kind === 'import') && op.collection !== 'vaults') {
+              select?.(op.collection, op.target);
+              if (op.state === 'running') store.loadCollection(modal.vault, op.collection, { refresh: true });
+            }
+            // What happened, said once it has happened.
+            const notice = op.state === 'running' ? { text: acceptedNotice(op), tone: 'info' as const } : operationNotice(op);
+            if (notice) say(notice.text, notice.tone);
           }}
         />
       </Box>
     );
+  }
+  if (modal.type === 'copy') {
+    return (
+      <Box height={height} width={width} flexDirection="column" overflow="hidden">
+        <CopyDialog
+          what={describeItem(modal.item)}
+          width={dialogWidth}
+          theme={theme}
+          onChoice={(part) => {
+            close();
+            if (part) void copySecretPart({ store, clipboard, say }, modal.item, modal.version, part);
+          }}
+        />
+      </Box>
+    );
+  }
+  if (modal.type === 'error') {
+    return <ErrorView title={modal.title} error={modal.error} width={width} height={height} theme={theme} onClose={() => close()} />;
   }
   if (modal.type === 'quit') {
     return (
@@ -107,7 +159,7 @@ export function ModalView({ modal, store, keymap, onQuit, width, height, now, th
         }}
       />
     );
-  } else {
+  } else if (modal.type === 'cancelOperation') {
     const { operationId, what } = modal;
     dialog = (
       <ConfirmDialog

@@ -3,8 +3,8 @@
 import type { CollectionKind } from '../store/types.js';
 import type { MoveCommand } from './list-window.js';
 import { clamp, moveCursor } from './list-window.js';
-import type { SortKey } from './sort.js';
-import { nextSortKey } from './sort.js';
+import type { ListSort, SortKey } from './sort.js';
+import { DEFAULT_SORT, nextSortKey } from './sort.js';
 
 export type Pane = 'vaults' | 'items' | 'details' | 'operations';
 
@@ -22,10 +22,12 @@ export interface StatusMessage {
 
 export interface NavState {
   focus: Pane;
-  vault: number;
+  /** The current vault's URL (never an index: vaults arrive and reorder as discovery runs); undefined = the first one. */
+  vault?: string;
   kind: CollectionKind;
   deleted: boolean;
-  sort: SortKey;
+  /** Sort order per pane (see sortKeyOf): each collection, live or deleted, keeps its own. */
+  sorts: Readonly<Record<string, ListSort>>;
   /** Cursor per list (see listKey), so switching tabs and back keeps the place. */
   cursors: Readonly<Record<string, number>>;
   filter: string;
@@ -34,33 +36,40 @@ export interface NavState {
   detailsCursor: number;
   /** The selected line of the operations panel. */
   opsCursor: number;
+  /** The vaults pane shows ARM's deleted vaults instead of the vaults (D there). */
+  vaultsDeleted: boolean;
+  deletedVaultCursor: number;
   help: { open: boolean; offset: number };
   /** The `:` line while it is open. */
   command?: string;
   message?: StatusMessage;
+  /** An item to put the cursor on once it is in the list (one just created). */
+  select?: { kind: CollectionKind; name: string };
 }
 
 export const initialNav: NavState = {
   focus: 'items',
-  vault: 0,
   kind: 'secrets',
   deleted: false,
-  sort: 'name',
+  sorts: {},
   cursors: {},
   filter: '',
   filterEditing: false,
   detailsCursor: 0,
   opsCursor: 0,
+  vaultsDeleted: false,
+  deletedVaultCursor: 0,
   help: { open: false, offset: 0 },
 };
 
 export type NavAction =
-  | { type: 'move'; command: MoveCommand; count: number; page: number }
+  | { type: 'move'; command: MoveCommand; count: number; page: number; /** The vaults pane's URLs in display order (moves there pick a vault). */ vaults?: readonly string[] }
   | { type: 'focus'; pane: Pane }
   | { type: 'cyclePane'; direction: 1 | -1 }
   | { type: 'kind'; kind: CollectionKind }
   | { type: 'toggleDeleted' }
-  | { type: 'vault'; index: number }
+  | { type: 'toggleVaultsDeleted' }
+  | { type: 'vault'; url: string }
   | { type: 'open'; id: string; version?: string }
   | { type: 'back' }
   | { type: 'filterStart' }
@@ -72,11 +81,25 @@ export type NavAction =
   | { type: 'commandOpen' }
   | { type: 'commandText'; text: string }
   | { type: 'commandClose' }
-  | { type: 'sort'; key?: SortKey }
-  | { type: 'message'; message?: StatusMessage };
+  /** Next sort key (or `key`), or the order reversed; `cursor` keeps the cursor on its item in the new order. */
+  | { type: 'sort'; key?: SortKey; reverse?: boolean; descending?: boolean; cursor?: number }
+  | { type: 'message'; message?: StatusMessage }
+  /** Remember an item to select when it shows up in its list. */
+  | { type: 'selectWhenListed'; kind: CollectionKind; name: string }
+  /** The cursor onto row `index` of the current list (and the pending selection done). */
+  | { type: 'cursorTo'; index: number };
 
 export function listKey(state: Pick<NavState, 'vault' | 'kind' | 'deleted'>): string {
-  return `${state.vault}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
+  return `${state.vault ?? ''}|${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
+}
+
+/** Which pane a sort belongs to: the collection, live or deleted (not the vault: a habit per kind). */
+function sortKeyOf(state: Pick<NavState, 'kind' | 'deleted'>): string {
+  return `${state.kind}|${state.deleted ? 'deleted' : 'live'}`;
+}
+
+export function sortOf(state: Pick<NavState, 'kind' | 'deleted' | 'sorts'>): ListSort {
+  return state.sorts[sortKeyOf(state)] ?? DEFAULT_SORT;
 }
 
 export function cursorOf(state: NavState): number {
@@ -95,8 +118,14 @@ function panes(state: NavState): Pane[] {
 export function navReducer(state: NavState, action: NavAction): NavState {
   switch (action.type) {
     case 'move': {
+      if (state.focus === 'vaults' && state.vaultsDeleted) {
+        return { ...state, deletedVaultCursor: moveCursor(state.deletedVaultCursor, action.command, action.count, action.page) };
+      }
       if (state.focus === 'vaults') {
-        const vault = moveCursor(state.vault, action.command, action.count, action.page);
+        const urls = action.vaults ?? [];
+        if (urls.length === 0) return state;
+        const at = Math.max(0, state.vault === undefined ? 0 : urls.indexOf(state.vault));
+        const vault = urls[moveCursor(at, action.command, urls.length, action.page)];
         return vault === state.vault ? state : { ...leaveList(state), vault };
       }
       if (state.focus === 'operations') {
@@ -122,9 +151,11 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...leaveList(state), kind: action.kind, focus: 'items' };
     case 'toggleDeleted':
       return { ...leaveList(state), deleted: !state.deleted, focus: 'items' };
+    case 'toggleVaultsDeleted':
+      return { ...state, vaultsDeleted: !state.vaultsDeleted, deletedVaultCursor: 0, focus: 'vaults' };
     case 'vault':
-      if (action.index === state.vault) return state;
-      return { ...leaveList(state), vault: Math.max(0, action.index) };
+      if (action.url === state.vault) return state;
+      return { ...leaveList(state), vault: action.url };
     case 'open':
       return { ...state, opened: { id: action.id, version: action.version }, focus: 'details', detailsCursor: 0, filterEditing: false };
     case 'back':
@@ -164,10 +195,19 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       return { ...state, command: action.text };
     case 'commandClose':
       return { ...state, command: undefined };
-    case 'sort':
-      return { ...state, sort: action.key ?? nextSortKey(state.sort), cursors: { ...state.cursors, [listKey(state)]: 0 } };
+    case 'sort': {
+      const current = sortOf(state);
+      const next: ListSort = action.reverse
+        ? { ...current, reverse: !current.reverse }
+        : { key: action.key ?? nextSortKey(current.key), reverse: action.descending ?? false };
+      return { ...state, sorts: { ...state.sorts, [sortKeyOf(state)]: next }, cursors: { ...state.cursors, [listKey(state)]: action.cursor ?? 0 } };
+    }
     case 'message':
       return { ...state, message: action.message };
+    case 'selectWhenListed':
+      return { ...state, select: { kind: action.kind, name: action.name } };
+    case 'cursorTo':
+      return { ...state, select: undefined, cursors: { ...state.cursors, [listKey(state)]: Math.max(0, action.index) } };
   }
 }
 

@@ -24,7 +24,18 @@ const KIND: Record<Operation['kind'], string> = {
   update: 'update',
 };
 
-const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'cert' } as const;
+const SINGULAR = { keys: 'key', secrets: 'secret', certificates: 'cert', vaults: 'vault' } as const;
+
+/** What the operation acts on: `vault/item` for items, the vault's name for a vault. */
+const SUBJECT: Record<Operation['collection'], (op: Operation) => string> = {
+  keys: (op) => `${op.vault}/${op.target}`,
+  secrets: (op) => `${op.vault}/${op.target}`,
+  certificates: (op) => `${op.vault}/${op.target}`,
+  vaults: (op) => op.target,
+};
+
+/** After a purge the service can keep the name a little while: re-creating it at once gets 409. */
+export const PURGED_NOTE = '(the name may stay reserved for a short while)';
 
 export function elapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -63,7 +74,7 @@ export function operationLine(op: Operation, now: number, keymap: readonly Bindi
           ? `${op.detail} — ${keyFor(keymap, 'refresh')} re-checks`
           : op.detail;
   const poll = op.lastPoll && op.state === 'running' ? `  · ${op.lastPoll}` : '';
-  return escapeControl(`${KIND[op.kind]} ${SINGULAR[op.collection]} ${op.vault}/${op.target}  ${state}  ${elapsed(end - op.startedAt)}${poll}`);
+  return escapeControl(`${KIND[op.kind]} ${SINGULAR[op.collection]} ${SUBJECT[op.collection](op)}  ${state}  ${elapsed(end - op.startedAt)}${poll}`);
 }
 
 interface Props {

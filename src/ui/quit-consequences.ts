@@ -1,9 +1,9 @@
 // What quitting leaves undone, per running operation, in words for the quit prompt: kvx stops
 // watching (and sending) when it exits, so the second half of a delete-and-purge never goes.
-import type { CollectionKind, Operation } from '../store/types.js';
+import type { Operation, OperationSubject } from '../store/types.js';
 import { escapeControl } from '../text/escape-control.js';
 
-const SINGULAR: Record<CollectionKind, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate' };
+const SINGULAR: Record<OperationSubject, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate', vaults: 'vault' };
 
 /** One line per running operation: "secret db-password stays soft-deleted; it will not be purged". */
 export function undoneText(op: Pick<Operation, 'kind' | 'collection' | 'target' | 'detail' | 'cancellable'>): string {

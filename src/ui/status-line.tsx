@@ -5,9 +5,34 @@ import type { Theme } from './theme.js';
 import { color } from './theme.js';
 
 /** Commands worth a hint first; others follow in keymap order. Moves are assumed known. */
-const PRIORITY = ['reveal', 'open', 'filter', 'back', 'pane.next', 'commandLine', 'deleted.toggle', 'sort', 'refresh'];
+const PRIORITY = ['error.show', 'item.recover', 'item.purge', 'reveal', 'open', 'filter', 'back', 'pane.next', 'commandLine', 'deleted.toggle', 'sort', 'refresh'];
 
-const SHORT: Record<string, string> = { 'pane.next': 'pane', 'pane.prev': 'pane' };
+/**
+ * Hint words; pairs that would read the same say what differs (`n new  N new version`,
+ * `d delete  D deleted view`, `x clear done  X clear clipboard`).
+ */
+const SHORT: Record<string, string> = {
+  'pane.next': 'pane',
+  'pane.prev': 'pane',
+  'error.show': 'error',
+  'item.newVersion': 'new version',
+  'deleted.toggle': 'deleted view',
+  'operations.clear': 'clear done',
+  'clipboard.clear': 'clear clipboard',
+  'sort.reverse': 'reverse',
+};
+
+/** Keys bound in a pane but working only in one view of it: hinted only there (the key still explains itself elsewhere). */
+const ONLY_IN: Record<string, Context> = {
+  'item.recover': 'deleted',
+  'item.purge': 'deleted',
+  'item.new': 'live',
+  'item.newVersion': 'live',
+  'item.edit': 'live',
+  'item.delete': 'live',
+  'key.rotate': 'live',
+  copy: 'live',
+};
 
 /** Key hints for the active contexts, most useful first, cut to what fits in `width`. */
 export function keyHints(
@@ -16,7 +41,7 @@ export function keyHints(
   width: number,
   readOnly: boolean,
 ): string {
-  const applies = (b: Binding) => b.contexts.some((c) => c === 'global' || active.includes(c));
+  const applies = (b: Binding) => b.contexts.some((c) => c === 'global' || active.includes(c)) && (!ONLY_IN[b.command] || active.includes(ONLY_IN[b.command]));
   const usable = keymap.filter((b) => applies(b) && !(readOnly && b.mutating) && b.keys.length > 0);
   const rank = (b: Binding) => {
     const i = PRIORITY.indexOf(b.command);

@@ -24,6 +24,8 @@ interface Options {
   onUnbound?(name: string): void;
   /** The `:` line was entered. */
   onCommandLine(line: string): void;
+  /** Enter on the filter; true when it was taken (e.g. an exact name looked up directly). */
+  onFilterEnter?(text: string): boolean;
   onQuit(): void;
   /** True while a dialog owns the keys (it has its own input hook); the list then gets none, Ctrl-C included. */
   blocked?(): boolean;
@@ -41,7 +43,7 @@ function printable(input: string, key: { ctrl?: boolean; meta?: boolean }): stri
  * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text; otherwise
  * keys go through the keymap. Ctrl-C always quits.
  */
-export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onUnbound, onCommandLine, onQuit, blocked }: Options): void {
+export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onUnbound, onCommandLine, onFilterEnter, onQuit, blocked }: Options): void {
   const handler = (input: string, key: Key): void => {
     const name = keyName(input, key);
     const nav = navRef.current;
@@ -75,7 +77,9 @@ export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, va
     }
     if (nav.filterEditing) {
       const text = nav.filter;
-      if (name === 'return') dispatch({ type: 'filterAccept' });
+      if (name === 'return') {
+        if (!onFilterEnter?.(text)) dispatch({ type: 'filterAccept' });
+      }
       else if (name === 'escape') dispatch({ type: 'back' });
       else if (name === 'backspace' || name === 'delete') dispatch({ type: 'filterText', text: text.slice(0, -1) });
       else if (['up', 'down', 'pageup', 'pagedown'].includes(name)) {

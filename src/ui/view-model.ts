@@ -5,13 +5,38 @@ import type { CollectionState, ItemSummary, StoreSnapshot, VaultState } from '..
 import type { Filtered } from './fuzzy-filter.js';
 import { fuzzyFilter } from './fuzzy-filter.js';
 import type { NavState } from './navigation.js';
-import { clampCursor, cursorOf } from './navigation.js';
+import { clampCursor, cursorOf, sortOf } from './navigation.js';
 import { displayName } from './item-text.js';
-import type { SortKey } from './sort.js';
+import type { ListSort, SortKey } from './sort.js';
 import { sortItems } from './sort.js';
 
-export function currentVault(snapshot: StoreSnapshot, nav: NavState): VaultState | undefined {
-  return snapshot.vaults[Math.min(nav.vault, snapshot.vaults.length - 1)];
+let orderCache: { vaults: readonly VaultState[]; out: readonly VaultState[] } | undefined;
+
+/** The subscription a discovered vault is listed under. */
+export function subscriptionLabel(vault: Pick<VaultState, 'arm'>): string {
+  return vault.arm?.subscriptionName ?? vault.arm?.subscriptionId ?? '';
+}
+
+/**
+ * The vaults in the order the vaults pane lists them (moves there follow this order): the
+ * ones opened by name, pinned or recent first, as given; then discovered ones grouped by
+ * subscription (in the order subscriptions first appear), in ARM's order within each.
+ */
+export function vaultOrder(vaults: readonly VaultState[]): readonly VaultState[] {
+  if (orderCache?.vaults === vaults) return orderCache.out;
+  const opened = vaults.filter((v) => v.origin !== 'discovered');
+  const discovered = vaults.filter((v) => v.origin === 'discovered');
+  const groups = [...new Set(discovered.map(subscriptionLabel))];
+  const found = groups.flatMap((g) => discovered.filter((v) => subscriptionLabel(v) === g));
+  const out = found.length === 0 ? vaults : [...opened, ...found];
+  orderCache = { vaults, out };
+  return out;
+}
+
+/** The vault the navigation names by URL; the first listed one when none is named or it is gone. */
+export function currentVault(snapshot: Pick<StoreSnapshot, 'vaults'>, nav: Pick<NavState, 'vault'>): VaultState | undefined {
+  const found = nav.vault === undefined ? undefined : snapshot.vaults.find((v) => v.url === nav.vault);
+  return found ?? vaultOrder(snapshot.vaults)[0];
 }
 
 export function currentCollection(snapshot: StoreSnapshot, nav: NavState): CollectionState | undefined {
@@ -19,12 +44,15 @@ export function currentCollection(snapshot: StoreSnapshot, nav: NavState): Colle
   return vault ? (nav.deleted ? vault.deleted : vault.collections)[nav.kind] : undefined;
 }
 
-let sortCache: { items: readonly ItemSummary[]; sort: SortKey; out: ItemSummary[] } | undefined;
+let sortCache: { items: readonly ItemSummary[]; sort: SortKey; reverse: boolean; out: ItemSummary[] } | undefined;
 let filterCache: { sorted: ItemSummary[]; filter: string; out: Filtered<ItemSummary>[] } | undefined;
 
 /** The rows of a list: sorted, then fuzzy-filtered on the displayed names. */
-export function listRows(items: readonly ItemSummary[], sort: SortKey, filter: string): Filtered<ItemSummary>[] {
-  if (!sortCache || sortCache.items !== items || sortCache.sort !== sort) sortCache = { items, sort, out: sortItems(items, sort) };
+export function listRows(items: readonly ItemSummary[], order: SortKey | ListSort, filter: string): Filtered<ItemSummary>[] {
+  const { key: sort, reverse } = typeof order === 'string' ? { key: order, reverse: false } : order;
+  if (!sortCache || sortCache.items !== items || sortCache.sort !== sort || sortCache.reverse !== reverse) {
+    sortCache = { items, sort, reverse, out: sortItems(items, sort, reverse) };
+  }
   const sorted = sortCache.out;
   if (!filterCache || filterCache.sorted !== sorted || filterCache.filter !== filter) {
     filterCache = { sorted, filter, out: fuzzyFilter(sorted, filter, displayName) };
@@ -35,7 +63,7 @@ export function listRows(items: readonly ItemSummary[], sort: SortKey, filter: s
 const NO_ITEMS: readonly ItemSummary[] = [];
 
 export function currentRows(snapshot: StoreSnapshot, nav: NavState): Filtered<ItemSummary>[] {
-  return listRows(currentCollection(snapshot, nav)?.items ?? NO_ITEMS, nav.sort, nav.filter);
+  return listRows(currentCollection(snapshot, nav)?.items ?? NO_ITEMS, sortOf(nav), nav.filter);
 }
 
 /** The item under the cursor. */

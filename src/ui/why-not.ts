@@ -29,6 +29,7 @@ export function whyNot(keymap: readonly Binding[], name: string, nav: NavState, 
     if (nav.deleted) return `${what} works on live ${kindContext.plural}: ${k('deleted.toggle')} goes back to them`;
     return `${what} works on a ${kindContext.plural.slice(0, -1)} in the list or its details`;
   }
+  if (binding.contexts.includes('vaults') && !binding.contexts.includes('items')) return `${what} works in the vaults pane: ${k('pane.vaults')} focuses it`;
   if (binding.contexts.includes('operations')) return `${what} works in the operations panel: ${k('operations.focus')} focuses it`;
   if (binding.contexts.includes('items') || binding.contexts.includes('details')) {
     return `${what} works on an item: ${k('pane.next')} or ${k('open')} goes to the list`;

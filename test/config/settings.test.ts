@@ -194,3 +194,51 @@ describe('config file', () => {
     assert.throws(() => settings([], {}, { '/home/u/.config/kvx/config.json': '{"vaults": ["x"]}' }), usageError(/config.json: "vaults": "x" is not a vault name/));
   });
 });
+
+describe('clipboard clearing and --log', () => {
+  test('a copied secret value is cleared after 30 s by default; the flag beats the config file; 0 turns it off', () => {
+    assert.equal(settings(['--demo']).clipboardClearMs, 30_000);
+    const files = { '/home/u/.config/kvx/config.json': '{"clipboardClearSeconds": 0}' };
+    assert.equal(settings(['--demo'], {}, files).clipboardClearMs, 0);
+    assert.equal(settings(['--demo', '--clipboard-clear', '5'], {}, files).clipboardClearMs, 5000);
+    assert.throws(() => settings(['--demo', '--clipboard-clear', '-1']), usageError(/--clipboard-clear must be between 0 and 86400/));
+    assert.throws(() => parseConfigFile('{"clipboardClearSeconds": "30"}', 'c.json'), usageError(/"clipboardClearSeconds" must be a whole number of seconds from 0/));
+  });
+
+  test('--log names the file; AZURE_LOG_LEVEL is kept for the runtime to route there', () => {
+    const s = settings(['--demo', '--log', '/tmp/kvx.log'], { AZURE_LOG_LEVEL: 'verbose' });
+    assert.equal(s.logFile, '/tmp/kvx.log');
+    assert.equal(s.azureLogLevel, 'verbose');
+  });
+});
+
+describe('clouds and ARM', () => {
+  const load = (argv: string[], files: Record<string, string> = {}) =>
+    loadSettings(parseArgs(argv, appFlags), {}, { readFile: (f) => files[f], homeDir: () => '/home/x' });
+
+  test('--cloud picks the ARM endpoint, sign-in authority and vault DNS suffix, so a bare name opens there', () => {
+    const gov = load(['--cloud', 'azureusgovernment', 'payments']);
+    assert.equal(gov.cloud, 'AzureUSGovernment');
+    assert.equal(gov.vaults[0].url, 'https://payments.vault.usgovcloudapi.net');
+    assert.equal(gov.armEndpoint, 'https://management.usgovcloudapi.net');
+    assert.equal(gov.authorityHost, 'https://login.microsoftonline.us');
+    const china = load(['--config', '/c.json', 'app'], { '/c.json': '{"cloud": "AzureChinaCloud"}' });
+    assert.equal(china.vaults[0].url, 'https://app.vault.azure.cn');
+    const plain = load(['app']);
+    assert.equal(plain.armEndpoint, 'https://management.azure.com');
+    assert.throws(() => load(['--cloud', 'Mars']), /--cloud: unknown cloud "Mars"; use one of AzureCloud, AzureUSGovernment, AzureChinaCloud/);
+  });
+
+  test('--arm-endpoint points discovery at any ARM; it must be an https origin', () => {
+    assert.equal(load(['--arm-endpoint', 'https://127.0.0.1:41235/']).armEndpoint, 'https://127.0.0.1:41235');
+    assert.throws(() => load(['--arm-endpoint', 'http://127.0.0.1:1']), /--arm-endpoint: "http:\/\/127\.0\.0\.1:1" must use https:\/\//);
+    assert.throws(() => load(['--arm-endpoint', 'https://x/api']), /must be an origin/);
+  });
+
+  test('pinned and recent vaults come from the config file, by URL', () => {
+    const s = load(['--config', '/c.json'], { '/c.json': '{"pinned": ["https://pin-vault.vault.azure.net"], "recent": ["r-vault"]}' });
+    assert.deepEqual(s.pinned?.map((v) => v.url), ['https://pin-vault.vault.azure.net']);
+    assert.deepEqual(s.recent?.map((v) => v.url), ['https://r-vault.vault.azure.net']);
+    assert.throws(() => load(['--config', '/c.json'], { '/c.json': '{"pinned": "x"}' }), /"pinned" must be a list of vault URLs/);
+  });
+});

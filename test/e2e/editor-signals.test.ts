@@ -30,7 +30,7 @@ async function openEditor(t: TmuxSession): Promise<{ runtime: string; editorPid:
   const runtime = path.join(t.home, 'runtime');
   mkdirSync(runtime, { mode: 0o700 });
   const editor = path.join(t.home, 'stand-in-editor');
-  writeFileSync(editor, `#!/bin/sh\necho $$ > ${JSON.stringify(path.join(t.home, 'editor.pid'))}\nprintf %s "$1" > ${JSON.stringify(path.join(t.home, 'editor.file'))}\nexec sleep 600\n`);
+  writeFileSync(editor, `#!/bin/sh\necho $$ > ${JSON.stringify(path.join(t.home, 'editor.pid'))}\nprintf %s "$1" > ${JSON.stringify(path.join(t.home, 'editor.file.part'))}\nmv ${JSON.stringify(path.join(t.home, 'editor.file.part'))} ${JSON.stringify(path.join(t.home, 'editor.file'))}\nexec sleep 600\n`);
   chmodSync(editor, 0o755);
   t.keys(kvxCommand(t, '--demo', [`EDITOR=${editor}`, 'VISUAL=', `XDG_RUNTIME_DIR=${runtime}`]), 'Enter');
   await t.waitForScreen((s) => s.includes('contoso-prod ▸ secrets'), 'secrets list');

@@ -91,13 +91,20 @@ export interface Harness {
   /** Writes `bytes` in one chunk, as tmux send-keys, a paste or fast typing over SSH deliver them. */
   pressChunk(bytes: string): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
-  /** Resolves with the frame once `predicate` holds; fails with the last frame after `timeoutMs`. */
+  /** Resolves with the frame once `predicate` holds; fails with the last frame after `timeoutMs` (at least WAIT_FLOOR_MS). */
   waitFor(predicate: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
   waitUntilExit(): Promise<unknown>;
   unmount(): void;
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A wait's timeout only catches hangs: on a loaded two-core CI machine what takes 100 ms idle
+ * can take seconds, so no wait gives up sooner than this, whatever the test asked for (no test
+ * relies on a wait running out).
+ */
+export const WAIT_FLOOR_MS = 30_000;
 
 export function renderTui(node: ReactElement, size: { columns?: number; rows?: number } = {}): Harness {
   const stdout = new FakeStdout(size.columns ?? 100, size.rows ?? 30);
@@ -142,7 +149,8 @@ export function renderTui(node: ReactElement, size: { columns?: number; rows?: n
       stdout.emit('resize');
       await tick();
     },
-    waitFor(predicate, timeoutMs = 5000) {
+    waitFor(predicate, asked = 5000) {
+      const timeoutMs = Math.max(asked, WAIT_FLOOR_MS);
       return new Promise((resolve, reject) => {
         const check = () => {
           const frame = lastFrame();

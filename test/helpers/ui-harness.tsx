@@ -9,7 +9,7 @@ import type { Binding } from '../../src/ui/keymap.js';
 import { defaultKeymap } from '../../src/ui/keymap.js';
 import type { Theme } from '../../src/ui/theme.js';
 import { darkTheme } from '../../src/ui/theme.js';
-import type { StoreHarness } from '../store/store-harness.js';
+import type { HarnessExtras, StoreHarness } from '../store/store-harness.js';
 import { startStoreHarness } from '../store/store-harness.js';
 import type { Harness } from './render-harness.js';
 import { renderTui } from './render-harness.js';
@@ -26,7 +26,7 @@ export interface UiOptions {
   columns?: number;
   rows?: number;
   emulator?: EmulatorOptions;
-  store?: Partial<StoreOptions>;
+  store?: Partial<StoreOptions> & { identity?: string };
   keymap?: readonly Binding[];
   theme?: Theme;
   readOnly?: boolean;
@@ -34,6 +34,8 @@ export interface UiOptions {
   editor?: EditTextOptions;
   /** Quitting disposes the store, as the CLI's runtime does (aborting what is in flight). */
   disposeOnExit?: boolean;
+  /** The name shown for an emulator vault, which vaults open at start, ARM on (see startStoreHarness). */
+  extras?: HarnessExtras;
 }
 
 /** Starts an emulator with the demo seed (unless told otherwise), a store on it, and the app. */
@@ -41,11 +43,12 @@ export async function startUi(options: UiOptions = {}): Promise<UiHarness> {
   const data = await startStoreHarness(
     { seed: 'demo', vaults: ['contoso-prod', 'contoso-dev', 'contoso-payments'], seedNow: FROZEN_NOW, ...options.emulator },
     { now: () => FROZEN_NOW, readOnly: options.readOnly ?? false, ...options.store },
+    options.extras,
   );
-  const vaults = data.emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true }));
+  const vaults = data.store.getSnapshot().vaults.map((v) => ({ name: v.name, url: v.url, local: v.local }));
   const ui = renderTui(
     <App
-      settings={{ vaults, demo: false, readOnly: options.readOnly ?? false }}
+      settings={{ vaults, demo: false, readOnly: options.readOnly ?? false, ...(options.extras?.arm ? { armEndpoint: data.emulator.armEndpoint } : {}) }}
       keymap={options.keymap ?? defaultKeymap}
       theme={options.theme ?? darkTheme}
       loadRuntime={async () => ({ store: data.store, vaults, dispose: options.disposeOnExit ? () => data.store.dispose() : async () => {} })}

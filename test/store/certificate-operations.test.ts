@@ -1,5 +1,6 @@
 // Certificate operations against the emulator: create shows the service's inProgress until
-// completed, cancel at the service ends as cancelled, keys create and rotate.
+// completed, cancel at the service ends as cancelled, keys create and rotate. A gate holds
+// each issue until the test has seen it inProgress (no issue delay to beat).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CertificateInput } from '../../src/store/mutations/inputs.js';
@@ -9,7 +10,7 @@ import { startMutationHarness, waitFor } from './mutations/mutation-harness.js';
 describe('certificate and key operations', () => {
   let h: MutationHarness;
   before(async () => {
-    h = await startMutationHarness({ certificateIssueDelayMs: 150 });
+    h = await startMutationHarness({ certificateIssueDelayMs: 0 });
   });
   after(() => h.stop());
 
@@ -24,9 +25,11 @@ describe('certificate and key operations', () => {
   });
 
   it('create goes inProgress → completed and the certificate is issued', async () => {
+    const gate = h.emulator.gates.hold({ operation: 'certificate-issue', name: 'issued' });
     const id = h.actions.createCertificate(input('issued'));
     await waitFor(() => h.operation(id).detail === 'inProgress', 'the pending operation');
     assert.match(h.operation(id).lastPoll ?? '', /certificates\/issued\/pending → 200|certificates\/issued\/create → 202/);
+    gate.release();
     const op = await h.settle(id);
     assert.equal(op.state, 'succeeded', JSON.stringify(op.error));
     const steps = h.history.get(id) ?? [];
@@ -39,17 +42,17 @@ describe('certificate and key operations', () => {
   });
 
   it('cancel during issuance cancels at the service and shows cancelled', async () => {
-    const slow = await startMutationHarness({ certificateIssueDelayMs: 60_000 });
+    const gate = h.emulator.gates.hold({ operation: 'certificate-issue', name: 'to-cancel' });
     try {
-      const id = slow.actions.createCertificate({ ...input('to-cancel'), vault: slow.vaultUrl });
-      await waitFor(() => slow.operation(id).detail === 'inProgress', 'the pending operation');
-      await slow.actions.cancelOperation(id);
-      const op = await slow.settle(id);
+      const id = h.actions.createCertificate(input('to-cancel'));
+      await waitFor(() => h.operation(id).detail === 'inProgress', 'the pending operation');
+      await h.actions.cancelOperation(id);
+      const op = await h.settle(id);
       assert.equal(op.state, 'cancelled', JSON.stringify(op));
       assert.equal(op.detail, 'cancelled');
-      assert.ok(slow.requests.some((r) => r.method === 'PATCH' && r.path === '/certificates/to-cancel/pending'), 'the PATCH reached the service');
+      assert.ok(h.requests.some((r) => r.method === 'PATCH' && r.path === '/certificates/to-cancel/pending'), 'the PATCH reached the service');
     } finally {
-      await slow.stop();
+      gate.release();
     }
   });
 

@@ -37,7 +37,7 @@ after(async () => {
 });
 
 test('a certificate shows subject, SANs, serial, thumbprints, validity, usages and policy', async () => {
-  h.store.loadCollection('cert-vault', 'certificates');
+  h.store.loadCollection(h.vault('cert-vault').url, 'certificates');
   await h.until((s) => s.vaults[0].collections.certificates.status === 'complete', 'certificates');
   const item = h.collection('certificates').items.find((i) => i.name === 'api-tls')!;
   assert.equal(item.id, `${h.vault().url}/certificates/api-tls`);
@@ -63,14 +63,14 @@ test('a certificate shows subject, SANs, serial, thumbprints, validity, usages a
 });
 
 test('the list shows pending certificates beside issued ones, and no deleted ones', async () => {
-  h.store.loadCollection('cert-vault', 'certificates');
+  h.store.loadCollection(h.vault('cert-vault').url, 'certificates');
   await h.until((s) => s.vaults[0].collections.certificates.status === 'complete', 'certificates');
   const names = h.collection('certificates').items.map((i) => i.name).sort();
   assert.deepEqual(names, ['api-tls', 'pending-tls']);
 });
 
 test('the deleted view lists a deleted certificate, and its details still parse', async () => {
-  h.store.loadCollection('cert-vault', 'certificates', { deleted: true });
+  h.store.loadCollection(h.vault('cert-vault').url, 'certificates', { deleted: true });
   await h.until((s) => s.vaults[0].deleted.certificates.status === 'complete', 'deleted certificates');
   const item = h.collection('certificates', { deleted: true }).items.find((i) => i.name === 'old-tls')!;
   assert.ok(item.deletedOn instanceof Date);

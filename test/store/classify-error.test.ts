@@ -100,6 +100,42 @@ describe('network and auth', () => {
     );
   });
 
+  test("a failed sign-in keeps every credential's whole reason, named even when the message does not say the class", () => {
+    const longReason = `Authentication failed. ${'x'.repeat(300)} end-of-reason`;
+    const err = new AggregateAuthenticationError(
+      [
+        new CredentialUnavailableError('EnvironmentCredential is unavailable. No underlying credential could be used. To troubleshoot, visit https://aka.ms/x.'),
+        new CredentialUnavailableError(`ManagedIdentityCredential: ${longReason}`),
+        new CredentialUnavailableError("Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'."),
+        new CredentialUnavailableError('Azure Developer CLI couldn\'t be found.'),
+        new CredentialUnavailableError('Something \u001b]0;evil\u0007 else'),
+      ],
+      'ChainedTokenCredential authentication failed.',
+    );
+    const c = classifyError(err, { credential: 'DefaultAzureCredential' });
+    assert.deepEqual(
+      c.reasons?.map((r) => r.credential),
+      ['EnvironmentCredential', 'ManagedIdentityCredential', 'AzureCliCredential', 'AzureDeveloperCliCredential', 'credential 5'],
+    );
+    assert.ok(c.reasons?.[1].reason.endsWith('end-of-reason'), 'not cut');
+    assert.ok(!c.reasons?.[0].reason.includes('troubleshoot'));
+    assert.ok(!c.reasons?.[4].reason.includes('\u001b'), 'escaped');
+  });
+
+  test('a service error keeps the request (method, path, status, x-ms-request-id) and its whole text', () => {
+    const long = `Operation get is not allowed. ${'detail '.repeat(60)}the end`;
+    const err = new RestError(long, {
+      statusCode: 403,
+      code: 'Forbidden',
+      request: { method: 'GET', url: 'https://v.vault.azure.net/secrets/db%2Dpassword/?api-version=2025-07-01' } as never,
+      response: { headers: createHttpHeaders({ 'x-ms-request-id': 'req-123' }), status: 403, request: undefined as never },
+    });
+    const c = classifyError(err);
+    assert.deepEqual(c.request, { method: 'GET', path: '/secrets/db-password/', host: 'v.vault.azure.net', status: 403, requestId: 'req-123' });
+    assert.ok(c.message.length <= 240);
+    assert.ok(c.fullMessage?.endsWith('the end'));
+  });
+
   test('anything else is unknown, still one line', () => {
     assert.deepEqual(classifyError('boom'), { class: 'unknown', message: 'boom' });
     assert.equal(classifyError(restError(503, 'down\nnow', { code: 'ServiceUnavailable' })).message, '503 ServiceUnavailable: down now');

@@ -36,9 +36,9 @@ before(async () => {
   await keys.createEcKey('ec-key', { curve: 'P-384' });
   await secrets.setSecret('old', 'x');
   await (await secrets.beginDeleteSecret('old', { intervalInMs: 5 })).pollUntilDone();
-  h.store.loadCollection('details-vault', 'secrets');
-  h.store.loadCollection('details-vault', 'keys');
-  h.store.loadCollection('details-vault', 'secrets', { deleted: true });
+  h.store.loadCollection(h.vault('details-vault').url, 'secrets');
+  h.store.loadCollection(h.vault('details-vault').url, 'keys');
+  h.store.loadCollection(h.vault('details-vault').url, 'secrets', { deleted: true });
   await h.until((s) => s.vaults[0].collections.secrets.status === 'complete' && s.vaults[0].collections.keys.status === 'complete' && s.vaults[0].deleted.secrets.status === 'complete', 'lists');
 });
 
@@ -52,6 +52,12 @@ function item(kind: 'keys' | 'secrets', name: string, deleted = false): ItemSumm
   return found;
 }
 
+/** The oldest version's id, from the item's details (loaded here, not by another test). */
+async function oldestVersion(it: ItemSummary): Promise<string> {
+  h.store.loadDetails(it);
+  return (await details(it)).versions.items[2].version!;
+}
+
 async function details(it: ItemSummary, version?: string) {
   const key = detailsKey(it, version);
   const s = await h.until((s) => ['complete', 'error'].includes(s.details[key]?.status ?? '') && ['complete', 'error', 'idle'].includes(s.details[key].versions.status), `details of ${key}`);
@@ -61,7 +67,8 @@ async function details(it: ItemSummary, version?: string) {
 describe('secret details', () => {
   test('the current version with its attributes and tags, the versions newest first, and never the value', async () => {
     const it = item('secrets', 'db-password');
-    h.store.loadDetails(it);
+    // refresh: another test may have loaded these details already.
+    h.store.loadDetails(it, { refresh: true });
     assert.equal(h.store.getSnapshot().details[it.id].status, 'loading');
     const d = await details(it);
     assert.equal(d.status, 'complete');
@@ -78,7 +85,7 @@ describe('secret details', () => {
 
   test('one older version by its id', async () => {
     const it = item('secrets', 'db-password');
-    const oldest = h.store.getSnapshot().details[it.id].versions.items[2].version!;
+    const oldest = await oldestVersion(it);
     h.store.loadDetails(it, { version: oldest });
     const d = await details(it, oldest);
     assert.equal(d.item?.version, oldest);
@@ -161,7 +168,7 @@ describe('reveal', () => {
 
   test('a specific version can be revealed', async () => {
     const it = item('secrets', 'db-password');
-    const oldest = h.store.getSnapshot().details[it.id].versions.items[2].version!;
+    const oldest = await oldestVersion(it);
     await h.store.revealSecret(it, { version: oldest });
     assert.deepEqual([h.store.getSnapshot().revealed?.value, h.store.getSnapshot().revealed?.version], ['first', oldest]);
     h.store.hideSecret();

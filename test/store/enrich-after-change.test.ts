@@ -27,10 +27,10 @@ after(async () => {
 const keyGets = () => log.filter((e) => e.method === 'GET' && /^\/keys\/rsa-2048\/?$/.test(e.path)).length;
 
 test('an item kvx itself changed is looked up again, even when its timestamp did not move', async () => {
-  h.store.loadCollection('frozen-vault', 'keys');
+  h.store.loadCollection(h.vault('frozen-vault').url, 'keys');
   await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'keys listed');
   const item = h.collection('keys').items[0];
-  h.store.enrichItems('frozen-vault', 'keys', [item.id]);
+  h.store.enrichItems(h.vault('frozen-vault').url, 'keys', [item.id]);
   await h.until((s) => s.vaults[0].collections.keys.items[0].keyType === 'RSA 2048', 'key type');
 
   const id = h.store.updateProperties({ kind: 'keys', name: 'rsa-2048', vaultUrl: item.vaultUrl }, { tags: { touched: 'yes' } });
@@ -39,7 +39,7 @@ test('an item kvx itself changed is looked up again, even when its timestamp did
   assert.equal(h.collection('keys').items[0].updatedOn?.getTime(), item.updatedOn?.getTime(), 'the timestamp stood still');
 
   const before = keyGets();
-  h.store.enrichItems('frozen-vault', 'keys', [item.id]);
+  h.store.enrichItems(h.vault('frozen-vault').url, 'keys', [item.id]);
   await h.until(() => keyGets() > before, 'looked up again');
   await h.until((s) => s.vaults[0].collections.keys.items[0].keyType === 'RSA 2048', 'key type again');
 });

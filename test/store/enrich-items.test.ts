@@ -1,6 +1,7 @@
 // Enrichment of listed keys and certificates against the emulator: the list APIs carry neither
 // a key's type nor a certificate's issuer, so the store looks up the rows it is asked about,
-// a few at a time, and merges the answers into the list.
+// a few at a time, and merges the answers into the list. Tests that change keys or need rows
+// enriched first do so in a vault of their own, so none relies on another's leftovers.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CertificateClient } from '@azure/keyvault-certificates';
@@ -19,10 +20,12 @@ let keys: KeyClient;
 let certificates: CertificateClient;
 const VAULT = 'enrich-vault';
 const MANY = 'many-vault';
+const MERGE = 'merge-vault';
+let credential: LocalIdentityCredential;
 
 before(async () => {
-  h = await startStoreHarness({ vaults: [VAULT, MANY], onRequest: (e) => log.push({ ...e, at: performance.now() }) });
-  const credential = new LocalIdentityCredential({ endpoint: h.emulator.identity.identityEndpoint, identityHeader: h.emulator.identity.identityHeader });
+  h = await startStoreHarness({ vaults: [VAULT, MANY, MERGE], onRequest: (e) => log.push({ ...e, at: performance.now() }) });
+  credential = new LocalIdentityCredential({ endpoint: h.emulator.identity.identityEndpoint, identityHeader: h.emulator.identity.identityHeader });
   const options = { tlsOptions: { ca: h.emulator.caPem }, disableChallengeResourceVerification: true };
   keys = new KeyClient(h.emulator.vaults[0].url, credential, options);
   certificates = new CertificateClient(h.emulator.vaults[0].url, credential, options);
@@ -44,7 +47,7 @@ after(async () => {
 });
 
 async function loaded(kind: 'keys' | 'certificates', vault = VAULT): Promise<readonly ItemSummary[]> {
-  h.store.loadCollection(vault, kind);
+  h.store.loadCollection(h.vault(vault).url, kind);
   await h.until((s) => s.vaults.find((v) => v.name === vault)?.collections[kind].status === 'complete', `${vault} ${kind} listed`);
   return h.collection(kind, { vault }).items;
 }
@@ -59,7 +62,7 @@ describe('enrichItems', () => {
   test('keys of each type show type and size or curve', async () => {
     const items = await loaded('keys');
     assert.ok(items.every((i) => i.keyType === undefined), 'the list API says nothing about key types');
-    h.store.enrichItems(VAULT, 'keys', items.map((i) => i.id));
+    h.store.enrichItems(h.vault(VAULT).url, 'keys', items.map((i) => i.id));
     await h.until((s) => s.vaults[0].collections.keys.items.every((i) => i.keyType !== undefined), 'key types');
     // Certificates' own keys (managed) are listed too; they are RSA 2048 by the default policy.
     const listed = h.collection('keys').items;
@@ -70,7 +73,7 @@ describe('enrichItems', () => {
 
   test('certificates show who issued them: Self, the CA that signed it, or the policy issuer while pending', async () => {
     const items = await loaded('certificates');
-    h.store.enrichItems(VAULT, 'certificates', items.map((i) => i.id));
+    h.store.enrichItems(h.vault(VAULT).url, 'certificates', items.map((i) => i.id));
     await h.until((s) => s.vaults[0].collections.certificates.items.every((i) => i.issuer !== undefined), 'issuers');
     const issuers = Object.fromEntries(h.collection('certificates').items.map((i) => [i.name, i.issuer]));
     assert.equal(issuers['self-signed'], 'Self');
@@ -81,28 +84,35 @@ describe('enrichItems', () => {
   });
 
   test('answers are merged with structural sharing, and asked once per item version', async () => {
-    const before = h.collection('keys');
-    const gets = itemGets('keys', VAULT).length;
-    h.store.enrichItems(VAULT, 'keys', before.items.map((i) => i.id));
-    assert.equal(h.collection('keys'), before, 'nothing new: the same collection object');
+    const mergeKeys = new KeyClient(h.emulator.vaults[2].url, credential, { tlsOptions: { ca: h.emulator.caPem }, disableChallengeResourceVerification: true });
+    await mergeKeys.createEcKey('ec-p256', { curve: 'P-256' });
+    await mergeKeys.createRsaKey('rsa-2048', { keySize: 2048 });
+    const merge = () => h.collection('keys', { vault: MERGE });
+    const listed = await loaded('keys', MERGE);
+    h.store.enrichItems(h.vault(MERGE).url, 'keys', listed.map((i) => i.id));
+    await h.until((s) => s.vaults[2].collections.keys.items.every((i) => i.keyType !== undefined), 'key types');
+    const before = merge();
+    const gets = itemGets('keys', MERGE).length;
+    h.store.enrichItems(h.vault(MERGE).url, 'keys', before.items.map((i) => i.id));
+    assert.equal(merge(), before, 'nothing new: the same collection object');
     // A refresh lists the items again; their cached types come along without new lookups.
-    h.store.loadCollection(VAULT, 'keys', { refresh: true });
-    await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'refreshed');
-    assert.deepEqual(h.collection('keys').items.map((i) => i.keyType), before.items.map((i) => i.keyType));
-    assert.equal(itemGets('keys', VAULT).length, gets);
+    h.store.loadCollection(h.vault(MERGE).url, 'keys', { refresh: true });
+    await h.until((s) => s.vaults[2].collections.keys.status === 'complete', 'refreshed');
+    assert.deepEqual(merge().items.map((i) => i.keyType), before.items.map((i) => i.keyType));
+    assert.equal(itemGets('keys', MERGE).length, gets);
     // A new version updates the item: it is looked up again, and only it. The service's
     // timestamps are whole seconds, so a version made by someone else within the same second
     // cannot be told apart from a list: wait for the clock to pass that second first.
     const lastUpdate = Math.floor((before.items.find((i) => i.name === 'ec-p256')?.updatedOn?.getTime() ?? 0) / 1000);
     await waitFor(() => Math.floor(Date.now() / 1000) > lastUpdate, 'the next second', 3000);
-    await keys.createEcKey('ec-p256', { curve: 'P-521' });
-    h.store.loadCollection(VAULT, 'keys', { refresh: true });
-    await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'refreshed after a new version');
-    const refreshed = h.collection('keys');
-    h.store.enrichItems(VAULT, 'keys', refreshed.items.map((i) => i.id));
-    await h.until((s) => s.vaults[0].collections.keys.items.find((i) => i.name === 'ec-p256')?.keyType === 'EC P-521', 'new version type');
-    assert.deepEqual(itemGets('keys', VAULT).slice(gets), ['ec-p256']);
-    const after = h.collection('keys');
+    await mergeKeys.createEcKey('ec-p256', { curve: 'P-521' });
+    h.store.loadCollection(h.vault(MERGE).url, 'keys', { refresh: true });
+    await h.until((s) => s.vaults[2].collections.keys.status === 'complete', 'refreshed after a new version');
+    const refreshed = merge();
+    h.store.enrichItems(h.vault(MERGE).url, 'keys', refreshed.items.map((i) => i.id));
+    await h.until((s) => s.vaults[2].collections.keys.items.find((i) => i.name === 'ec-p256')?.keyType === 'EC P-521', 'new version type');
+    assert.deepEqual(itemGets('keys', MERGE).slice(gets), ['ec-p256']);
+    const after = merge();
     for (const [i, item] of after.items.entries()) if (item.name !== 'ec-p256') assert.equal(item, refreshed.items[i], `${item.name} kept its object`);
   });
 
@@ -112,7 +122,7 @@ describe('enrichItems', () => {
       const items = await loaded('keys', MANY);
       log = [];
       const window = items.slice(10, 22);
-      h.store.enrichItems(MANY, 'keys', window.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', window.map((i) => i.id));
       await h.until((s) => s.vaults[1].collections.keys.items.slice(10, 22).every((i) => i.keyType === 'EC P-256'), 'window enriched');
       assert.deepEqual(itemGets('keys', MANY).sort(), window.map((i) => i.name).sort());
       assert.ok(h.collection('keys', { vault: MANY }).items.slice(0, 10).every((i) => i.keyType === undefined), 'rows outside the window untouched');
@@ -126,17 +136,19 @@ describe('enrichItems', () => {
   });
 
   test('a newer window replaces the older one: queued ids are dropped', async () => {
+    const items = await loaded('keys', MANY);
     h.emulator.faults.set({ latencyMs: 150 });
     try {
-      const items = h.collection('keys', { vault: MANY }).items;
       log = [];
       const first = items.slice(24, 36);
       const second = items.slice(36, 40);
-      h.store.enrichItems(MANY, 'keys', first.map((i) => i.id));
-      h.store.enrichItems(MANY, 'keys', second.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', first.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', second.map((i) => i.id));
       await h.until((s) => s.vaults[1].collections.keys.items.slice(36, 40).every((i) => i.keyType !== undefined), 'second window');
       // The first window's first four had started (and were aborted); the other eight never went out.
       await waitFor(() => log.filter((e) => /^\/keys\//.test(e.path)).length >= 4, 'first window answered or aborted');
+      // Barrier: whatever was sent has been answered and logged before counting.
+      await h.emulator.idle();
       const firstNames = new Set(first.map((i) => i.name));
       assert.ok(itemGets('keys', MANY).filter((n) => firstNames.has(n)).length <= 4);
       assert.ok(h.collection('keys', { vault: MANY }).items.slice(28, 36).every((i) => i.keyType === undefined));
@@ -151,11 +163,12 @@ describe('enrichItems', () => {
       const items = await loaded('keys', MANY);
       const todo = items.slice(0, 6);
       log = [];
-      h.store.enrichItems(MANY, 'keys', todo.map((i) => i.id));
+      h.store.enrichItems(h.vault(MANY).url, 'keys', todo.map((i) => i.id));
       await waitFor(() => log.filter((e) => e.status === 403).length === 6, 'six refusals');
-      h.store.enrichItems(MANY, 'keys', todo.map((i) => i.id));
-      h.store.loadCollection(MANY, 'keys', { refresh: true });
+      h.store.enrichItems(h.vault(MANY).url, 'keys', todo.map((i) => i.id));
+      h.store.loadCollection(h.vault(MANY).url, 'keys', { refresh: true });
       await h.until((s) => s.vaults[1].collections.keys.status === 'complete', 'list still loads');
+      await h.emulator.idle();
       const c = h.collection('keys', { vault: MANY });
       assert.equal(c.error, undefined);
       assert.ok(c.items.slice(0, 6).every((i) => i.keyType === undefined));
@@ -167,12 +180,13 @@ describe('enrichItems', () => {
 
   test('secrets have nothing to add and are never looked up', async () => {
     h.addSecrets(3, VAULT);
-    h.store.loadCollection(VAULT, 'secrets');
+    h.store.loadCollection(h.vault(VAULT).url, 'secrets');
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'secrets');
     log = [];
-    h.store.enrichItems(VAULT, 'secrets', h.collection('secrets').items.map((i) => i.id));
-    h.store.loadCollection(VAULT, 'secrets', { refresh: true });
+    h.store.enrichItems(h.vault(VAULT).url, 'secrets', h.collection('secrets').items.map((i) => i.id));
+    h.store.loadCollection(h.vault(VAULT).url, 'secrets', { refresh: true });
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'secrets again');
+    await h.emulator.idle();
     assert.deepEqual(log.filter((e) => /^\/secrets\/[^/]+/.test(e.path)), []);
   });
 });

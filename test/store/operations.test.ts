@@ -1,6 +1,7 @@
 // Operations against the emulator with short delays: the states of delete, recover, purge and
 // delete-then-purge in the service's words and in order, what the last poll answered,
-// conflicts explained, abandon, and the refresh hook.
+// conflicts explained, abandon, and the refresh hook. Each test makes the secrets it uses;
+// where a test must see an operation unfinished, an emulator gate holds it until released.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MutationHarness } from './mutations/mutation-harness.js';
@@ -11,7 +12,7 @@ const ref = (h: MutationHarness, name: string) => ({ kind: 'secrets' as const, n
 describe('secret operations', () => {
   let h: MutationHarness;
   before(async () => {
-    h = await startMutationHarness({ deleteDelayMs: 60, purgeDelayMs: 30 });
+    h = await startMutationHarness({ deleteDelayMs: 0, purgeDelayMs: 30 });
   });
   after(() => h.stop());
 
@@ -28,9 +29,11 @@ describe('secret operations', () => {
 
   it('delete goes deleting → deleted, and its last poll is the deleted item lookup', async () => {
     await h.clients.secrets().setSecret('to-delete', 'x');
+    const gate = h.emulator.gates.hold({ operation: 'delete', name: 'to-delete' });
     const id = h.actions.deleteItem(ref(h, 'to-delete'));
     await waitFor(() => h.operation(id).lastPoll?.startsWith('GET deletedsecrets/to-delete → 404') ?? false, 'a poll that still finds nothing');
     assert.equal(h.operation(id).detail, 'deleting');
+    gate.release();
     const op = await h.settle(id);
     assert.equal(op.state, 'succeeded');
     assert.deepEqual(h.history.get(id), ['running:deleting', 'running:deleted', 'succeeded:deleted']);
@@ -39,11 +42,13 @@ describe('secret operations', () => {
   });
 
   it('recover goes recovering → recovered and the secret is back', async () => {
-    const id = h.actions.recoverItem(ref(h, 'to-delete'));
+    await h.clients.secrets().setSecret('to-recover', 'x');
+    await (await h.clients.secrets().beginDeleteSecret('to-recover', { intervalInMs: 5 })).pollUntilDone();
+    const id = h.actions.recoverItem(ref(h, 'to-recover'));
     const op = await h.settle(id);
     assert.equal(op.state, 'succeeded');
     assert.deepEqual(h.history.get(id), ['running:recovering', 'running:recovered', 'succeeded:recovered']);
-    assert.equal((await h.clients.secrets().getSecret('to-delete')).value, 'x');
+    assert.equal((await h.clients.secrets().getSecret('to-recover')).value, 'x');
   });
 
   it('purge waits until the deleted item is gone before it reports purged', async () => {
@@ -51,7 +56,13 @@ describe('secret operations', () => {
     const del = await (await h.clients.secrets().beginDeleteSecret('to-purge', { intervalInMs: 5 })).pollUntilDone();
     assert.ok(del.recoveryId);
     const start = h.requests.length;
+    // The emulator keeps the deleted item (as the service does while purging) until released.
+    const gate = h.emulator.gates.hold({ operation: 'purge', name: 'to-purge' });
     const id = h.actions.purgeItem(ref(h, 'to-purge'));
+    const stillThere = () => h.requests.slice(start).filter((r) => r.method === 'GET' && r.path === '/deletedsecrets/to-purge' && r.status === 200).length;
+    await waitFor(() => stillThere() >= 2, 'polls that still find the deleted item');
+    assert.equal(h.operation(id).state, 'running', 'not purged while the deleted item is still there');
+    gate.release();
     const op = await h.settle(id);
     assert.equal(op.state, 'succeeded');
     assert.deepEqual(h.history.get(id), ['running:purging', 'succeeded:purged']);
@@ -64,7 +75,11 @@ describe('secret operations', () => {
   it('purge waits until the delete has finished: delete-and-purge never gets a 409', async () => {
     await h.clients.secrets().setSecret('chained', 'x');
     const start = h.requests.length;
+    // The delete stays unfinished until a few polls have seen it so; a purge meanwhile would get 409.
+    const gate = h.emulator.gates.hold({ operation: 'delete', name: 'chained' });
     const id = h.actions.deleteAndPurge(ref(h, 'chained'));
+    await waitFor(() => h.requests.slice(start).filter((r) => r.path === '/deletedsecrets/chained' && r.status === 404).length >= 2, 'polls of the unfinished delete');
+    gate.release();
     const op = await h.settle(id);
     assert.equal(op.state, 'succeeded', JSON.stringify(op.error));
     assert.equal(op.kind, 'deleteAndPurge');
@@ -117,22 +132,30 @@ describe('secret operations', () => {
   });
 
   it('abandoning stops watching: the record says abandoned and no more polls are sent', async () => {
-    const slow = await startMutationHarness({ deleteDelayMs: 60_000 });
+    const gate = h.emulator.gates.hold({ operation: 'delete', name: 'abandon-me' });
     try {
-      await slow.clients.secrets().setSecret('slow', 'x');
-      const id = slow.actions.deleteItem({ kind: 'secrets', name: 'slow', vaultUrl: slow.vaultUrl });
-      await waitFor(() => slow.requests.filter((r) => r.path === '/deletedsecrets/slow').length >= 2, 'a few polls');
-      slow.actions.abandonOperation(id);
-      assert.equal(slow.operation(id).state, 'abandoned');
-      assert.equal(slow.operation(id).detail, 'deleting');
-      const count = slow.requests.length;
-      // Another operation finishing proves time has passed on the same event loop.
-      await slow.settle(slow.actions.createSecret({ vault: slow.vaultUrl, name: 'marker', value: 'm' }));
-      const later = slow.requests.slice(count).filter((r) => r.path === '/deletedsecrets/slow');
-      assert.ok(later.length <= 1, `at most the in-flight poll finishes, got ${later.length}`);
-      assert.ok(!slow.finished.some((f) => f.id === id), 'abandoned operations do not trigger refreshes');
+      await h.clients.secrets().setSecret('abandon-me', 'x');
+      const polls = () => h.requests.filter((r) => r.path === '/deletedsecrets/abandon-me').length;
+      const id = h.actions.deleteItem(ref(h, 'abandon-me'));
+      await waitFor(() => polls() >= 2, 'a few polls');
+      h.actions.abandonOperation(id);
+      assert.equal(h.operation(id).state, 'abandoned');
+      assert.equal(h.operation(id).detail, 'deleting');
+      // Barrier: a poll in flight when it was abandoned is answered and logged before counting.
+      await h.emulator.idle();
+      const count = polls();
+      // Another operation polled several times proves the abandoned one had time to poll.
+      const other = h.emulator.gates.hold({ operation: 'delete', name: 'abandon-marker' });
+      await h.clients.secrets().setSecret('abandon-marker', 'm');
+      const marker = h.actions.deleteItem(ref(h, 'abandon-marker'));
+      await waitFor(() => h.requests.filter((r) => r.path === '/deletedsecrets/abandon-marker').length >= 5, 'five polls of another operation');
+      other.release();
+      await h.settle(marker);
+      await h.emulator.idle();
+      assert.equal(polls(), count, 'no polls after it was abandoned');
+      assert.ok(!h.finished.some((f) => f.id === id), 'abandoned operations do not trigger refreshes');
     } finally {
-      await slow.stop();
+      gate.release();
     }
   });
 
@@ -144,18 +167,21 @@ describe('secret operations', () => {
   });
 
   it('clearing removes finished operations and keeps running ones', async () => {
-    const slow = await startMutationHarness({ deleteDelayMs: 60_000 });
+    // Its own harness: clearing acts on every operation of the tracker.
+    const own = await startMutationHarness();
+    const gate = own.emulator.gates.hold({ operation: 'delete' });
     try {
-      await slow.clients.secrets().setSecret('a', 'x');
-      const done = await slow.settle(slow.actions.createSecret({ vault: slow.vaultUrl, name: 'b', value: 'y' }));
-      const running = slow.actions.deleteItem({ kind: 'secrets', name: 'a', vaultUrl: slow.vaultUrl });
-      slow.actions.clearFinishedOperations();
-      const left = slow.tracker.list().map((o) => o.id);
+      await own.clients.secrets().setSecret('a', 'x');
+      const done = await own.settle(own.actions.createSecret({ vault: own.vaultUrl, name: 'b', value: 'y' }));
+      const running = own.actions.deleteItem({ kind: 'secrets', name: 'a', vaultUrl: own.vaultUrl });
+      own.actions.clearFinishedOperations();
+      const left = own.tracker.list().map((o) => o.id);
       assert.deepEqual(left, [running]);
       assert.ok(!left.includes(done.id));
-      slow.actions.abandonOperation(running);
+      own.actions.abandonOperation(running);
     } finally {
-      await slow.stop();
+      gate.release();
+      await own.stop();
     }
   });
 

@@ -26,23 +26,45 @@ export interface StoreHarness {
   stop(): Promise<void>;
 }
 
+export interface HarnessExtras {
+  /** The name the store shows for an emulator vault (two vaults may share one: `prod` in two clouds). */
+  displayName?: (name: string) => string;
+  /** Which emulator vaults the store opens at start (as if named on the command line); default all. */
+  open?: (name: string) => boolean;
+  /** Give the store the emulator's ARM (discovery, vault lifecycle). */
+  arm?: boolean;
+  /** Sign in as this emulator identity (e.g. 'kvx-reader'); default the system-assigned one. */
+  identity?: string;
+}
+
 export async function startStoreHarness(
   emulatorOptions: EmulatorOptions = {},
-  storeOptions: Partial<StoreOptions> & { credential?: TokenCredential } = {},
+  storeOptions: Partial<StoreOptions> & { credential?: TokenCredential; identity?: string } = {},
+  extra: HarnessExtras = {},
 ): Promise<StoreHarness> {
+  const { displayName = (name: string) => name, open = () => true } = extra;
   const emulator = await startEmulator({ vaults: ['store-vault'], tlsCacheDir: TEST_TLS_CACHE, ...emulatorOptions });
+  const { identity, ...rest } = storeOptions;
+  const who = extra.identity ?? identity;
   const store = createStore({
-    vaults: emulator.vaults.map((v) => ({ name: v.name, url: v.url, local: true })),
-    // Real managed-identity tokens (JWTs) from the emulator's App Service style endpoint.
-    credential: new LocalIdentityCredential({ endpoint: emulator.identity.identityEndpoint, identityHeader: emulator.identity.identityHeader }),
+    vaults: emulator.vaults.filter((v) => open(v.name)).map((v) => ({ name: displayName(v.name), url: v.url, local: true })),
+    ...(extra.arm ? { arm: { endpoint: emulator.armEndpoint } } : {}),
+    // Real managed-identity tokens (JWTs) from the emulator's App Service style endpoint;
+    // `identity` signs in as one of its user-assigned identities (e.g. 'kvx-reader').
+    credential: new LocalIdentityCredential({
+      endpoint: emulator.identity.identityEndpoint,
+      identityHeader: emulator.identity.identityHeader,
+      ...(who && who !== 'system' ? { clientId: emulator.identity.identities.byName(who).clientId } : {}),
+    }),
     ca: emulator.caPem,
     retryOptions: { maxRetries: 0 },
-    ...storeOptions,
+    ...rest,
   });
   const snapshots: StoreSnapshot[] = [];
   store.subscribe(() => snapshots.push(store.getSnapshot()));
-  const vault = (name = emulator.vaults[0].name) => {
-    const found = store.getSnapshot().vaults.find((v) => v.name === name);
+  const vault = (name = emulator.vaults.find((v) => open(v.name))?.name ?? emulator.vaults[0].name) => {
+    const url = emulator.vaults.find((v) => v.name === name)?.url;
+    const found = store.getSnapshot().vaults.find((v) => v.url === url);
     if (!found) throw new Error(`no vault ${name}`);
     return found;
   };

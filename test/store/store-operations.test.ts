@@ -35,6 +35,8 @@ describe('store operations', () => {
   });
 
   it('keeps finished operations until cleared', async () => {
+    const id = h.store.createSecret({ vault: h.vault().url, name: 'kept-until-cleared', value: 'x' });
+    await h.until((s) => s.operations.find((o) => o.id === id)?.state === 'succeeded', 'the create to finish');
     const before = h.store.getSnapshot().operations.length;
     assert.ok(before > 0);
     h.store.clearFinishedOperations();

@@ -46,7 +46,8 @@ async function startEditing(mode: 'wait' | 'exit'): Promise<Run> {
   mkdirSync(root);
   mkdirSync(state);
   const editor = path.join(base, 'stand-in-editor');
-  writeFileSync(editor, '#!/bin/sh\necho $$ > "$KVX_TEST_STATE/editor.pid"\nprintf %s "$1" > "$KVX_TEST_STATE/editor.file"\nexec sleep 600\n');
+  // editor.file appears whole (written aside, then renamed): the test waits for it to exist.
+  writeFileSync(editor, '#!/bin/sh\necho $$ > "$KVX_TEST_STATE/editor.pid"\nprintf %s "$1" > "$KVX_TEST_STATE/editor.file.part"\nmv "$KVX_TEST_STATE/editor.file.part" "$KVX_TEST_STATE/editor.file"\nexec sleep 600\n');
   chmodSync(editor, 0o755);
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, root, mode], {
     env: { ...process.env, EDITOR: editor, VISUAL: '', KVX_TEST_STATE: state },
@@ -63,6 +64,9 @@ async function startEditing(mode: 'wait' | 'exit'): Promise<Run> {
   const editorPid = Number(readFileSync(path.join(state, 'editor.pid'), 'utf8'));
   const file = readFileSync(path.join(state, 'editor.file'), 'utf8');
   assert.equal(readFileSync(file, 'utf8'), 's3cret-value-in-editor', 'the editor has the value');
+  // In 'exit' mode the child exits once told to, after the check above, not when it sees the
+  // editor start (it could then remove the file before the test has read it).
+  writeFileSync(path.join(state, 'go'), '');
   return {
     root,
     state,

@@ -157,6 +157,7 @@ describe('certificate import and download through the explorer', () => {
   });
 
   it('w refuses to replace an existing file and keeps it, with a message that offers only what the form can do', async () => {
+    await select(t, 'api-gateway-tls');
     const existing = path.join(dir, 'existing.pem');
     writeFileSync(existing, 'keep me\n');
     await download(existing, 'pem');
@@ -179,9 +180,13 @@ describe('abandoning an operation from the operations panel', () => {
     const t = await startUi({
       columns: 120,
       rows: 36,
-      emulator: { deleteDelayMs: 60_000, certificateIssueDelayMs: 300, onRequest: (entry) => requests.push(entry) },
+      emulator: { certificateIssueDelayMs: 0, onRequest: (entry) => requests.push(entry) },
       store: { operationIntervalMs: 10 },
     });
+    // Gates instead of long delays: the delete runs until the test ends, the other operation
+    // until the test has seen it polled.
+    const deleteHeld = t.data.emulator.gates.hold({ operation: 'delete', name: 'acr-pull-token' });
+    const issueHeld = t.data.emulator.gates.hold({ operation: 'certificate-issue', name: 'while-abandoned' });
     try {
       await t.waitFor(loaded, 20_000);
       await select(t, 'acr-pull-token');
@@ -198,19 +203,26 @@ describe('abandoning an operation from the operations panel', () => {
       await t.waitFor((f) => /delete secret contoso-prod\/acr-pull-token {2}abandoned/.test(f) && f.includes('stopped watching delete secret acr-pull-token'), 10_000);
       const op = t.data.store.getSnapshot().operations.find((o) => o.target === 'acr-pull-token')!;
       assert.equal(op.state, 'abandoned');
+      // Barrier: a poll that was in flight when c was pressed is answered and logged first.
+      await t.data.emulator.idle();
       const pollsAtAbandon = polls();
 
-      // Another operation that polls for a while: the abandoned one must stay silent meanwhile.
+      // Another operation polled several times: the abandoned one must stay silent meanwhile.
       const url = t.data.emulator.vaults[0].url;
       const other = t.data.store.createCertificate({ vault: url, name: 'while-abandoned', subject: 'CN=while.contoso.com', dnsNames: [], validityInMonths: 12, keyType: 'RSA', keySize: 2048, format: 'PEM', tags: {}, enabled: true });
+      const otherPolls = () => requests.filter((r) => r.path === '/certificates/while-abandoned/pending').length;
+      await t.data.until(() => otherPolls() >= 5, 'the other operation to be polled five times');
+      issueHeld.release();
       await t.data.until((s) => s.operations.find((o) => o.id === other)?.state === 'succeeded', 'the other operation to finish');
-      assert.ok(requests.some((r) => r.path.startsWith('/certificates/while-abandoned/pending')), 'the other operation was polled');
+      await t.data.emulator.idle();
       assert.equal(polls(), pollsAtAbandon, 'no polls for the abandoned delete');
 
       await t.press('x');
       await t.waitFor((f) => !f.includes('acr-pull-token  abandoned') && f.includes('(0 running)'), 10_000);
       assert.equal(t.data.store.getSnapshot().operations.length, 0);
     } finally {
+      deleteHeld.release();
+      issueHeld.release();
       await t.stop();
     }
   });

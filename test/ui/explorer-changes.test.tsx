@@ -1,15 +1,16 @@
 // Changes through the whole explorer against the emulator (keys in, frames out): forms,
 // confirmations, the operations panel following each operation to its end, cancel, chained
-// delete-then-purge, a 409 explained, read-only refusals and copy.
+// delete-then-purge, a 409 explained, read-only refusals and copy. Each test has its own
+// explorer and emulator; where a test must act while an operation runs, an emulator gate
+// holds the operation until the test releases it (no delay to beat).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Harness } from '../helpers/render-harness.js';
 import { stripAnsi } from '../helpers/render-harness.js';
 import type { UiHarness } from '../helpers/ui-harness.js';
 import { fits, startUi } from '../helpers/ui-harness.js';
 
-// Issuing takes long enough that the cancel (asked first, then confirmed) reaches a pending request.
-const FAST = { deleteDelayMs: 150, purgeDelayMs: 150, certificateIssueDelayMs: 1500 };
+const FAST = { deleteDelayMs: 150, purgeDelayMs: 150, certificateIssueDelayMs: 0 };
 const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
 
 /** Filters the list to one name and waits until it is the selected row. */
@@ -31,15 +32,27 @@ function statesSeen(t: Harness, line: string, states: readonly string[]): string
   return seen;
 }
 
-describe('changes through the explorer', () => {
-  let t: UiHarness;
-  before(async () => {
-    t = await startUi({ columns: 120, rows: 36, emulator: FAST, store: { operationIntervalMs: 10 } });
+/** Runs `body` on a fresh explorer (120x36, demo seed) with its own emulator. */
+async function withUi(body: (t: UiHarness) => Promise<void>): Promise<void> {
+  const t = await startUi({ columns: 120, rows: 36, emulator: FAST, store: { operationIntervalMs: 10 } });
+  try {
     await t.waitFor(loaded, 20_000);
-  });
-  after(() => t.stop());
+    await body(t);
+  } finally {
+    await t.stop();
+  }
+}
 
-  it('n creates a secret, N adds a version, e edits its tags; each shows in the operations panel', async () => {
+/** Creates a secret through the store and waits until the list shows it. */
+async function createSecret(t: UiHarness, name: string): Promise<void> {
+  const url = t.data.emulator.vaults[0].url;
+  const id = t.data.store.createSecret({ vault: url, name, value: 'x' });
+  await t.data.until((s) => s.operations.find((o) => o.id === id)?.state === 'succeeded', `the create of ${name}`);
+  await t.data.until((s) => s.vaults[0].collections.secrets.items.some((i) => i.name === name), `the list to show ${name}`);
+}
+
+describe('changes through the explorer', () => {
+  it('n creates a secret, N adds a version, e edits its tags; each shows in the operations panel', () => withUi(async (t) => {
     await t.press('n');
     await t.waitFor((f) => f.includes('New secret'));
     await t.type('ops-token');
@@ -64,9 +77,10 @@ describe('changes through the explorer', () => {
     assert.equal(await t.data.store.readSecretValue({ ...item, vaultUrl: url }), 'second-value');
     await t.data.until((s) => s.vaults[0].collections.secrets.items.find((i) => i.name === 'ops-token')?.tags.team === 'ops', 'the list to refresh with the tag');
     assert.ok(!t.frames.some((f) => f.includes('first-value') || f.includes('second-value')), 'values never reach the screen');
-  });
+  }));
 
-  it('d deletes (deleting → deleted), u recovers (recovering → recovered), d then p deletes and purges (deleting → purging → purged)', async () => {
+  it('d deletes (deleting → deleted), u recovers (recovering → recovered), d then p deletes and purges (deleting → purging → purged)', () => withUi(async (t) => {
+    await createSecret(t, 'ops-token');
     await select(t, 'ops-token');
     await t.press('d');
     await t.waitFor((f) => f.includes('Delete secret ops-token?') && f.includes('p delete and purge'));
@@ -92,9 +106,9 @@ describe('changes through the explorer', () => {
     await t.press('return');
     await t.waitFor((f) => /✓ delete\+purge secret contoso-prod\/ops-token {2}purged/.test(f), 10_000);
     assert.deepEqual(statesSeen(t, 'delete+purge secret contoso-prod/ops-token', ['deleting', 'purging', 'purged']), ['deleting', 'purging', 'purged']);
-  });
+  }));
 
-  it('recreating a deleted-but-recoverable name explains how to recover (D, then u) or purge (D, then P), keeping what was typed', async () => {
+  it('recreating a deleted-but-recoverable name explains how to recover (D, u) or purge (D, P), keeping what was typed', () => withUi(async (t) => {
     const url = t.data.emulator.vaults[0].url;
     await t.data.store.createSecret({ vault: url, name: 'left-over', value: 'x' });
     await t.data.until((s) => s.operations.some((o) => o.target === 'left-over' && o.state === 'succeeded'), 'create');
@@ -114,9 +128,9 @@ describe('changes through the explorer', () => {
     await t.waitFor((f) => f.includes('Discard what you changed?'));
     await t.press('y');
     await t.waitFor((f) => !f.includes('New secret'));
-  });
+  }));
 
-  it('keys: n creates an EC key, r asks first, then rotates it', async () => {
+  it('keys: n creates an EC key, r asks first, then rotates it', () => withUi(async (t) => {
     await t.press('2');
     await t.waitFor((f) => f.includes('contoso-prod ▸ keys'));
     await t.press('n');
@@ -132,9 +146,11 @@ describe('changes through the explorer', () => {
     await t.waitFor((f) => f.includes('Rotate key sign-key?') && f.includes('y/Enter yes  n/Esc no'));
     await t.press('y');
     await t.waitFor((f) => /✓ rotate key contoso-prod\/sign-key/.test(f), 10_000);
-  });
+  }));
 
-  it('certificates: n issues one (inProgress → completed); c on a pending one asks, then cancels it at the service', async () => {
+  it('certificates: n issues one (inProgress → completed)', () => withUi(async (t) => {
+    // Held until the test has seen inProgress, however slow the machine.
+    const issue = t.data.emulator.gates.hold({ operation: 'certificate-issue', name: 'web-tls' });
     await t.press('4');
     await t.waitFor((f) => f.includes('contoso-prod ▸ certificates'));
     await t.press('n');
@@ -145,9 +161,17 @@ describe('changes through the explorer', () => {
     await t.press('tab');
     await t.type('web.contoso.com');
     await t.press('return');
+    await t.waitFor((f) => /create cert contoso-prod\/web-tls {2}inProgress/.test(f), 10_000);
+    issue.release();
     await t.waitFor((f) => /create cert contoso-prod\/web-tls {2}completed/.test(f), 10_000);
     assert.deepEqual(statesSeen(t, 'create cert contoso-prod/web-tls', ['inProgress', 'completed']), ['inProgress', 'completed']);
+  }));
 
+  it('certificates: c on a pending one in the operations panel asks, then cancels it at the service', () => withUi(async (t) => {
+    // The issue stays pending until the test releases it, so o G c always finds it running.
+    const issue = t.data.emulator.gates.hold({ operation: 'certificate-issue', name: 'slow-tls' });
+    await t.press('4');
+    await t.waitFor((f) => f.includes('contoso-prod ▸ certificates'));
     await t.press('n');
     await t.waitFor((f) => f.includes('New self-signed certificate'));
     await t.type('slow-tls');
@@ -168,12 +192,15 @@ describe('changes through the explorer', () => {
     await t.waitFor((f) => !f.includes('slow-tls  cancelled') && f.includes('(0 running)'));
     await t.press('escape');
     await t.waitFor((f) => !f.includes('▸ Operations'));
-  });
+    issue.release();
+  }));
 });
 
 describe('the operations panel at 80x24', () => {
   it('stays inside the terminal with operations running', async () => {
-    const t = await startUi({ columns: 80, rows: 24, emulator: { deleteDelayMs: 60_000 }, store: { operationIntervalMs: 10 } });
+    const t = await startUi({ columns: 80, rows: 24, store: { operationIntervalMs: 10 } });
+    // The delete stays running until the end of the test.
+    const hold = t.data.emulator.gates.hold({ operation: 'delete' });
     try {
       await t.waitFor(loaded, 20_000);
       await t.press('d');
@@ -184,6 +211,7 @@ describe('the operations panel at 80x24', () => {
       await t.press('o');
       assert.equal(fits(await t.waitFor((f) => f.includes('▸ Operations')), 80, 24), undefined);
     } finally {
+      hold.release();
       await t.stop();
     }
   });

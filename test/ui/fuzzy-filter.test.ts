@@ -41,3 +41,13 @@ test('filtering 10,000 names keeps exactly the matching ones', () => {
   const out = fuzzyFilter(names, 'paysec', (s) => s);
   assert.equal(out.length, names.filter((n) => n.includes('payments')).length);
 });
+
+test('a substring match ranks before a scattered one, and highlights the whole run', () => {
+  // "k-e-y" scores high as a fuzzy match (every letter at a word start); "monkeypatch" has "key" whole.
+  const out = fuzzyFilter(['k-e-y-vault', 'monkeypatch'], 'key', (s) => s).map((o) => o.item);
+  assert.deepEqual(out, ['monkeypatch', 'k-e-y-vault']);
+  assert.deepEqual(fuzzyMatch('key', 'monkeypatch')?.indices, [3, 4, 5]);
+  // An occurrence at a word start is the one highlighted.
+  assert.deepEqual(fuzzyMatch('pass', 'passpass-pass')?.indices, [0, 1, 2, 3]);
+  assert.deepEqual(fuzzyMatch('pass', 'xpass-pass')?.indices, [6, 7, 8, 9]);
+});

@@ -1,8 +1,9 @@
 // The wide layout previews the row under the cursor once it rests there (no Enter); holding j
 // loads only where it stops; narrow layouts load details only when an item is opened.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import type { RequestLogEntry } from '../../src/emulator/server.js';
+import { PREVIEW_DELAY_MS } from '../../src/ui/explorer.js';
 import { startUi } from '../helpers/ui-harness.js';
 
 const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
@@ -38,7 +39,16 @@ test('holding j across 10 rows at 140x40 asks for details only where it stops', 
     // The first row's details and every page of its versions are in before j is held.
     await t.data.until((s) => Object.values(s.details).some((d) => d.item?.name === 'acr-pull-token' && d.status === 'complete' && d.versions.status === 'complete'), 'the first row loaded');
     const before = requests.length;
-    for (let i = 0; i < 10; i++) await t.press('j');
+    // The preview waits for the cursor to rest PREVIEW_DELAY_MS; on a loaded machine two key
+    // presses can be further apart than that. The app's timers stand still while j is held
+    // and move on once it is let go, so "held" does not depend on how fast the machine is.
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      for (let i = 0; i < 10; i++) await t.press('j');
+      mock.timers.tick(PREVIEW_DELAY_MS);
+    } finally {
+      mock.timers.reset();
+    }
     const names = () => [...new Set(detailNames(requests.slice(before)))];
     await t.waitFor(() => names().length > 0);
     const [stop] = names();
@@ -66,6 +76,8 @@ test('at 80x24 moving through the list loads no details until Enter', async () =
     await t.press('R');
     await t.waitFor(() => lists() > listed, 10_000);
     t.data.emulator.faults.set({});
+    // Barrier: a details request sent meanwhile would be answered and logged by now.
+    await t.data.emulator.idle();
     assert.deepEqual(detailNames(requests), []);
     assert.deepEqual(Object.keys(t.data.store.getSnapshot().details), []);
     await t.press('return');

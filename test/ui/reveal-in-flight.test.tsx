@@ -10,11 +10,12 @@ test('v on a slow vault shows "revealing…" until the value arrives', async () 
     await t.waitFor((f) => f.includes('acr-pull-token'), 20_000);
     await t.press('return');
     await t.waitFor((f) => f.includes('v reveals') && f.includes('Versions ('), 10_000);
-    t.data.emulator.faults.set({ latencyMs: 1500 });
+    // The value's GET stays unanswered until released (a gate, not a 1.5 s latency to beat).
+    const held = t.data.emulator.gates.hold({ operation: 'request', method: 'GET', path: '/secrets/acr-pull-token/*' });
     await t.press('v');
     await t.waitFor((f) => f.includes('revealing…') && !f.includes('v reveals'), 5_000);
     assert.ok(t.data.store.getSnapshot().revealing, 'the store says a reveal is in flight');
-    t.data.emulator.faults.clear();
+    held.release();
     await t.waitFor((f) => f.includes('hidden again in') && !f.includes('revealing…'), 10_000);
     assert.equal(t.data.store.getSnapshot().revealing, undefined);
   } finally {

@@ -13,8 +13,40 @@ export interface ArmVault {
   /** Default 'westeurope'. */
   location?: string;
   tags?: Record<string, string>;
-  /** What the vault really does (SKU, soft delete, purge protection, access policies); overrides the defaults below. */
-  properties?: Record<string, unknown>;
+  /** What `properties` report; each defaults to what a new vault gets. They are the truth the vault's data plane applies. */
+  properties?: ArmVaultProperties;
+}
+
+/** One entry of `properties.accessPolicies` as ARM sends and takes it. */
+export interface ArmAccessPolicyEntry {
+  tenantId: string;
+  objectId: string;
+  applicationId?: string;
+  permissions: { keys?: string[]; secrets?: string[]; certificates?: string[]; storage?: string[] };
+}
+
+export interface ArmVaultProperties {
+  sku?: 'standard' | 'premium';
+  softDeleteRetentionInDays?: number;
+  enablePurgeProtection?: boolean;
+  enableSoftDelete?: boolean;
+  enableRbacAuthorization?: boolean;
+  publicNetworkAccess?: 'Enabled' | 'Disabled';
+  accessPolicies?: ArmAccessPolicyEntry[];
+  /** `Succeeded`, or `RegisteringDns` while a new vault is being provisioned. */
+  provisioningState?: string;
+}
+
+/** A soft-deleted vault as `deletedVaults` lists it. */
+export interface ArmDeletedVault {
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  deletionDate: Date;
+  scheduledPurgeDate: Date;
+  purgeProtectionEnabled: boolean;
+  tags?: Record<string, string>;
 }
 
 export interface ArmSubscription {
@@ -52,22 +84,39 @@ export function vaultResourceId(vault: ArmVault, subscriptionId: string): string
 
 /** A vault as GET …/providers/Microsoft.KeyVault/vaults answers it. */
 export function vaultResource(vault: ArmVault, subscriptionId: string, tenantId: string): Record<string, unknown> {
+  const p = vault.properties ?? {};
+  const properties: Record<string, unknown> = {
+    tenantId,
+    sku: { family: 'A', name: p.sku ?? 'standard' },
+    accessPolicies: p.accessPolicies ?? [],
+    vaultUri: new URL(vault.url).origin + '/',
+    enabledForDeployment: false,
+    enabledForDiskEncryption: false,
+    enabledForTemplateDeployment: false,
+    enableSoftDelete: p.enableSoftDelete ?? true,
+    softDeleteRetentionInDays: p.softDeleteRetentionInDays ?? 90,
+    enableRbacAuthorization: p.enableRbacAuthorization ?? true,
+    provisioningState: p.provisioningState ?? 'Succeeded',
+    publicNetworkAccess: p.publicNetworkAccess ?? 'Enabled',
+  };
+  // The service leaves enablePurgeProtection out unless it is on (it cannot be turned off).
+  if (p.enablePurgeProtection) properties.enablePurgeProtection = true;
+  return { ...genericResource(vault, subscriptionId), properties };
+}
+
+/** A deleted vault as GET …/deletedVaults answers it. */
+export function deletedVaultResource(vault: ArmDeletedVault): Record<string, unknown> {
   return {
-    ...genericResource(vault, subscriptionId),
+    id: `/subscriptions/${vault.subscriptionId}/providers/Microsoft.KeyVault/locations/${vault.location}/deletedVaults/${vault.name}`,
+    name: vault.name,
+    type: 'Microsoft.KeyVault/deletedVaults',
     properties: {
-      tenantId,
-      sku: { family: 'A', name: 'standard' },
-      accessPolicies: [],
-      vaultUri: new URL(vault.url).origin + '/',
-      enabledForDeployment: false,
-      enabledForDiskEncryption: false,
-      enabledForTemplateDeployment: false,
-      enableSoftDelete: true,
-      softDeleteRetentionInDays: 90,
-      enableRbacAuthorization: true,
-      provisioningState: 'Succeeded',
-      publicNetworkAccess: 'Enabled',
-      ...(vault.properties ?? {}),
+      vaultId: vaultResourceId({ name: vault.name, url: 'https://x/', resourceGroup: vault.resourceGroup }, vault.subscriptionId),
+      location: vault.location,
+      deletionDate: vault.deletionDate.toISOString(),
+      scheduledPurgeDate: vault.scheduledPurgeDate.toISOString(),
+      tags: vault.tags ?? {},
+      purgeProtectionEnabled: vault.purgeProtectionEnabled,
     },
   };
 }
@@ -98,6 +147,23 @@ export function subscriptionResource(subscription: ArmSubscription, tenantId: st
       spendingLimit: 'Off',
     },
   };
+}
+
+/** What ARM reports for Key Vault's `operations` list: the actions this emulator serves. */
+export const KEYVAULT_OPERATIONS: readonly (readonly [string, string, string])[] = [
+  ['Microsoft.KeyVault/vaults/read', 'Key Vault', 'View Key Vault'],
+  ['Microsoft.KeyVault/vaults/write', 'Key Vault', 'Update Key Vault'],
+  ['Microsoft.KeyVault/vaults/delete', 'Key Vault', 'Delete Key Vault'],
+  ['Microsoft.KeyVault/vaults/accessPolicies/write', 'Access Policy', 'Update Access Policy'],
+  ['Microsoft.KeyVault/checkNameAvailability/read', 'Name Availability', 'Check Name Availability'],
+  ['Microsoft.KeyVault/deletedVaults/read', 'Soft Deleted Key Vault', 'View Soft Deleted Vaults'],
+  ['Microsoft.KeyVault/locations/deletedVaults/read', 'Soft Deleted Key Vault', 'View Soft Deleted Key Vault'],
+  ['Microsoft.KeyVault/locations/deletedVaults/purge/action', 'Soft Deleted Key Vault', 'Purge Soft Deleted Key Vault'],
+  ['Microsoft.KeyVault/locations/operationResults/read', 'Long Run Operation Result', 'Check Operation Result'],
+];
+
+export function operationResource([name, resource, operation]: readonly [string, string, string]): Record<string, unknown> {
+  return { name, display: { provider: 'Microsoft Key Vault', resource, operation, description: `${operation}.` }, origin: 'user,system', isDataAction: false };
 }
 
 /** ARM error body: {"error": {"code", "message"}}. */

@@ -1,11 +1,15 @@
-// The slice of Azure Resource Manager that vault discovery uses, over HTTPS on loopback:
+// The slice of Azure Resource Manager that kvx and the Key Vault management SDKs use, over
+// HTTPS on loopback. Reads (vault discovery):
 //   GET /subscriptions                                          list subscriptions
 //   GET /subscriptions/{id}                                     one subscription
 //   GET /subscriptions/{id}/resources?$filter=resourceType eq 'Microsoft.KeyVault/vaults'
 //   GET /subscriptions/{id}/providers/Microsoft.KeyVault/vaults
 //   GET /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults[/{name}]
-// Lists page with nextLink. Every request needs a bearer token (verified when a verifier is
-// given); errors carry ARM's {"error":{"code","message"}} body.
+//   GET /providers/Microsoft.KeyVault/operations
+//   POST /providers/Microsoft.ResourceGraph/resources              (arm-graph.ts)
+// and, with a manager, the vault lifecycle (arm-vault-routes.ts). Lists page with nextLink.
+// Every request needs a bearer token (verified when a verifier is given); errors carry ARM's
+// {"error":{"code","message"}} body.
 
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -18,13 +22,22 @@ import type { ArmSubscription, ArmVault } from './arm-resources.js';
 import {
   DEFAULT_RESOURCE_GROUP,
   VAULT_TYPE,
+  KEYVAULT_OPERATIONS,
   armError,
   checkVault,
+  operationResource,
   genericResource,
   subscriptionResource,
   vaultResource,
 } from './arm-resources.js';
 import { page, readSkipToken } from './arm-paging.js';
+import { readJsonBody } from './arm-body.js';
+import { answerGraphQuery } from './arm-graph.js';
+import type { ArmVaultManager } from './arm-manager.js';
+import { ArmError } from './arm-manager.js';
+import { ArmOperations } from './arm-operations.js';
+import type { Answer } from './arm-vault-routes.js';
+import { routeVaultWrite } from './arm-vault-routes.js';
 import { BAD_TARGET_MESSAGE, answerUnparseable, parseRequestTarget, quoteTarget } from '../request-robustness.js';
 
 /** Path segments, percent-decoded; null when an escape is malformed (`%zz`, a lone `%`). */
@@ -55,19 +68,28 @@ export interface ArmServerOptions {
   port?: number;
   /** Items per page; default 100. */
   pageSize?: number;
+  /** Vault lifecycle and access policies; without it the ARM answers reads only (writes → 405). */
+  manager?: ArmVaultManager;
+  /** What this ARM refuses with 403, changeable at run time (an identity without Reader, a tenant without Resource Graph). */
+  refusals?: ArmRefusals;
+  /** Called once per answered request (method, path without query, status); never with bodies. */
+  onRequest?: (entry: { method: string; path: string; status: number; ms: number }) => void;
+}
+
+export interface ArmRefusals {
+  /** Resource Graph queries answer 403 (the caller falls back to listing per subscription). */
+  resourceGraph?: boolean;
+  /** Every request answers 403, as for an identity with no role anywhere. */
+  all?: boolean;
 }
 
 export interface ArmServer {
   /** Base URL, e.g. https://127.0.0.1:41235 (the `endpoint` for ARM clients). */
   url: string;
   subscriptions: readonly ArmSubscription[];
+  /** What it refuses with 403; change at run time. */
+  refusals: ArmRefusals;
   stop(): Promise<void>;
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
 }
 
 const AUDIENCES = ['https://management.azure.com', 'https://management.core.windows.net'];
@@ -106,6 +128,8 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
   listVaults(); // fail fast on bad input
 
   const subscriptionOf = (vault: ArmVault): string => vault.subscriptionId ?? subscriptions[0].subscriptionId;
+  const operations = new ArmOperations();
+  const refusals = options.refusals ?? {};
   let base = '';
   let port = 0;
 
@@ -141,20 +165,56 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     return { status: 200, body: { value: result.value, nextLink: result.nextLink } };
   }
 
-  function route(req: IncomingMessage, url: URL): Answer {
-    if (req.method !== 'GET') return fail(405, 'MethodNotAllowed', `Method ${req.method} is not supported here: this emulated ARM answers GET only`);
+  function refused(action: string, scope: string): Answer {
+    return fail(
+      403,
+      'AuthorizationFailed',
+      `The client does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    );
+  }
+
+  const allVaults = () => listVaults().map((vault) => ({ vault, subscriptionId: subscriptionOf(vault) }));
+
+  async function route(req: IncomingMessage, url: URL): Promise<Answer> {
+    const method = req.method ?? 'GET';
     if (!url.searchParams.get('api-version')) {
       return fail(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
     }
     const parts = decodedSegments(url.pathname);
     if (!parts) return fail(400, 'InvalidRequestUri', `The path ${quoteTarget(url.pathname)} has a malformed percent-encoding.`);
     const lower = parts.map((p) => p.toLowerCase());
+    if (refusals.all) return refused(method === 'GET' ? 'Microsoft.Resources/subscriptions/read' : 'Microsoft.KeyVault/vaults/write', url.pathname);
+    const body = method === 'GET' || method === 'DELETE' ? undefined : await readJsonBody(req);
+    if (lower[0] === 'providers' && lower[1] === 'microsoft.resourcegraph' && lower[2] === 'resources' && parts.length === 3) {
+      if (method !== 'POST') return fail(405, 'MethodNotAllowed', 'Resource Graph queries are POSTed.');
+      if (refusals.resourceGraph) return refused('Microsoft.ResourceGraph/resources/read', '/providers/Microsoft.ResourceGraph');
+      return answerGraphQuery({ body, vaults: allVaults(), subscriptionIds: subscriptions.map((s) => s.subscriptionId), tenantId });
+    }
+    if (lower[0] === 'providers' && lower[1] === 'microsoft.keyvault' && lower[2] === 'operations' && parts.length === 3) {
+      if (method !== 'GET') return fail(405, 'MethodNotAllowed', `Method ${method} is not allowed on the operations list.`);
+      return { status: 200, body: { value: KEYVAULT_OPERATIONS.map(operationResource) } };
+    }
     if (lower[0] !== 'subscriptions') return fail(404, 'NotFound', `No ARM resource at ${url.pathname}: try /subscriptions`);
-    if (parts.length === 1) return listPage(subscriptions.map((s) => subscriptionResource(s, tenantId)), url);
+    if (parts.length === 1) {
+      if (method !== 'GET') return fail(405, 'MethodNotAllowed', `Method ${method} is not allowed on /subscriptions.`);
+      return listPage(subscriptions.map((s) => subscriptionResource(s, tenantId)), url);
+    }
 
     const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === lower[1]);
     if (!subscription) return fail(404, 'SubscriptionNotFound', `The subscription '${parts[1]}' could not be found.`);
     const subscriptionId = subscription.subscriptionId;
+    if (options.manager) {
+      const written = await routeVaultWrite(
+        { manager: options.manager, operations, base, tenantId, subscriptionId, vaults: allVaults },
+        method,
+        parts.slice(2),
+        body,
+      );
+      if (written) return written;
+    }
+    if (method !== 'GET') {
+      return fail(405, 'MethodNotAllowed', `Method ${method} is not supported here${options.manager ? '' : ': this emulated ARM answers GET only'}`);
+    }
     const inSubscription = listVaults().filter((v) => subscriptionOf(v).toLowerCase() === subscriptionId.toLowerCase());
     const rest = lower.slice(2);
     const isVaultProvider = (p: string[]): boolean => p.length === 3 && p[0] === 'providers' && p[1] === 'microsoft.keyvault' && p[2] === 'vaults';
@@ -188,24 +248,33 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     return fail(404, 'NotFound', `No ARM resource at ${url.pathname}: this emulated ARM serves subscriptions and ${VAULT_TYPE}`);
   }
 
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, requireHostHeader: false }, (req, res) => {
+  async function answer(req: IncomingMessage): Promise<Answer> {
     const url = parseRequestTarget(req.url, base);
-    let answer: Answer;
+    if (!url) return fail(400, 'InvalidRequestUri', BAD_TARGET_MESSAGE);
     try {
-      answer = url ? (authenticate(req) ?? route(req, url)) : fail(400, 'InvalidRequestUri', BAD_TARGET_MESSAGE);
+      return authenticate(req) ?? (await route(req, url));
     } catch (error) {
+      if (error instanceof ArmError) return fail(error.status, error.code, error.message);
       // e.g. a vaults() callback returning a bad entry: report it, do not crash the server.
-      answer = fail(500, 'InternalServerError', (error as Error).message);
+      return fail(500, 'InternalServerError', (error as Error).message);
     }
-    req.resume();
-    const text = JSON.stringify(answer.body);
-    res.writeHead(answer.status, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(text),
-      'x-ms-request-id': randomUUID(),
-      ...answer.headers,
+  }
+
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, requireHostHeader: false }, (req, res) => {
+    const started = performance.now();
+    void answer(req).then((result) => {
+      req.resume();
+      // An empty body (202 of a long-running operation, 200 of a delete) is sent as nothing.
+      const text = result.body === '' ? '' : JSON.stringify(result.body);
+      res.writeHead(result.status, {
+        ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+        'Content-Length': Buffer.byteLength(text),
+        'x-ms-request-id': randomUUID(),
+        ...result.headers,
+      });
+      res.end(text);
+      options.onRequest?.({ method: req.method ?? '?', path: (req.url ?? '/').split('?')[0], status: result.status, ms: Math.round(performance.now() - started) });
     });
-    res.end(text);
   });
   answerUnparseable(server, (message) => armError('InvalidRequestUri', message));
   server.listen(options.port ?? 0, host);
@@ -216,6 +285,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
   return {
     url: base,
     subscriptions,
+    refusals,
     async stop() {
       const closed = once(server, 'close');
       server.close();

@@ -25,6 +25,8 @@ export interface PendingOperation {
   csr: string;
   /** Epoch ms after which a Self or configured issuer issues. */
   readyAt: number;
+  /** Gates (gates.ts) holding the issue until they are released. */
+  heldBy?: number[];
   status: OperationStatus;
   statusDetails: string;
   cancellationRequested: boolean;

@@ -1,7 +1,7 @@
 // The create operation's life: inProgress until its issuer issues (after the vault's
-// certificateIssueDelayMs) or forever for issuer `Unknown` (until a merge); cancelled once a
-// requested cancellation has settled (the cancel's own answer still says inProgress, as the
-// service's does); failed when the issuer cannot issue. Settled lazily from the
+// certificateIssueDelayMs, and once no `certificate-issue` gate holds it) or forever for issuer
+// `Unknown` (until a merge); cancelled once a requested cancellation has settled (the cancel's
+// own answer still says inProgress, as the service's does); failed when the issuer cannot issue. Settled lazily from the
 // vault's clock on every request that looks at the certificate, like the object store does.
 import { KEYS } from '../keys/key-collection.js';
 import type { VaultState } from '../vault-state.js';
@@ -37,7 +37,7 @@ export function settle(vault: VaultState, object: CertificateObject): void {
   const issuerName = op.issuer.name;
   if (issuerName.toLowerCase() === 'unknown') return; // waits for a merge
   const now = vault.clock();
-  if (now < op.readyAt) return;
+  if (now < op.readyAt || !vault.gates.passed(op.heldBy)) return;
   const version = object.versions.find((v) => v.version === op.versionId);
   if (!version) {
     fail(op, 'CertificateNotFound', `Version ${op.versionId} of certificate ${object.name} no longer exists.`);

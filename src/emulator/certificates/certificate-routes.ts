@@ -112,6 +112,8 @@ async function createCertificate(req: RouteRequest): Promise<RouteResponse> {
     enabled: attributes?.enabled ?? policy.attributes.enabled,
   };
   if (preserveCertOrder !== undefined) op.preserveCertOrder = preserveCertOrder;
+  const heldBy = req.vault.gates.catch('certificate-issue', 'certificates', object.name);
+  if (heldBy.length > 0) op.heldBy = heldBy;
   object.meta = { policy, pending: op };
   return { status: 202, body: operationJson(req.vault.url, object.name, op), headers: { Location: `${certificateUrl(req.vault.url, object.name)}/pending` } };
 }

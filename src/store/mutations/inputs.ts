@@ -13,7 +13,7 @@ export interface AttributeInput {
 }
 
 export interface SecretInput extends AttributeInput {
-  /** The vault's URL or name. */
+  /** The vault's URL. */
   vault: string;
   name: string;
   value: string;

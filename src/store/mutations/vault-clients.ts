@@ -3,7 +3,7 @@
 import type { CertificateClient } from '@azure/keyvault-certificates';
 import type { KeyClient } from '@azure/keyvault-keys';
 import type { SecretClient } from '@azure/keyvault-secrets';
-import type { CollectionKind, VaultInfo } from '../types.js';
+import type { CollectionKind, OperationSubject, VaultInfo } from '../types.js';
 
 export interface VaultClients {
   readonly info: VaultInfo;
@@ -19,4 +19,4 @@ export interface ItemRef {
   vaultUrl: string;
 }
 
-export const SINGULAR: Record<CollectionKind, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate' };
+export const SINGULAR: Record<OperationSubject, string> = { keys: 'key', secrets: 'secret', certificates: 'certificate', vaults: 'vault' };

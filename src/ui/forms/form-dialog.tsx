@@ -4,7 +4,8 @@
 // until the operation it started is accepted (or done), so a 409 shows right here.
 import { useEffect, useRef, useState } from 'react';
 import { isActionRefused } from '../../store/operations-errors.js';
-import type { Store } from '../../store/types.js';
+import { classifyError } from '../../store/classify-error.js';
+import type { Operation, Store } from '../../store/types.js';
 import { keyName } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { useKeyInput } from '../use-key-input.js';
@@ -13,7 +14,7 @@ import { useStore } from '../use-store.js';
 import { withAdvice } from '../advice.js';
 import { useKeymap } from '../keymap-context.js';
 import type { Built } from './form-checks.js';
-import type { FieldSpec } from './form-model.js';
+import type { FieldNote, FieldSpec } from './form-model.js';
 import { createForm, formKey, formReducer, isChanged } from './form-model.js';
 import { dialogAnswer } from '../dialog-keys.js';
 import { FormView } from './form-view.js';
@@ -34,11 +35,18 @@ export interface FormDialogProps<T> {
   height: number;
   theme: Theme;
   active?: boolean;
+  /** Told of the typed values as they change (e.g. to check a name with the service as you type). */
+  onValues?(values: Readonly<Record<string, string>>): void;
+  /** A line under a field from outside the form (e.g. "✓ available"), by field id. */
+  notes?: Readonly<Record<string, FieldNote>>;
+  /** When a still-running operation counts as accepted (the form closes and the panel follows it). */
+  acceptedWhen?(operation: Operation): boolean;
 }
 
-export function FormDialog<T>({ title, fields, initial, store, build, submit, onDone, editField, width, height, theme, active = true }: FormDialogProps<T>) {
+export function FormDialog<T>({ title, fields, initial, store, build, submit, onDone, editField, width, height, theme, active = true, onValues, notes, acceptedWhen }: FormDialogProps<T>) {
   // formRef: keys of one chunk ("name\tvalue\r") each see what the previous one typed.
   const [form, dispatch, formRef] = useReducerRef(formReducer, () => createForm(fields, initial));
+  useEffect(() => onValues?.(form.values), [form.values, onValues]);
   const [operationId, setOperationId] = useState<string | undefined>();
   const keymap = useKeymap();
   const operation = useStore(store, (s) => (operationId ? s.operations.find((o) => o.id === operationId) : undefined));
@@ -51,8 +59,8 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
       return;
     }
     // Accepted: done, or a certificate the service is now issuing (the panel follows it).
-    if (operation.state !== 'running' || (operation.cancellable && operation.detail === 'inProgress')) onDone({ operationId });
-  }, [operation, operationId, onDone, keymap]);
+    if (operation.state !== 'running' || (operation.cancellable && operation.detail === 'inProgress') || acceptedWhen?.(operation)) onDone({ operationId });
+  }, [operation, operationId, onDone, acceptedWhen, keymap]);
 
   async function send(): Promise<void> {
     const built = build(formRef.current.values);
@@ -66,10 +74,14 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
       if (typeof id === 'string') setOperationId(id);
       else onDone({});
     } catch (error) {
-      if (isActionRefused(error) && error.field && fields.some((f) => f.id === error.field)) {
-        dispatch({ type: 'problems', problems: { [error.field]: error.message } });
+      // A refusal may come from the other bundle's copy of the class: read it by shape, and
+      // whatever it is, say its cause (a file that exists, a PEM without a key), not "could not send".
+      const field = (error as { field?: unknown } | null)?.field;
+      const message = isActionRefused(error) ? error.message : classifyError(error).message;
+      if (typeof field === 'string' && fields.some((f) => f.id === field)) {
+        dispatch({ type: 'problems', problems: { [field]: message } });
       } else {
-        dispatch({ type: 'sending', sending: false, error: isActionRefused(error) ? error.message : 'could not send' });
+        dispatch({ type: 'sending', sending: false, error: message });
       }
     }
   }
@@ -115,5 +127,5 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
     { isActive: active },
   );
 
-  return <FormView title={title} form={form} confirmDiscard={confirmDiscard} width={width} height={height} theme={theme} />;
+  return <FormView title={title} form={form} confirmDiscard={confirmDiscard} width={width} height={height} theme={theme} notes={notes} />;
 }

@@ -18,6 +18,12 @@ export interface FieldSpec {
   editor?: boolean;
 }
 
+/** A line shown under a field that does not come from the form's own checks. */
+export interface FieldNote {
+  text: string;
+  tone: 'muted' | 'ok' | 'error';
+}
+
 export interface FormState {
   fields: readonly FieldSpec[];
   values: Readonly<Record<string, string>>;

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { escapeControl } from '../../text/escape-control.js';
 import type { Theme } from '../theme.js';
 import { color } from '../theme.js';
-import type { FormState } from './form-model.js';
+import type { FieldNote, FormState } from './form-model.js';
 import { keysFor } from '../keymap.js';
 import { useKeymap } from '../keymap-context.js';
 
@@ -26,6 +26,7 @@ interface Props {
   width: number;
   height: number;
   theme: Theme;
+  notes?: Readonly<Record<string, FieldNote>>;
 }
 
 /** A hidden value shows at most this many dots (its size is said in bytes). */
@@ -63,7 +64,7 @@ export function editLine(kind: string, value: string, cursor: number, width: num
   };
 }
 
-export function FormView({ title, form, confirmDiscard, width, height, theme }: Props) {
+export function FormView({ title, form, confirmDiscard, width, height, theme, notes }: Props) {
   const keymap = useKeymap();
   const labelWidth = Math.max(...form.fields.map((f) => f.label.length)) + 1;
   const valueWidth = Math.max(8, width - labelWidth - 8);
@@ -108,6 +109,11 @@ export function FormView({ title, form, confirmDiscard, width, height, theme }: 
               <Text color={color(theme.error)} wrap="wrap">
                 {'    '}
                 {escapeControl(problem)}
+              </Text>
+            ) : notes?.[f.id] ? (
+              <Text color={color(notes[f.id].tone === 'error' ? theme.error : notes[f.id].tone === 'ok' ? theme.success : theme.muted)} wrap="wrap">
+                {'    '}
+                {escapeControl(notes[f.id].text)}
               </Text>
             ) : null}
           </Box>

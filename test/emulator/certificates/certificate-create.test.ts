@@ -12,6 +12,7 @@ import { rawRequest } from '../support/raw-request.js';
 import type { CertificatesHarness } from './certificate-test-harness.js';
 import { startCertificatesHarness } from './certificate-test-harness.js';
 import { collect, testCredential } from '../support/emulator-harness.js';
+import { runsSomeTestsOnly } from '../support/conformance-after-all.js';
 
 const POLL = { intervalInMs: 5 };
 const ISSUE_DELAY_MS = 60_000;
@@ -39,7 +40,8 @@ describe('certificate create operation through CertificateClient', () => {
       'GetSecret 200',
       'CreateCertificate 400',
     ];
-    for (const op of expected) assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
+    // Coverage is the whole file's: a run of some of its tests records only their share.
+    if (!runsSomeTestsOnly()) for (const op of expected) assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
   });
   afterEach(() => {
     assert.deepEqual(h.problems(), [], 'every response matches the REST spec');

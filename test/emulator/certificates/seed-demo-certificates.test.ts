@@ -54,16 +54,23 @@ describe('demo seed certificates through CertificateClient', () => {
   });
 
   it('has a deleted certificate that cannot be purged in the purge-protected payments vault', async () => {
-    const deleted = await collect(h.client.listDeletedCertificates());
-    assert.deepEqual(deleted.map((d) => d.name), ['old-vpn-gateway']);
-    assert.ok((deleted[0].deletedOn?.getTime() ?? now) < now);
-    await assert.rejects(h.client.purgeDeletedCertificate('old-vpn-gateway'), (err: Error & { statusCode?: number }) => {
-      assert.equal(err.statusCode, 403);
-      assert.match(err.message, /purge protection/);
-      return true;
-    });
-    const recovered = await (await h.client.beginRecoverDeletedCertificate('old-vpn-gateway', { intervalInMs: 5 })).pollUntilDone();
-    assert.equal(recovered.name, 'old-vpn-gateway');
-    assert.equal((await h.keys.getKey('old-vpn-gateway')).properties.managed, true, 'the key came back with it');
+    // Its own emulator: recovering changes the seed the other tests read.
+    const own = await startCertificatesHarness({ seed: 'demo', vaults: ['contoso-payments'], seedNow: now });
+    try {
+      const deleted = await collect(own.client.listDeletedCertificates());
+      assert.deepEqual(deleted.map((d) => d.name), ['old-vpn-gateway']);
+      assert.ok((deleted[0].deletedOn?.getTime() ?? now) < now);
+      await assert.rejects(own.client.purgeDeletedCertificate('old-vpn-gateway'), (err: Error & { statusCode?: number }) => {
+        assert.equal(err.statusCode, 403);
+        assert.match(err.message, /purge protection/);
+        return true;
+      });
+      const recovered = await (await own.client.beginRecoverDeletedCertificate('old-vpn-gateway', { intervalInMs: 5 })).pollUntilDone();
+      assert.equal(recovered.name, 'old-vpn-gateway');
+      assert.equal((await own.keys.getKey('old-vpn-gateway')).properties.managed, true, 'the key came back with it');
+      assert.deepEqual(own.problems(), [], 'every response matches the REST spec');
+    } finally {
+      await own.stop();
+    }
   });
 });

@@ -17,6 +17,7 @@ import type { IdentityRegistry } from '../../../src/emulator/identity/index.js';
 import { createIdentityRegistry } from '../../../src/emulator/identity/index.js';
 import { collect, waitFor } from '../support/emulator-harness.js';
 import { ResponseRecorder } from '../support/response-recorder.js';
+import { checkConformanceAfterAll } from '../support/conformance-after-all.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +68,9 @@ before(async () => {
   ca = readFileSync(ready.caFile, 'utf8');
   // The identities' ids derive from the tenant, so the test can know them without asking.
   identities = createIdentityRegistry({ tenantId: ready.tenantId });
+  // ManagedIdentityCredential in this process (its own) reads the endpoint from here; set for
+  // every test, not by the first one that needs it.
+  Object.assign(process.env, ready.env);
 });
 
 after(async () => {
@@ -136,7 +140,6 @@ describe('kvx emulator --strict as a process', () => {
   });
 
   test('ARM discovery lists the emulator vaults with their vaultUri, and each vaultUri serves Key Vault', async () => {
-    Object.assign(process.env, ready.env);
     const credential = new ManagedIdentityCredential({ clientId: identities.byName('kvx-app').clientId });
     const arm = new KeyVaultManagementClient(credential, identities.subscriptionId, {
       endpoint: ready.armEndpoint,
@@ -171,9 +174,5 @@ describe('kvx emulator --strict as a process', () => {
     await assert.rejects(collect(arm.vaults.listBySubscription()), (err: { statusCode?: number }) => err.statusCode === 401);
   });
 
-  test('every Key Vault response received in this file conforms to the REST spec', () => {
-    const { checked, problems } = recorder.validate();
-    assert.ok(checked > 2, `only ${checked} responses recorded`);
-    assert.deepEqual(problems, []);
-  });
+  checkConformanceAfterAll(() => recorder.validate(), { moreThan: 2 });
 });

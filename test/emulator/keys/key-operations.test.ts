@@ -20,6 +20,7 @@ import { RestError } from '@azure/core-rest-pipeline';
 import type { DecryptParameters, KeyVaultKey } from '@azure/keyvault-keys';
 import type { KeysHarness } from './key-test-harness.js';
 import { startKeysHarness } from './key-test-harness.js';
+import { runsSomeTestsOnly } from '../support/conformance-after-all.js';
 
 function b64u(bytes: Uint8Array | undefined): string {
   return Buffer.from(bytes as Uint8Array).toString('base64url');
@@ -53,6 +54,8 @@ describe('key operations through CryptographyClient', () => {
   });
   after(async () => {
     await h.stop();
+    // Coverage is the whole file's: a run of some of its tests records only their share.
+    if (runsSomeTestsOnly()) return;
     for (const op of ['sign 200', 'verify 200', 'encrypt 200', 'decrypt 200', 'wrapKey 200', 'unwrapKey 200', 'decrypt 400']) {
       assert.ok(h.checked.has(op), `the conformance check saw ${op}`);
     }

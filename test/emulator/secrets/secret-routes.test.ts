@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { RestError } from '@azure/core-rest-pipeline';
 import type { Harness } from '../support/emulator-harness.js';
 import { collect, startHarness } from '../support/emulator-harness.js';
+import { checkConformanceAfterAll } from '../support/conformance-after-all.js';
 
 let h: Harness;
 
@@ -262,11 +263,7 @@ describe('backup and restore', () => {
   });
 });
 
-test('every response received in this file conforms to secrets.json', () => {
-  const { checked, operations, problems } = h.recorder.validate();
-  assert.deepEqual(problems, []);
-  assert.ok(checked > 50, `only ${checked} responses checked`);
-  for (const op of ['SetSecret 200', 'GetSecret 200', 'GetSecret 403', 'GetSecrets 200', 'DeleteSecret 200', 'PurgeDeletedSecret 204', 'BackupSecret 200']) {
-    assert.ok(operations.has(op), `no ${op} response was checked`);
-  }
+checkConformanceAfterAll(() => h.recorder.validate(), {
+  moreThan: 50,
+  operations: ['SetSecret 200', 'GetSecret 200', 'GetSecret 403', 'GetSecrets 200', 'DeleteSecret 200', 'PurgeDeletedSecret 204', 'BackupSecret 200'],
 });

@@ -53,11 +53,19 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   };
 }
 
-/** Waits until `check` returns true (polling every few ms), or fails after `timeoutMs`. */
+/**
+ * A wait's timeout only catches hangs: on a loaded two-core CI machine what takes 100 ms idle
+ * can take seconds, so no wait gives up sooner than this, whatever the test asked for (no test
+ * relies on a wait running out).
+ */
+export const WAIT_FLOOR_MS = 30_000;
+
+/** Waits until `check` returns true (polling every few ms), or fails after `timeoutMs` (at least WAIT_FLOOR_MS). */
 export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const bound = Math.max(timeoutMs, WAIT_FLOOR_MS);
+  const deadline = Date.now() + bound;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what} (${bound} ms)`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
