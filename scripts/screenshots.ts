@@ -132,6 +132,28 @@ const shots: Shot[] = [
     },
   },
   {
+    name: 'quit-prompt',
+    // prod deletes slowly and the long poll interval holds both operations where they are.
+    operationIntervalMs: 600_000,
+    emulator: { vaults: [{ name: 'contoso-prod', deleteDelayMs: 600_000 }, 'contoso-dev', 'contoso-payments'] },
+    async drive(t) {
+      await t.waitFor(loaded, 20_000);
+      await t.press('j', 'd');
+      await t.waitFor((f) => f.includes('Delete secret'));
+      await t.press('p');
+      const purge = await t.waitFor((f) => f.includes('Type the name'));
+      await t.type(/Type the name (\S+) to confirm/.exec(purge)?.[1] ?? '');
+      await t.press('return');
+      await t.waitFor((f) => f.includes('delete+purge secret contoso-prod') && f.includes('deleting'), 20_000);
+      await t.press('j', 'j', 'd');
+      await t.waitFor((f) => f.includes('Delete secret'));
+      await t.press('y');
+      await t.waitFor((f) => f.includes('(2 running)'), 20_000);
+      await t.press('q');
+      await t.waitFor((f) => f.includes('Quit with 2 operations still running?'));
+    },
+  },
+  {
     name: 'create-form',
     async drive(t) {
       await t.waitFor(loaded, 20_000);

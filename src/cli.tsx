@@ -6,6 +6,7 @@ import { render } from 'ink';
 import pkg from '../package.json' with { type: 'json' };
 import { appFlags, formatFlagHelp, isUsageError, parseArgs, UsageError } from './config/flags.js';
 import type { Settings } from './config/settings.js';
+import type { Runtime } from './ui/use-runtime.js';
 import { loadSettings } from './config/settings.js';
 import { App } from './ui/app.js';
 import { escapeControl } from './text/escape-control.js';
@@ -86,10 +87,12 @@ async function main(argv: string[]): Promise<number> {
   // the live heap flat. Growing the heap for size instead keeps RSS near what is used.
   setFlagsFromString('--optimize-for-size');
   const theme = settings.theme === 'plain' ? plainTheme : chooseTheme(process.env, settings.noColor);
-  const loadRuntime = async () => (await import('./runtime.js')).createRuntime(settings);
+  let runtime: Runtime | undefined;
+  const loadRuntime = async () => (runtime = await (await import('./runtime.js')).createRuntime(settings));
   const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} clipboard={{ clearAfterMs: settings.clipboardClearMs }} />, {
     alternateScreen: true,
-    exitOnCtrlC: true,
+    // Ctrl-C is the app's: it closes a form first, and two in a row quit (app.tsx).
+    exitOnCtrlC: false,
     patchConsole: true,
   });
   // An error outside any render (a callback, a promise nobody awaited): restore the terminal
@@ -102,6 +105,10 @@ async function main(argv: string[]): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   await instance.waitUntilExit();
+  appRan = true;
+  // The terminal is restored by now. Disposing aborts what is in flight (a hung sign-in, a
+  // request, the demo's emulator); whatever still holds a socket must not keep kvx alive.
+  await Promise.race([runtime?.dispose().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, EXIT_GRACE_MS).unref())]);
   return 0;
 }
 
@@ -114,4 +121,11 @@ function checkLogFile(file: string): void {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** How long quitting waits for the runtime to close before the process exits regardless. */
+const EXIT_GRACE_MS = 500;
+
+/** Set once the app has run: only then does kvx exit by itself (nothing else may be pending). */
+let appRan = false;
+const code = await main(process.argv.slice(2));
+if (appRan) process.exit(code);
+process.exitCode = code;

@@ -5,7 +5,7 @@
 // One process-wide setting is made here on purpose: where the Azure SDK's own log lines go
 // (the --log file or nowhere; never the screen).
 import type { TokenCredential } from '@azure/core-auth';
-import { createCredential } from './auth/create-credential.js';
+import { createCredential, describeCredential } from './auth/create-credential.js';
 import { LocalIdentityCredential } from './auth/local-identity-credential.js';
 import type { Settings } from './config/settings.js';
 import { CLOUDS } from './config/clouds.js';
@@ -66,6 +66,7 @@ function createVaultRuntime(settings: Settings, overrides: RuntimeOverrides, con
     vaults,
     credential:
       overrides.credential ?? createCredential({ tenantId: settings.tenantId, clientId: settings.clientId, authorityHost: settings.authorityHost }),
+    credentialLabel: overrides.credential ? undefined : describeCredential(process.env),
     ca: settings.ca,
     readOnly: settings.readOnly,
     ...connection,
@@ -116,6 +117,7 @@ async function createDemoRuntime(settings: Settings, overrides: RuntimeOverrides
         identityHeader: emulator.identity.identityHeader,
         ...(settings.demoIdentity ? { clientId: emulator.identity.identities.byName(settings.demoIdentity).clientId } : {}),
       }),
+      credentialLabel: 'the demo\'s managed identity',
       ca: emulator.caPem,
       readOnly: settings.readOnly,
       ...connection,

@@ -264,10 +264,10 @@ function classifyOnce(error: unknown, context: { credential?: string; now?: numb
       return { ...base, class: 'notFound', message: oneLine(`not found: ${serviceMessage}`) };
     case 409: {
       if (innerCode === 'ObjectIsDeletedButRecoverable') {
-        return { ...base, class: 'conflict', message: 'conflict: a deleted item with this name exists; recover or purge it first' };
+        return { ...base, class: 'conflict', message: 'conflict: a deleted item with this name exists; recover or purge it first', next: ['recover', 'purge'] };
       }
       if (innerCode === 'ObjectIsBeingDeleted') {
-        return { ...base, class: 'conflict', message: 'conflict: the item is still being deleted; try again in a moment' };
+        return { ...base, class: 'conflict', message: 'conflict: the item is still being deleted; try again in a moment', next: ['retryLater'] };
       }
       return { ...base, class: 'conflict', message: oneLine(`conflict: ${serviceMessage}`) };
     }

@@ -11,6 +11,7 @@ import { createEnricher, fetchEnrichment, isEnrichable, mergeEnrichment } from '
 import { createStoreOperations } from './operations-store.js';
 import { ActionRefusedError } from './operations-errors.js';
 import { createRevealer } from './secret-reveal.js';
+import { trackSignIn } from './sign-in.js';
 import { itemId } from './item-summary.js';
 import { checkName } from './validate-input.js';
 import type { View } from './snapshot-updates.js';
@@ -42,6 +43,8 @@ export interface StoreOptions extends ConnectionOptions {
   operationIntervalMs?: number;
   /** How many item lookups enrichItems() runs at a time; default 4. */
   enrichConcurrency?: number;
+  /** What signs in, for people ("managed identity"); default the credential's class name. */
+  credentialLabel?: string;
   /** Azure Resource Manager for discovery and vault lifecycle; without it those are off. */
   arm?: { endpoint: string };
   /** DNS suffix for vaults opened by bare name (`:vault NAME`): the cloud's, default vault.azure.net. */
@@ -70,7 +73,16 @@ export function createStore(options: StoreOptions): Store {
   // A plain object's constructor is "Object": that names no credential.
   const constructorName = options.credential.constructor?.name;
   const credentialName = constructorName && constructorName !== 'Object' ? constructorName : undefined;
-  const credential = observeIdentity(options.credential, (identity) => setIdentity(identity), credentialName);
+  // Aborted by dispose(): a pending sign-in or request must not keep kvx alive after quitting.
+  const life = new AbortController();
+  const signingIn = trackSignIn(options.credential, {
+    label: options.credentialLabel ?? credentialName ?? 'the credential',
+    // A duration on the wall clock, not the store's (tests freeze that one).
+    now: Date.now,
+    signal: life.signal,
+    onChange: (signIn) => set({ ...snapshot, signIn }),
+  });
+  const credential = observeIdentity(signingIn, (identity) => setIdentity(identity), credentialName);
   const sessions = new Map<string, VaultSession>();
   let disposed = false;
 
@@ -153,7 +165,7 @@ export function createStore(options: StoreOptions): Store {
     now,
     hideAfterMs: options.hideAfterMs ?? 30_000,
     fetchValue: async (item, version) => {
-      const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version });
+      const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version, abortSignal: life.signal });
       return { value: secret.value ?? '', version: secret.properties.version };
     },
     classify,
@@ -271,7 +283,7 @@ export function createStore(options: StoreOptions): Store {
     async readSecretValue(item, readOptions = {}) {
       if (item.kind !== 'secrets') throw new ActionRefusedError('invalid', `only secrets have a value, not ${item.kind}`);
       try {
-        const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version: readOptions.version });
+        const secret = await sessionFor(item.vaultUrl).secrets().getSecret(item.name, { version: readOptions.version, abortSignal: life.signal });
         return secret.value ?? '';
       } catch (error) {
         const classified = classify(error);
@@ -309,6 +321,7 @@ export function createStore(options: StoreOptions): Store {
     },
 
     async dispose() {
+      life.abort();
       arm.discovery.stop();
       scan.stop();
       renewals.stopAll();

@@ -1,6 +1,6 @@
 // Failures of operations, for people: a refusal keeps its own words; a 409 says what to do
 // next (a deleted-but-recoverable name can be recovered or purged; a name still being deleted
-// frees up once that finishes).
+// frees up once that finishes) — as actions in `next`, never as keys: the UI names the keys.
 import type { ActionRefusedError } from './operations-errors.js';
 import { isActionRefused, isNotPurged } from './operations-errors.js';
 import type { ClassifiedError, Operation } from './types.js';
@@ -22,11 +22,12 @@ export function explainOperationError(error: unknown, operation: Operation, clas
   if (classified.innerCode === 'ObjectIsDeletedButRecoverable') {
     return {
       ...classified,
-      message: `conflict: a deleted ${what} still holds the name; recover it (D shows deleted items, then u) or purge it (D, then P) before creating it again`,
+      message: `conflict: a deleted ${what} still holds the name; recover it or purge it before creating it again`,
+      next: ['recover', 'purge'],
     };
   }
   if (classified.innerCode === 'ObjectIsBeingDeleted') {
-    return { ...classified, message: `conflict: the ${what} is still being deleted or purged; wait for that to finish, then try again` };
+    return { ...classified, message: `conflict: the ${what} is still being deleted or purged; wait for that to finish, then try again`, next: ['retryLater'] };
   }
   if (operation.kind === 'create' || operation.kind === 'import' || operation.kind === 'recover') {
     // Right after a purge the service keeps the name reserved for a short while.

@@ -4,6 +4,7 @@
 // so selector hooks re-render only the panes whose slice changed.
 
 import type { MutationActions } from './mutations/mutation-actions.js';
+import type { SignInState } from './sign-in.js';
 
 export type CollectionKind = 'keys' | 'secrets' | 'certificates';
 
@@ -26,6 +27,11 @@ export interface ClassifiedError {
   retryAfterMs?: number;
   /** auth: which credential failed. */
   credential?: string;
+  /**
+   * What the user can do next, as actions (the UI names the user's keys for them): a name held
+   * by a deleted item can be recovered or purged; one being deleted frees up after a wait.
+   */
+  next?: readonly NextAction[];
   /** The service's (or the error's) own words, whole: one line, escaped, not cut as `message` may be. */
   fullMessage?: string;
   /** The request that failed, when one was sent: what the error view shows and a support ticket needs. */
@@ -48,6 +54,8 @@ export interface CredentialReason {
   credential: string;
   reason: string;
 }
+
+export type NextAction = 'recover' | 'purge' | 'retryLater';
 
 export interface ItemSummary {
   kind: CollectionKind;
@@ -323,6 +331,8 @@ export interface StoreSnapshot {
   /** The deleted-vaults view (loaded on demand). */
   deletedVaults: DeletedVaultsState;
   identity?: IdentityInfo;
+  /** A sign-in (getToken) is pending: what signs in and since when. */
+  signIn?: SignInState;
   /** Keyed by item id (versionless) or versioned id for a specific version. */
   details: Readonly<Record<string, DetailsState>>;
   revealed?: RevealedSecret;

@@ -3,6 +3,8 @@ import { Box, Text, useApp, useWindowSize } from 'ink';
 import type { InputSink } from './use-explorer-input.js';
 import type { Settings } from '../config/settings.js';
 import type { Binding } from './keymap.js';
+import { keyFor, keyName, resolveCommand } from './keymap.js';
+import type { KeyPress } from './split-keys.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { TitleBar } from './title-bar.js';
@@ -15,6 +17,7 @@ import { useRuntime } from './use-runtime.js';
 import { useKeyInput } from './use-key-input.js';
 import type { KeyRouter } from './key-router.js';
 import { createKeyRouter, KeyRouting } from './key-router.js';
+import { KeymapContext } from './keymap-context.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { ClipboardOptions } from './use-clipboard.js';
 import type { EditTextOptions } from './edit-text.js';
@@ -51,11 +54,19 @@ function Message({ lines, tone, width, height, theme }: { lines: string[]; tone:
  * router, which forwards it to the explorer once that has installed its handler (q / Ctrl-C
  * quit before then) and to the open dialog, holding keys while a dialog is being mounted.
  */
-function InputRouter({ router }: { router: KeyRouter }) {
-  // One key at a time: tmux sends "jj" or "name\r" as one chunk (split-keys.ts).
-  useKeyInput((input, key) => router.dispatch(input, key));
+function InputRouter({ router, keymap }: { router: KeyRouter; keymap: readonly Binding[] }) {
+  // One key at a time: tmux sends "jj" or "name\r" as one chunk, and Esc with the key after it
+  // as one meta key unless the keymap binds that meta key (split-keys.ts).
+  const isBoundMeta = (press: KeyPress) => {
+    const name = keyName(press.input, press.key);
+    return name.startsWith('meta+') && keymap.some((b) => b.keys.includes(name));
+  };
+  useKeyInput((input, key) => router.dispatch(input, key), { isBoundMeta });
   return null;
 }
+
+/** Two Ctrl-C within this long quit without asking, whatever is open. */
+export const CTRL_C_TWICE_MS = 2000;
 
 /** The app: "connecting…" at once, then the explorer on the store, or how to start when no vault is given. */
 export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clipboard, editor, onInternalError }: AppProps) {
@@ -65,25 +76,35 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clip
   const noVault = settings.vaults.length === 0 && !settings.demo && !settings.armEndpoint && !settings.pinned?.length && !settings.recent?.length;
   const runtime = useRuntime(noVault ? undefined : loadRuntime);
   const sink: InputSink = useRef(undefined);
+  const lastCtrlC = useRef(-Infinity);
   const [router] = useState(() =>
     createKeyRouter((input, key) => {
+      const name = keyName(input, key);
+      if (name === 'ctrl+c') {
+        // The first Ctrl-C closes a form or asks about running operations; the second leaves.
+        const at = Date.now();
+        if (at - lastCtrlC.current < CTRL_C_TWICE_MS) return exit();
+        lastCtrlC.current = at;
+      }
       const forward = sink.current;
       if (forward) forward(input, key);
-      else if (input === 'q' || (key.ctrl && input === 'c')) exit();
+      else if (name === 'ctrl+c' || resolveCommand(keymap, name, [])?.command === 'quit') exit();
     }),
   );
   return (
     <>
       {/* Outside the provider: it reads Ink itself and feeds the router. */}
-      <InputRouter router={router} />
+      <InputRouter router={router} keymap={keymap} />
       <KeyRouting value={router}>
-        <ErrorBoundary theme={theme} width={columns} height={rows} onError={onInternalError}>
-          {runtime.status === 'ready' ? (
-            <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
-          ) : (
-            <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
-          )}
-        </ErrorBoundary>
+        <KeymapContext value={keymap}>
+          <ErrorBoundary theme={theme} width={columns} height={rows} onError={onInternalError}>
+            {runtime.status === 'ready' ? (
+              <Explorer sink={sink} store={runtime.runtime.store} keymap={keymap} theme={theme} readOnly={settings.readOnly} clock={now} columns={columns} rows={rows} clipboard={clipboard} editor={editor} />
+            ) : (
+              <StartScreen settings={settings} keymap={keymap} theme={theme} runtime={runtime} noVault={noVault} columns={columns} rows={rows} />
+            )}
+          </ErrorBoundary>
+        </KeymapContext>
       </KeyRouting>
     </>
   );
@@ -105,7 +126,7 @@ function StartScreen({
       {noVault ? (
         <NoVaultScreen width={columns} height={body} theme={theme} />
       ) : runtime.status === 'failed' ? (
-        <Message lines={[`could not start: ${escapeControl(runtime.message)}`, 'q quits']} tone="error" width={columns} height={body} theme={theme} />
+        <Message lines={[`could not start: ${escapeControl(runtime.message)}`, `${keyFor(keymap, 'quit')} quits`]} tone="error" width={columns} height={body} theme={theme} />
       ) : (
         <Message lines={[settings.demo ? 'starting the demo vaults…' : 'connecting…']} tone="muted" width={columns} height={body} theme={theme} />
       )}

@@ -3,6 +3,8 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { escapeControl } from '../text/escape-control.js';
 import { windowAround } from './cross-vault-rows.js';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import { PaneFrame } from './pane-frame.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -22,6 +24,7 @@ interface Props {
 }
 
 function AzPaneImpl({ entries, cursor, width, height, theme }: Props) {
+  const keymap = useKeymap();
   const inner = Math.max(1, height - 4);
   // Each entry takes its title line plus its command's lines.
   const lines: { entry: number; text: string; title: boolean }[] = [];
@@ -42,7 +45,7 @@ function AzPaneImpl({ entries, cursor, width, height, theme }: Props) {
         Azure CLI equivalents · {entries.length} command{entries.length === 1 ? '' : 's'}
       </Text>
       <Text color={color(theme.muted)} wrap="truncate-end">
-        values appear as "$VALUE" / "$PASSWORD" · y copies the selected one · Esc back
+        values appear as "$VALUE" / "$PASSWORD" · {keyFor(keymap, 'copy')} copies the selected one · {keyFor(keymap, 'back')} back
       </Text>
       {entries.length === 0 ? (
         <Text color={color(theme.muted)}>open an item or make a change first: nothing to show yet</Text>

@@ -1,7 +1,11 @@
-// Asks before a change: y or Enter goes ahead, n or Esc does not. Text from the vault is escaped.
+// Asks before a change: dialog.yes (y, Enter) goes ahead, dialog.no (n, Esc) or Ctrl-C does
+// not; keys and hints come from the user's keymap. Text from the vault is escaped.
 import { useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useKeyInput } from './use-key-input.js';
+import { dialogAnswer } from './dialog-keys.js';
+import { keysFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -23,11 +27,13 @@ export function ConfirmDialog({ title, lines, width, theme, onAnswer, active = t
     answered.current = true;
     onAnswer(yes);
   };
+  const keymap = useKeymap();
   useKeyInput(
     (input, key) => {
       if (answered.current) return;
-      if (input === 'y' || input === 'Y' || key.return) answer(true);
-      else if (input === 'n' || input === 'N' || key.escape) answer(false);
+      const said = dialogAnswer(keymap, input, key);
+      if (said === 'dialog.yes') answer(true);
+      else if (said === 'dialog.no') answer(false);
     },
     { isActive: active },
   );
@@ -41,7 +47,9 @@ export function ConfirmDialog({ title, lines, width, theme, onAnswer, active = t
           {escapeControl(l)}
         </Text>
       ))}
-      <Text color={color(theme.muted)}>y/Enter yes  n/Esc no</Text>
+      <Text color={color(theme.muted)}>
+        {keysFor(keymap, 'dialog.yes')} yes  {keysFor(keymap, 'dialog.no')} no
+      </Text>
     </Box>
   );
 }

@@ -31,7 +31,7 @@ export function ConfirmTypeName({ action, name, width, theme, onConfirm, onCance
   useKeyInput(
     (input, key) => {
       if (done.current) return;
-      if (key.escape) {
+      if (key.escape || (key.ctrl && input === 'c')) {
         done.current = true;
         return onCancel();
       }

@@ -1,8 +1,12 @@
-// Asks before a delete: y or Enter deletes (recoverable while the vault keeps deleted items),
-// p chooses "delete and purge" (which then wants the name typed), n or Esc gives up.
+// Asks before a delete: dialog.yes (y, Enter) deletes (recoverable while the vault keeps
+// deleted items), dialog.purge (p) chooses "delete and purge" (which then wants the name
+// typed), dialog.no (n, Esc) or Ctrl-C gives up. Keys and hints come from the user's keymap.
 import { useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useKeyInput } from './use-key-input.js';
+import { dialogAnswer } from './dialog-keys.js';
+import { keysFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -24,11 +28,13 @@ export function DeleteDialog({ what, recovery, width, theme, onAnswer }: Props) 
     answered.current = true;
     onAnswer(choice);
   };
+  const keymap = useKeymap();
   useKeyInput((input, key) => {
     if (answered.current) return;
-    if (input === 'y' || input === 'Y' || key.return) answer('delete');
-    else if (input === 'p') answer('deleteAndPurge');
-    else if (input === 'n' || input === 'N' || key.escape) answer('no');
+    const said = dialogAnswer(keymap, input, key);
+    if (said === 'dialog.yes') answer('delete');
+    else if (said === 'dialog.purge') answer('deleteAndPurge');
+    else if (said === 'dialog.no') answer('no');
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color(theme.warning)} width={width} paddingX={1}>
@@ -37,7 +43,7 @@ export function DeleteDialog({ what, recovery, width, theme, onAnswer }: Props) 
       </Text>
       <Text wrap="wrap">{escapeControl(recovery)}</Text>
       <Text color={color(theme.muted)} wrap="wrap">
-        y/Enter delete  p delete and purge (asks for the name)  n/Esc keep it
+        {keysFor(keymap, 'dialog.yes')} delete  {keysFor(keymap, 'dialog.purge')} delete and purge (asks for the name)  {keysFor(keymap, 'dialog.no')} keep it
       </Text>
     </Box>
   );

@@ -2,6 +2,9 @@
 // missing and for whom, and what the user can do. Never a stack trace.
 import type { ClassifiedError } from '../store/types.js';
 import { escapeControl } from '../text/escape-control.js';
+import { withAdvice } from './advice.js';
+import type { Binding } from './keymap.js';
+import { defaultKeymap, keyFor } from './keymap.js';
 
 export interface ErrorText {
   title: string;
@@ -14,8 +17,10 @@ function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
-export function describeError(error: ClassifiedError): ErrorText {
-  const message = escapeControl(error.message);
+/** `keymap`: the user's, for the keys named in hints ("R retries"). */
+export function describeError(error: ClassifiedError, keymap: readonly Binding[] = defaultKeymap): ErrorText {
+  const message = escapeControl(withAdvice(error, keymap));
+  const refresh = keyFor(keymap, 'refresh');
   switch (error.class) {
     case 'forbidden': {
       if (error.innerCode === 'SecretDisabled' || error.code === 'SecretDisabled') {
@@ -37,18 +42,18 @@ export function describeError(error: ClassifiedError): ErrorText {
     case 'throttled':
       // retryAfterMs is set only while a retry is scheduled; without it kvx has stopped.
       if (error.retryAfterMs !== undefined) return { title: `throttled, retrying in ${seconds(error.retryAfterMs)}s`, detail: message, tone: 'warning' };
-      return { title: 'throttled: kvx stopped retrying', detail: message, hint: 'R retries', tone: 'warning' };
+      return { title: 'throttled: kvx stopped retrying', detail: message, hint: `${refresh} retries`, tone: 'warning' };
     case 'network':
-      return { title: `network error: ${message}`, hint: 'R retries', tone: 'error' };
+      return { title: `network error: ${message}`, hint: `${refresh} retries`, tone: 'error' };
     case 'auth':
       return {
         title: `sign-in failed${error.credential ? ` (${escapeControl(error.credential)})` : ''}`,
         detail: message,
-        hint: 'R retries',
+        hint: `${refresh} retries`,
         tone: 'error',
       };
     case 'notFound':
-      return { title: 'not found', detail: message, hint: 'R refreshes', tone: 'warning' };
+      return { title: 'not found', detail: message, hint: `${refresh} refreshes`, tone: 'warning' };
     case 'conflict':
       return { title: 'conflict', detail: message, tone: 'warning' };
     case 'invalid':
@@ -56,6 +61,6 @@ export function describeError(error: ClassifiedError): ErrorText {
     case 'readOnly':
       return { title: 'read-only mode', detail: message, tone: 'warning' };
     default:
-      return { title: `error${error.status ? ` ${error.status}` : ''}`, detail: message, hint: 'R retries', tone: 'error' };
+      return { title: `error${error.status ? ` ${error.status}` : ''}`, detail: message, hint: `${refresh} retries`, tone: 'error' };
   }
 }

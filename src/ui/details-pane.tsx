@@ -13,6 +13,9 @@ import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { PaneFrame } from './pane-frame.js';
 import { escapeControl } from '../text/escape-control.js';
+import type { Binding } from './keymap.js';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 
 export interface DetailsInput {
   item: ItemSummary;
@@ -25,12 +28,14 @@ export interface DetailsInput {
   revealing: boolean;
   /** Why the last reveal of this item failed (the store's revealError, when it is about this item). */
   revealError?: ClassifiedError;
+  /** The user's keymap, for the keys named in the lines ("v reveals"). */
+  keymap?: readonly Binding[];
 }
 
 /** Every line the pane can show, for the item's kind, wrapped to `width`. */
 export function buildDetailLines(input: DetailsInput, width: number, now: number): DetailLine[] {
   const item = input.details?.item ?? input.item;
-  const opts = { now, width, version: input.version, revealing: input.revealing, revealError: input.revealError };
+  const opts = { now, width, version: input.version, revealing: input.revealing, revealError: input.revealError, keymap: input.keymap };
   const body =
     item.kind === 'secrets'
       ? secretLines(item, input.revealed, opts)
@@ -61,6 +66,7 @@ function toneColor(tone: Tone | undefined, theme: Theme): string | undefined {
 }
 
 function Line({ line, selected, width, theme }: { line: DetailLine; selected: boolean; width: number; theme: Theme }) {
+  const openKey = keyFor(useKeymap(), 'open');
   const marker = <Text color={color(theme.accent)}>{selected ? '›' : ' '}</Text>;
   switch (line.kind) {
     case 'heading':
@@ -91,7 +97,7 @@ function Line({ line, selected, width, theme }: { line: DetailLine; selected: bo
           {marker}
           {line.current ? '● ' : '  '}
           {line.text}
-          {selected ? '  (Enter shows it)' : ''}
+          {selected ? `  (${openKey} shows it)` : ''}
         </Text>
       );
   }
@@ -158,7 +164,7 @@ export const EmptyDetails = memo(function EmptyDetails({ width, height, theme }:
     <PaneFrame focused={false} width={width} height={height} theme={theme}>
       <Text bold>Details</Text>
       <Text color={color(theme.muted)} wrap="truncate-end">
-        Enter opens the selected item
+        {keyFor(useKeymap(), 'open')} opens the selected item
       </Text>
     </PaneFrame>
   );

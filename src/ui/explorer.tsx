@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { Box, useApp } from 'ink';
-import type { CollectionKind, ItemSummary, Operation, Store } from '../store/types.js';
+import type { CollectionKind, ItemSummary, Operation, Store, StoreSnapshot } from '../store/types.js';
 import { useOperationNotices } from './use-operation-notices.js';
+import { targetItem } from './change-commands.js';
 import type { Binding, Context } from './keymap.js';
 import { displayKey } from './keymap.js';
 import { focusedError } from './focused-error.js';
@@ -19,6 +20,8 @@ import { clampCursor, cursorOf, sortOf } from './navigation.js';
 import { detailsKey } from '../store/details-key.js';
 import { currentCollection, currentVault, listRows, vaultOrder } from './view-model.js';
 import { filterEnter, runCommand, runCommandLine } from './explorer-commands.js';
+import { runKeyCommand } from './command-handlers.js';
+import { whyNot } from './why-not.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
 import { useSettled } from './use-settled.js';
@@ -35,8 +38,6 @@ import type { EditTextOptions } from './edit-text.js';
 import { useEditor } from './use-editor.js';
 import { useFadingMessage } from './use-fading-message.js';
 import { useModal } from './use-modal.js';
-import { runChangeCommand } from './change-commands.js';
-import { runVaultCommand } from './vault-commands.js';
 import { DeletedVaultsPane } from './deleted-vaults-pane.js';
 import { ModalView } from './modal-view.js';
 import { OperationsDock, dockHeight } from './operations-dock.js';
@@ -67,14 +68,16 @@ const KIND_CONTEXT = { keys: 'key', secrets: 'secret', certificates: 'certificat
 
 /**
  * Where bindings apply: lists everywhere, the focused pane, `secret`/`key`/`certificate` on live
- * items of that kind, and `error` where there is an error to show whole.
+ * items of that kind — except a certificate's own key, which is not rotated by itself — and
+ * `error` where there is an error to show whole.
  */
-function activeContexts(nav: NavState, hasError: boolean): Context[] {
+function activeContexts(nav: NavState, snapshot: StoreSnapshot, hasError: boolean): Context[] {
   if (nav.help.open) return [];
   // A cross-vault view (:find, :expiring, :az) takes the list keys; the panes behind it do not.
   if (nav.overlay) return ['list', 'overlay'];
   const live = !nav.deleted && (nav.focus === 'items' || nav.focus === 'details');
-  return ['list', nav.deleted ? 'deleted' : 'live', nav.focus, ...(live ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
+  const managedKey = nav.kind === 'keys' && targetItem(snapshot, nav)?.item.managed === true;
+  return ['list', nav.deleted ? 'deleted' : 'live', nav.focus, ...(live && !managedKey ? [KIND_CONTEXT[nav.kind]] : []), ...(hasError ? ['error' as const] : [])];
 }
 
 /** Operations running on items of the list in view (deletes and purges on live rows, recover and purge on deleted ones). */
@@ -104,6 +107,14 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const operations = useStore(store, (s) => s.operations);
   const operationCount = operations.length;
   const [modal, setModal, modalRef] = useModal();
+  // Quitting with operations running asks first (quit-dialog.tsx); otherwise it is immediate.
+  const requestQuit = useCallback(() => {
+    if (store.getSnapshot().operations.some((o) => o.state === 'running')) setModal({ type: 'quit' });
+    else exit();
+  }, [store, setModal, exit]);
+  const signIn = useStore(store, (s) => s.signIn);
+  const wallClock = useNow(Date.now, Boolean(signIn));
+  const waiting = signIn ? `signing in with ${signIn.label}… ${Math.max(0, Math.floor((wallClock - signIn.since) / 1000))} s` : undefined;
   const say = useCallback((text: string, tone: 'info' | 'warning' | 'error') => dispatch({ type: 'message', message: { text, tone } }), [dispatch]);
   useFadingMessage(nav.message, useCallback(() => dispatch({ type: 'message' }), [dispatch]));
   const clipboard = useClipboard(say, clipboardOptions);
@@ -147,22 +158,22 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               revealed,
               revealing: !previewing && inFlight?.itemId === opened.id && inFlight.version === shown?.version,
               revealError: revealError?.itemId === opened.id ? revealError.error : undefined,
+              keymap,
             },
             lineWidth,
             now,
           )
         : [],
-    [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now],
+    [opened, details, latest, shown?.version, revealed, inFlight, previewing, revealError, lineWidth, now, keymap],
   );
 
-  useCollectionLoading(store, vault?.url, nav.kind, nav.deleted, collection?.status);
+  useCollectionLoading(store, vault?.url, nav.kind, nav.deleted, collection?.status, collection?.cancelled);
   useDetailsLoading(store, toLoad, shown?.version, details?.status, latest?.status);
   // A preview is not the opened item: back in the list (even on the same row) the value hides.
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
   const hasError = useStore(store, (s) => focusedError(s, nav) !== undefined);
-  // Stable while their inputs are: the memoised panes below skip renders on cursor moves.
-  const active = useMemo(() => activeContexts(nav, hasError), [nav.help.open, nav.deleted, nav.focus, nav.kind, hasError]); // what activeContexts reads
+  const active = activeContexts(nav, store.getSnapshot(), hasError);
   const vaultNames = useMemo(() => vaults.map((v) => v.name), [vaults]);
   const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
   useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));
@@ -179,7 +190,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     dispatch,
     page: Math.max(1, nav.focus === 'details' ? (layout.details?.height ?? height) - 3 : listHeight),
     detailLines: () => detailLines,
-    quit: exit,
+    quit: requestQuit,
     now: clock,
     say,
     copy: clipboard.copy,
@@ -187,20 +198,24 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useExplorerInput({
     sink,
     keymap,
-    activeFor: (n) => activeContexts(n, focusedError(store.getSnapshot(), n) !== undefined),
+    activeFor: (n) => activeContexts(n, store.getSnapshot(), focusedError(store.getSnapshot(), n) !== undefined),
     navRef,
     dispatch,
     vaultNames,
     onCommand: (command) => {
+      // A cross-vault view (:find, :expiring, :az) reads the keys itself; y in the operations panel copies the az command.
       if (navRef.current.overlay && !navRef.current.help.open) return runCommand(command, ctx);
       if (command === 'copy' && navRef.current.focus === 'operations') return copyOperationAz(ctx);
-      if (runVaultCommand(command, { store, nav: () => navRef.current, dispatch, openModal: setModal, say })) return;
-      if (!runChangeCommand(command, { store, keymap, nav: () => navRef.current, dispatch, openModal: setModal, clipboard, say })) runCommand(command, ctx);
+      runKeyCommand(command, { ...ctx, keymap, openModal: setModal, clipboard, say });
+    },
+    onUnbound: (name) => {
+      const reason = whyNot(keymap, name, navRef.current, store.getSnapshot());
+      if (reason) say(reason, 'warning');
     },
     blocked: () => modalRef.current !== undefined,
     onCommandLine: (line) => runCommandLine(line, ctx),
     onFilterEnter: (text) => filterEnter(ctx, text),
-    onQuit: exit,
+    onQuit: requestQuit,
   });
 
   const vaultList = useMemo(() => vaultRows(vaultOrder(vaults)), [vaults]);
@@ -217,7 +232,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
     <Box flexDirection="column" width={columns} height={height} overflow="hidden">
       <TitleBar width={columns} crumbs={crumbs} identity={identity?.display} readOnly={readOnly} theme={theme} />
       {modal ? (
-        <ModalView modal={modal} store={store} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} select={selectWhenListed} />
+        <ModalView modal={modal} store={store} keymap={keymap} onQuit={exit} width={columns} height={layout.body} now={clock} theme={theme} close={setModal} say={say} editValue={editValue} clipboard={clipboard} select={selectWhenListed} />
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : nav.overlay ? (
@@ -256,6 +271,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
               theme={theme}
               store={store}
               vault={vault?.url}
+              waiting={waiting}
               errorKey={errorKey}
               busy={busy}
             />

@@ -4,6 +4,8 @@ import { memo } from 'react';
 import { escapeControl } from '../text/escape-control.js';
 import type { FindView } from './cross-vault-rows.js';
 import { asOf, progressText, windowAround } from './cross-vault-rows.js';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import { PaneFrame } from './pane-frame.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -21,6 +23,7 @@ interface Props {
 }
 
 function FindPaneImpl({ query, view, cursor, width, height, now, theme }: Props) {
+  const keymap = useKeymap();
   const inner = Math.max(1, height - 4);
   const selected = view.items[cursor];
   const focusLine = Math.max(0, view.lines.findIndex((l) => l.type === 'item' && l.item === selected?.item));
@@ -34,7 +37,7 @@ function FindPaneImpl({ query, view, cursor, width, height, now, theme }: Props)
         {searching ? ' …' : ''}
       </Text>
       <Text color={color(theme.muted)} wrap="truncate-end">
-        names and tags only, never values · Enter opens · R searches again · Esc back
+        names and tags only, never values · {keyFor(keymap, 'open')} opens · {keyFor(keymap, 'refresh')} searches again · {keyFor(keymap, 'back')} back
       </Text>
       {view.lines.length === 0 ? (
         <Text color={color(theme.muted)}>{searching ? 'searching…' : 'no item in any open vault matches'}</Text>

@@ -6,7 +6,7 @@ import { displayKey } from './keymap.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 
-const SECTIONS: readonly Section[] = ['Move', 'Panes', 'Items', 'Changes', 'App'];
+const SECTIONS: readonly Section[] = ['Move', 'Panes', 'Items', 'Changes', 'App', 'Dialogs'];
 
 export type HelpLine =
   | { kind: 'section'; title: string }

@@ -37,9 +37,11 @@ interface Props {
   errorKey?: string;
   /** Running operations on rows of this list, by lowercase name: their current step. */
   busy?: ReadonlyMap<string, string>;
+  /** Said instead of "loading …" while the list waits on something else, e.g. a sign-in. */
+  waiting?: string;
 }
 
-function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string): string {
+function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string, waiting?: string): string {
   const status = collection?.status ?? 'idle';
   if (filter) {
     const loaded = collection?.items.length ?? 0;
@@ -49,7 +51,7 @@ function emptyText(kind: CollectionKind, deleted: boolean, collection: Collectio
     if (status === 'error') return `no match among ${loaded} loaded (the list stopped)${lookup}`;
     return `nothing matches /${escapeControl(filter)} (Esc clears)`;
   }
-  if (status === 'idle' || (status === 'loading' && (collection?.items.length ?? 0) === 0)) return `loading ${kind}…`;
+  if (status === 'idle' || (status === 'loading' && (collection?.items.length ?? 0) === 0)) return waiting ?? `loading ${kind}…`;
   if (status === 'error') return '';
   return deleted ? `no deleted ${kind}` : `no ${kind} in this vault`;
 }
@@ -57,7 +59,7 @@ function emptyText(kind: CollectionKind, deleted: boolean, collection: Collectio
 /** Tabs for the three collections, the list (or what went wrong with it) and its footer. */
 export const ItemsPane = memo(function ItemsPane(props: Props) {
   rendered('ItemsPane');
-  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault, errorKey, busy } = props;
+  const { kind, deleted, collection, rows, cursor, filter, filterEditing, sort, focused, width, height, now, theme, store, vault, errorKey, busy, waiting } = props;
   const inner = Math.max(1, width - 4);
   const error = collection?.error;
   // An error is wrapped, not cut: it may take half the list's rows, or all of them when there are none to show.
@@ -66,7 +68,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
   // A 403 links to the vault's access policies: one more line saying what they give you.
   const policyLine = error?.class === 'forbidden' && store && vault ? POLICY_HINT_LINES : 0;
   const listRows = Math.max(1, height - 2 - 3 - errorLines - policyLine);
-  const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter) : '';
+  const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter, waiting) : '';
   return (
     <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />

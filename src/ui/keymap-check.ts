@@ -26,9 +26,12 @@ export function isKnownKeyName(name: string): boolean {
 
 /**
  * Whether two contexts can be active at once. Mirrors the explorer's active contexts:
- * ['list', the focused pane, and 'secret' | 'key' | 'certificate' on a live item].
+ * ['list', the focused pane, and 'secret' | 'key' | 'certificate' on a live item]; an open
+ * dialog has only 'dialog'.
  */
 function overlap(a: Context, b: Context): boolean {
+  // A dialog reads only the dialog.* commands: they may reuse any key the panes use.
+  if (a === 'dialog' || b === 'dialog') return a === b;
   if (a === b || a === 'global' || b === 'global' || a === 'list' || b === 'list') return true;
   const kinds: readonly Context[] = ['secret', 'key', 'certificate'];
   const itemPanes: readonly Context[] = ['items', 'details'];
@@ -36,6 +39,9 @@ function overlap(a: Context, b: Context): boolean {
 }
 
 function shareContext(a: Binding, b: Binding): boolean {
+  // The quit prompt answers to quit as well as to the dialog keys.
+  const inDialog = (x: Binding) => x.contexts.includes('dialog');
+  if ((inDialog(a) && b.command === 'quit') || (inDialog(b) && a.command === 'quit')) return true;
   return a.contexts.some((ca) => b.contexts.some((cb) => overlap(ca, cb)));
 }
 

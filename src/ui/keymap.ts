@@ -3,12 +3,22 @@
 
 /** `error`: the focused pane (or selected operation) has an error the error view can show. */
 /** `live` / `deleted`: which view of the items pane is shown. */
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted' | 'overlay';
+/** `dialog`: an open dialog, which reads only the dialog.* commands. */
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted' | 'dialog' | 'overlay';
 
-export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App';
+export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App' | 'Dialogs';
+
+interface BindingSpec {
+  command: string;
+  keys: readonly string[];
+  description: string;
+  section: Section;
+  contexts: readonly Context[];
+  mutating?: boolean;
+}
 
 export interface Binding {
-  command: string;
+  command: CommandId;
   keys: readonly string[];
   description: string;
   section: Section;
@@ -18,7 +28,7 @@ export interface Binding {
   mutating?: boolean;
 }
 
-export const defaultKeymap: readonly Binding[] = [
+const bindings = [
   { command: 'move.down', keys: ['j', 'down'], description: 'move down', section: 'Move', contexts: ['list'] },
   { command: 'move.up', keys: ['k', 'up'], description: 'move up', section: 'Move', contexts: ['list'] },
   { command: 'move.top', keys: ['g', 'home'], description: 'first item', section: 'Move', contexts: ['list'] },
@@ -36,9 +46,9 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'filter', keys: ['/'], description: 'filter the list (Esc clears)', section: 'Items', contexts: ['list'] },
   { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
   { command: 'copy', keys: ['y'], description: 'copy value, id or PEM (az command, radar in :az, :expiring)', section: 'Items', contexts: ['items', 'details', 'overlay', 'operations'] },
-  { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items'] },
+  { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items', 'details'] },
   { command: 'sort.reverse', keys: ['S'], description: 'reverse the sort order', section: 'Items', contexts: ['items'] },
-  { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items'] },
+  { command: 'deleted.toggle', keys: ['D'], description: 'deleted items view', section: 'Items', contexts: ['items', 'details'] },
   { command: 'refresh', keys: ['R'], description: 'refresh (in vaults: find vaults again)', section: 'Items', contexts: ['global'] },
   { command: 'vault.pin', keys: ['p'], description: 'pin / unpin the vault (kept in config)', section: 'Panes', contexts: ['vaults'] },
   { command: 'vault.new', keys: ['n'], description: 'new vault (through ARM)', section: 'Changes', contexts: ['vaults'], mutating: true },
@@ -47,15 +57,15 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'vaults.deleted', keys: ['D'], description: 'deleted vaults view', section: 'Panes', contexts: ['vaults'] },
   { command: 'vault.recover', keys: ['u'], description: 'recover a deleted vault', section: 'Changes', contexts: ['vaults'], mutating: true },
   { command: 'vault.purge', keys: ['P'], description: 'purge a deleted vault (type the name)', section: 'Changes', contexts: ['vaults'], mutating: true },
-  { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items'], mutating: true },
+  { command: 'item.new', keys: ['n'], description: 'new item', section: 'Changes', contexts: ['items', 'details'], mutating: true },
   { command: 'item.newVersion', keys: ['N'], description: 'new secret version', section: 'Changes', contexts: ['secret'], mutating: true },
   { command: 'key.rotate', keys: ['r'], description: 'rotate key', section: 'Changes', contexts: ['key'], mutating: true },
   { command: 'certificate.import', keys: ['i'], description: 'import PEM/PFX file', section: 'Changes', contexts: ['certificate'], mutating: true },
   { command: 'certificate.download', keys: ['w'], description: 'save cert to file', section: 'Items', contexts: ['certificate'] },
   { command: 'item.edit', keys: ['e'], description: 'edit attributes / tags', section: 'Changes', contexts: ['items', 'details'], mutating: true },
-  { command: 'item.delete', keys: ['d'], description: 'delete (asks first)', section: 'Changes', contexts: ['items'], mutating: true },
-  { command: 'item.recover', keys: ['u'], description: 'recover a deleted item', section: 'Changes', contexts: ['items'], mutating: true },
-  { command: 'item.purge', keys: ['P'], description: 'purge (type the name)', section: 'Changes', contexts: ['items'], mutating: true },
+  { command: 'item.delete', keys: ['d'], description: 'delete (asks first)', section: 'Changes', contexts: ['items', 'details'], mutating: true },
+  { command: 'item.recover', keys: ['u'], description: 'recover a deleted item', section: 'Changes', contexts: ['items', 'details'], mutating: true },
+  { command: 'item.purge', keys: ['P'], description: 'purge (type the name)', section: 'Changes', contexts: ['items', 'details'], mutating: true },
   { command: 'operations.focus', keys: ['o'], description: 'operations panel', section: 'App', contexts: ['global'] },
   { command: 'operations.cancel', keys: ['c'], description: 'cancel / abandon operation', section: 'App', contexts: ['operations'] },
   { command: 'operations.clear', keys: ['x'], description: 'clear finished operations', section: 'App', contexts: ['operations'] },
@@ -64,7 +74,33 @@ export const defaultKeymap: readonly Binding[] = [
   { command: 'commandLine', keys: [':'], description: 'command line (:secrets, :vault NAME, :q)', section: 'App', contexts: ['global'] },
   { command: 'help', keys: ['?'], description: 'help', section: 'App', contexts: ['global'] },
   { command: 'quit', keys: ['q', 'ctrl+c'], description: 'quit', section: 'App', contexts: ['global'] },
-];
+  { command: 'dialog.yes', keys: ['y', 'return'], description: 'yes, go ahead', section: 'Dialogs', contexts: ['dialog'] },
+  { command: 'dialog.no', keys: ['n', 'escape'], description: 'no, keep things as they are', section: 'Dialogs', contexts: ['dialog'] },
+  { command: 'dialog.purge', keys: ['p'], description: 'delete and purge (delete dialog)', section: 'Dialogs', contexts: ['dialog'] },
+  { command: 'dialog.wait', keys: ['w'], description: 'wait for running operations (quitting)', section: 'Dialogs', contexts: ['dialog'] },
+] as const satisfies readonly BindingSpec[];
+
+/** Every command the keymap knows; handlers are keyed by it, so a missing one does not compile. */
+export type CommandId = (typeof bindings)[number]['command'];
+
+export const defaultKeymap: readonly Binding[] = bindings;
+
+/** The keys of a command as people read them: "y/Enter"; "(unbound)" when config took them all away. */
+export function keysFor(keymap: readonly Binding[], command: CommandId): string {
+  const keys = keymap.find((b) => b.command === command)?.keys ?? [];
+  return keys.length > 0 ? keys.map(displayKey).join('/') : `(${command} is unbound)`;
+}
+
+/** The first key of a command, for hints in running text ("D shows deleted items"). */
+export function keyFor(keymap: readonly Binding[], command: CommandId): string {
+  const key = keymap.find((b) => b.command === command)?.keys[0];
+  return key === undefined ? `(${command} is unbound)` : displayKey(key);
+}
+
+/** Whether a key name belongs to the command in this keymap. */
+export function isKeyOf(keymap: readonly Binding[], command: CommandId, name: string): boolean {
+  return keymap.some((b) => b.command === command && b.keys.includes(name));
+}
 
 /** The parts of Ink's `Key` that name a key; kept structural so tests need not import Ink. */
 export interface KeyInfo {
@@ -111,7 +147,7 @@ export function remap(
   keymap: readonly Binding[],
   overrides: Record<string, readonly string[]>,
 ): { keymap: Binding[]; unknown: string[] } {
-  const known = new Set(keymap.map((b) => b.command));
+  const known = new Set<string>(keymap.map((b) => b.command));
   const unknown = Object.keys(overrides).filter((c) => !known.has(c));
   return {
     keymap: keymap.map((b) => (overrides[b.command] ? { ...b, keys: [...overrides[b.command]] } : b)),

@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import type { CollectionKind, Store } from '../store/types.js';
 import { acceptedNotice, operationNotice } from './operation-notice.js';
 import { ChangeForm } from './change-form.js';
-import { answerDelete, confirmPurge, copySecretPart, describeItem, recoveryText } from './change-commands.js';
+import { answerDelete, confirmCancel, confirmPurge, confirmRotate, copySecretPart, describeItem, recoveryText } from './change-commands.js';
+import { ConfirmDialog } from './confirm-dialog.js';
 import { CopyDialog } from './copy-dialog.js';
 import type { Clipboard } from './use-clipboard.js';
 import { ConfirmTypeName } from './confirm-type-name.js';
@@ -14,10 +15,15 @@ import { detailsKey } from '../store/details-key.js';
 import { useStore } from './use-store.js';
 import { VaultModalView, isVaultModal } from './vault-modal-view.js';
 import { currentVault } from './view-model.js';
+import type { Binding } from './keymap.js';
+import { QuitDialog } from './quit-dialog.js';
 
 interface Props {
   modal: Modal;
   store: Store;
+  keymap: readonly Binding[];
+  /** Leaves kvx (the quit prompt's "quit anyway", or after waiting). */
+  onQuit(): void;
   width: number;
   height: number;
   now: () => number;
@@ -32,7 +38,7 @@ interface Props {
 }
 
 /** The open dialog, in place of the panes; it owns the keys until it closes. */
-export function ModalView({ modal, store, width, height, now, theme, close, say, editValue, clipboard, select }: Props) {
+export function ModalView({ modal, store, keymap, onQuit, width, height, now, theme, close, say, editValue, clipboard, select }: Props) {
   const keyDetails = useStore(store, (s) => (modal.type === 'form' && modal.item ? s.details[detailsKey(modal.item, modal.version)]?.item?.key : undefined));
   const dialogWidth = Math.min(width, 100);
   if (isVaultModal(modal)) {
@@ -103,33 +109,74 @@ export function ModalView({ modal, store, width, height, now, theme, close, say,
   if (modal.type === 'error') {
     return <ErrorView title={modal.title} error={modal.error} width={width} height={height} theme={theme} onClose={() => close()} />;
   }
-  const ctx = { store, say, openModal: (next: Modal) => close(next) };
+  if (modal.type === 'quit') {
+    return (
+      <Box height={height} width={width} flexDirection="column" overflow="hidden">
+        <QuitDialog store={store} keymap={keymap} width={dialogWidth} theme={theme} onQuit={onQuit} onStay={() => close()} />
+      </Box>
+    );
+  }
+  const ctx = { store, say, keymap, openModal: (next: Modal) => close(next) };
+  let dialog;
+  if (modal.type === 'delete') {
+    dialog = (
+      <DeleteDialog
+        what={describeItem(modal.item)}
+        recovery={recoveryText(modal.item, keymap)}
+        width={dialogWidth}
+        theme={theme}
+        onAnswer={(answer) => {
+          close();
+          answerDelete(ctx, modal.item, answer);
+        }}
+      />
+    );
+  } else if (modal.type === 'purge') {
+    dialog = (
+      <ConfirmTypeName
+        action={`${modal.chained ? 'delete and purge' : 'purge'} ${describeItem(modal.item)}`}
+        name={modal.item.name}
+        width={dialogWidth}
+        theme={theme}
+        onConfirm={() => {
+          close();
+          confirmPurge(ctx, modal.item, modal.chained);
+        }}
+        onCancel={() => close()}
+      />
+    );
+  } else if (modal.type === 'rotate') {
+    const item = modal.item;
+    dialog = (
+      <ConfirmDialog
+        title={`Rotate ${describeItem(item)}?`}
+        lines={['A new version of the key is made and becomes the current one; whatever uses the latest version picks it up. The old versions stay.']}
+        width={dialogWidth}
+        theme={theme}
+        onAnswer={(yes) => {
+          close();
+          if (yes) confirmRotate(ctx, item);
+        }}
+      />
+    );
+  } else if (modal.type === 'cancelOperation') {
+    const { operationId, what } = modal;
+    dialog = (
+      <ConfirmDialog
+        title={`Cancel ${what}?`}
+        lines={['The service stops issuing the certificate; its pending request ends as cancelled.']}
+        width={dialogWidth}
+        theme={theme}
+        onAnswer={(yes) => {
+          close();
+          if (yes) confirmCancel(ctx, operationId, what);
+        }}
+      />
+    );
+  }
   return (
     <Box height={height} width={width} flexDirection="column" overflow="hidden">
-      {modal.type === 'delete' ? (
-        <DeleteDialog
-          what={describeItem(modal.item)}
-          recovery={recoveryText(modal.item)}
-          width={dialogWidth}
-          theme={theme}
-          onAnswer={(answer) => {
-            close();
-            answerDelete(ctx, modal.item, answer);
-          }}
-        />
-      ) : (
-        <ConfirmTypeName
-          action={`${modal.chained ? 'delete and purge' : 'purge'} ${describeItem(modal.item)}`}
-          name={modal.item.name}
-          width={dialogWidth}
-          theme={theme}
-          onConfirm={() => {
-            close();
-            confirmPurge(ctx, modal.item, modal.chained);
-          }}
-          onCancel={() => close()}
-        />
-      )}
+      {dialog}
     </Box>
   );
 }

@@ -26,4 +26,10 @@ export type Modal =
   | { type: 'vault.delete'; vault: VaultState }
   | { type: 'vault.purge'; vault: DeletedVaultInfo }
   /** Who may access a vault: its access policies, edited through ARM. */
-  | { type: 'vault.policies'; vaultUrl: string };
+  | { type: 'vault.policies'; vaultUrl: string }
+  /** Rotating a key makes a new version that every user of the key picks up: asked first. */
+  | { type: 'rotate'; item: ItemSummary }
+  /** Cancelling a certificate request at the service: asked first. */
+  | { type: 'cancelOperation'; operationId: string; what: string }
+  /** Quitting while operations run: wait, quit anyway or stay. */
+  | { type: 'quit' };

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 
 // Kept within 76 columns so it reads whole in an 80x24 terminal.
 const LINES: readonly { text: string; code?: boolean }[] = [
@@ -16,16 +18,17 @@ const LINES: readonly { text: string; code?: boolean }[] = [
   { text: '  kvx --demo', code: true },
   { text: '' },
   { text: 'Sign-in: DefaultAzureCredential (environment, managed identity, Azure CLI).' },
-  { text: 'kvx --help lists every flag. q quits.' },
+  { text: 'kvx --help lists every flag. {quit} quits.' },
 ];
 
 /** What to do when kvx was started with no vault and without --demo. */
 export function NoVaultScreen({ width, height, theme }: { width: number; height: number; theme: Theme }) {
+  const quitKey = keyFor(useKeymap(), 'quit');
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color(theme.border)} width={width} height={height} paddingX={1} overflow="hidden">
       {LINES.slice(0, Math.max(0, height - 2)).map((l, i) => (
         <Text key={i} wrap="truncate-end" color={color(l.code ? theme.accent : theme.text)}>
-          {l.text || ' '}
+          {l.text.replace('{quit}', quitKey) || ' '}
         </Text>
       ))}
     </Box>

@@ -6,6 +6,10 @@ import type { Operation } from '../store/types.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
+import { withAdvice } from './advice.js';
+import type { Binding } from './keymap.js';
+import { defaultKeymap, keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -59,15 +63,15 @@ function mark(op: Operation, now: number): { text: string; tone: keyof Pick<Them
 }
 
 /** One operation as a line of text (without the mark), for the panel and for tests. */
-export function operationLine(op: Operation, now: number): string {
+export function operationLine(op: Operation, now: number, keymap: readonly Binding[] = defaultKeymap): string {
   const end = op.state === 'running' ? now : op.updatedAt;
   const state =
     op.state === 'failed'
-      ? `failed: ${op.error?.message ?? op.detail}`
+      ? `failed: ${op.error ? withAdvice(op.error, keymap) : op.detail}`
       : op.state === 'abandoned'
         ? `abandoned (was ${op.detail})`
         : op.state === 'unconfirmed'
-          ? `${op.detail} — R re-checks`
+          ? `${op.detail} — ${keyFor(keymap, 'refresh')} re-checks`
           : op.detail;
   const poll = op.lastPoll && op.state === 'running' ? `  · ${op.lastPoll}` : '';
   return escapeControl(`${KIND[op.kind]} ${SINGULAR[op.collection]} ${SUBJECT[op.collection](op)}  ${state}  ${elapsed(end - op.startedAt)}${poll}`);
@@ -90,7 +94,10 @@ export function OperationsPanel({ operations, selected, focused, width, height, 
   const start = Math.max(0, Math.min(selected - inner + 1, operations.length - inner));
   const visible = operations.slice(Math.max(0, start), Math.max(0, start) + inner);
   const running = operations.filter((o) => o.state === 'running').length;
-  const hint = focused ? '  c cancel/abandon  x clear finished  y copy az command  Esc back' : '  o focus';
+  const keymap = useKeymap();
+  const hint = focused
+    ? `  ${keyFor(keymap, 'operations.cancel')} cancel/abandon  ${keyFor(keymap, 'operations.clear')} clear finished  ${keyFor(keymap, 'copy')} copy az command  ${keyFor(keymap, 'back')} back`
+    : `  ${keyFor(keymap, 'operations.focus')} focus`;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color(focused ? theme.focusBorder : theme.border)} width={width} height={height} paddingX={1} overflow="hidden">
       <Text bold color={color(focused ? theme.accent : theme.text)} wrap="truncate">
@@ -112,7 +119,7 @@ export function OperationsPanel({ operations, selected, focused, width, height, 
                 backgroundColor={isSelected ? color(theme.selectionBg) : undefined}
                 color={color(isSelected ? theme.selectionFg : op.state === 'failed' ? theme.error : theme.text)}
               >
-                {operationLine(op, now)}
+                {operationLine(op, now, keymap)}
               </Text>
             </Box>
           );

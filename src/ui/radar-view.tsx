@@ -7,6 +7,8 @@ import { dueText, renewalText, stateText } from '../store/expiry-radar.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { ScanProgress } from './cross-vault-rows.js';
 import { progressText, windowAround } from './cross-vault-rows.js';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import { PaneFrame } from './pane-frame.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
@@ -47,6 +49,7 @@ export function radarLine(row: RadarRow, width: number): string {
 }
 
 function RadarPaneImpl({ days, rows, progress, versions, cursor, width, height, theme }: Props) {
+  const keymap = useKeymap();
   const inner = Math.max(1, height - 4);
   const { start, end } = windowAround(rows.length, cursor, inner);
   const done = progress.searched >= progress.total && progress.throttled === 0 && (!versions || versions.done >= versions.total);
@@ -59,7 +62,7 @@ function RadarPaneImpl({ days, rows, progress, versions, cursor, width, height, 
         {done ? '' : ' …'}
       </Text>
       <Text color={color(theme.muted)} wrap="truncate-end">
-        soonest first · Enter opens · y copies as Markdown · :export FILE.csv|.md · R reloads · Esc back
+        soonest first · {keyFor(keymap, 'open')} opens · {keyFor(keymap, 'copy')} copies as Markdown · :export FILE.csv|.md · {keyFor(keymap, 'refresh')} reloads · {keyFor(keymap, 'back')} back
       </Text>
       {rows.length === 0 ? (
         <Text color={color(theme.muted)}>{done ? `nothing expires within ${days} days in the open vaults` : 'reading the vaults…'}</Text>

@@ -2,7 +2,9 @@
 // scripts deliver "name\r" or "jj" as one chunk. Ink already cuts escape sequences (arrows,
 // Shift-Tab, Delete…), Backspace and Ctrl-C out of a chunk into events of their own, but a
 // run of text keeps Enter, Tab and other control characters inside it. This splits such a
-// run into one key per character, the way Ink would have reported each alone. Pure.
+// run into one key per character, the way Ink would have reported each alone. And Esc with
+// the key after it: under tmux (escape-time) and over SSH they arrive as one chunk ("\x1bj"),
+// which Ink reports as meta+j; a meta key nothing is bound to becomes Esc, then the key. Pure.
 import type { Key } from 'ink';
 
 export interface KeyPress {
@@ -65,12 +67,20 @@ function single(ch: string, base: Key): KeyPress {
   return { input: ch, key: { ...key, shift: /^[A-Z]$/.test(ch) } };
 }
 
+const ESCAPE: Key = { ...PLAIN, escape: true };
+
 /**
  * The keys in one Ink input event: a named key, a modified key or a single character stay as
  * they are; a run of text becomes one key per character (code point), with `\r`/`\n` as Enter,
- * `\t` as Tab and `\x7f`/`\b` as Backspace.
+ * `\t` as Tab and `\x7f`/`\b` as Backspace. A meta key that `isBoundMeta` does not claim
+ * (by default none is) is Esc followed by the key without meta: "\x1bq" is Esc, then q;
+ * "\x1b\x1b" is Esc twice.
  */
-export function splitKeys(input: string, key: Key): KeyPress[] {
+export function splitKeys(input: string, key: Key, isBoundMeta: (press: KeyPress) => boolean = () => false): KeyPress[] {
+  if (key.meta && !isBoundMeta({ input, key })) {
+    const rest: Key = { ...key, meta: false };
+    return [{ input: '', key: { ...ESCAPE, eventType: key.eventType } }, ...splitKeys(input, rest)];
+  }
   const chars = [...input];
   if (chars.length <= 1 || key.ctrl || key.meta || NAMED.some((flag) => key[flag])) return [{ input, key }];
   return chars.map((ch) => single(ch, key));

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import { useStdout } from 'ink';
 import { clearClipboard, copyText, describeCopy } from './clipboard.js';
 
@@ -32,6 +34,7 @@ function seconds(ms: number): string {
  */
 export function useClipboard(say: Say, options: ClipboardOptions = {}): Clipboard {
   const { stdout } = useStdout();
+  const clearKey = keyFor(useKeymap(), 'clipboard.clear');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const { env = process.env, useLocal, clearAfterMs = 30_000 } = options;
   const deps = useCallback(() => ({ env, useLocal, writeTerminal: (data: string) => void stdout.write(data) }), [env, useLocal, stdout]);
@@ -43,17 +46,17 @@ export function useClipboard(say: Say, options: ClipboardOptions = {}): Clipboar
       clearTimeout(timer.current);
       const result = await copyText(text, deps());
       const autoClear = copyOptions.secret === true && clearAfterMs > 0;
-      say(describeCopy(what, result, autoClear ? ` (cleared in ${seconds(clearAfterMs)})` : copyOptions.secret ? ' (X clears it)' : ''), 'info');
+      say(describeCopy(what, result, autoClear ? ` (cleared in ${seconds(clearAfterMs)})` : copyOptions.secret ? ` (${clearKey} clears it)` : ''), 'info');
       if (!autoClear) return;
       timer.current = setTimeout(() => {
         clearClipboard(deps()).then(
           () => say(`cleared the clipboard (${what} was copied ${seconds(clearAfterMs)} ago)`, 'info'),
-          () => say(`could not clear the clipboard: ${what} may still be on it — X tries again`, 'warning'),
+          () => say(`could not clear the clipboard: ${what} may still be on it — ${clearKey} tries again`, 'warning'),
         );
       }, clearAfterMs);
       timer.current.unref?.();
     },
-    [deps, say, clearAfterMs],
+    [deps, say, clearAfterMs, clearKey],
   );
 
   const clear = useCallback(async () => {

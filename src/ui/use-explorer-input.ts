@@ -1,7 +1,7 @@
 import type { Dispatch, RefObject } from 'react';
 import { useLayoutEffect } from 'react';
 import type { Key } from 'ink';
-import type { Binding, Context } from './keymap.js';
+import type { Binding, CommandId, Context } from './keymap.js';
 import { keyName, resolveCommand } from './keymap.js';
 import type { NavAction, NavState } from './navigation.js';
 import { complete } from './commands.js';
@@ -19,13 +19,15 @@ interface Options {
   dispatch: Dispatch<NavAction>;
   vaultNames: readonly string[];
   /** A keymap command in the normal mode (moves, panes, open, reveal, refresh…). */
-  onCommand(command: string): void;
+  onCommand(command: CommandId): void;
+  /** A key with no command here (it may have one elsewhere: say why it does not apply). */
+  onUnbound?(name: string): void;
   /** The `:` line was entered. */
   onCommandLine(line: string): void;
   /** Enter on the filter; true when it was taken (e.g. an exact name looked up directly). */
   onFilterEnter?(text: string): boolean;
   onQuit(): void;
-  /** True while a dialog owns the keys (it has its own input hook); the list then gets none. */
+  /** True while a dialog owns the keys (it has its own input hook); the list then gets none, Ctrl-C included. */
   blocked?(): boolean;
 }
 
@@ -41,12 +43,13 @@ function printable(input: string, key: { ctrl?: boolean; meta?: boolean }): stri
  * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text; otherwise
  * keys go through the keymap. Ctrl-C always quits.
  */
-export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onCommandLine, onFilterEnter, onQuit, blocked }: Options): void {
+export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onUnbound, onCommandLine, onFilterEnter, onQuit, blocked }: Options): void {
   const handler = (input: string, key: Key): void => {
     const name = keyName(input, key);
     const nav = navRef.current;
-    if (name === 'ctrl+c') return onQuit();
+    // A dialog or form takes Ctrl-C itself (it closes); two in a row quit (app.tsx).
     if (blocked?.()) return;
+    if (name === 'ctrl+c') return onQuit();
     if (nav.message) dispatch({ type: 'message' });
     if (nav.help.open) {
       const binding = resolveCommand(keymap, name, []);
@@ -90,6 +93,7 @@ export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, va
     }
     const binding = resolveCommand(keymap, name, activeFor(nav));
     if (binding) onCommand(binding.command);
+    else onUnbound?.(name);
   };
   // A layout effect runs in the commit itself, so keys that arrive right after the first frame
   // already reach the explorer (useInput's own subscription waits for passive effects).

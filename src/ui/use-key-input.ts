@@ -2,6 +2,7 @@ import { useContext, useLayoutEffect, useRef } from 'react';
 import { useInput, usePaste } from 'ink';
 import type { Key } from 'ink';
 import { KeyRouting } from './key-router.js';
+import type { KeyPress } from './split-keys.js';
 import { PLAIN, splitKeys } from './split-keys.js';
 
 /**
@@ -14,7 +15,10 @@ import { PLAIN, splitKeys } from './split-keys.js';
  * Under the app's key router (key-router.ts) the handler registers there instead, in a layout
  * effect, so keys held while the surface was being mounted reach it as soon as it is.
  */
-export function useKeyInput(handler: (input: string, key: Key) => void, options: { isActive?: boolean } = {}): void {
+export function useKeyInput(
+  handler: (input: string, key: Key) => void,
+  options: { isActive?: boolean; isBoundMeta?: (press: KeyPress) => boolean } = {},
+): void {
   const isActive = options.isActive ?? true;
   const router = useContext(KeyRouting);
   const latest = useRef(handler);
@@ -27,7 +31,7 @@ export function useKeyInput(handler: (input: string, key: Key) => void, options:
   }, [router, isActive]);
   useInput(
     (input, key) => {
-      for (const press of splitKeys(input, key)) handler(press.input, press.key);
+      for (const press of splitKeys(input, key, options.isBoundMeta)) handler(press.input, press.key);
     },
     { isActive: isActive && !router },
   );

@@ -22,7 +22,10 @@ test('built bundles: an import-form refusal from the store shows its own message
     const screen = await t.waitForScreen((s) => s.includes('does not exist') || s.includes('could not send'), 'the refusal');
     assert.doesNotMatch(screen, /could not send/);
     assert.match(screen.replace(/\s*\n\s*/g, ' '), /kvx-bundle\.pem does not exist; give the path of a \.pem or \.pfx file/);
+    // The form was changed: Esc asks before discarding it.
     t.keys('Escape');
+    await t.waitForScreen((s) => s.includes('Discard what you changed?'), 'discard question');
+    t.keys('y');
     await t.waitForScreen((s) => !s.includes('Import a certificate'), 'form closed');
     t.keys('q');
     await t.waitForScreen((s) => /KVX-EXIT=\d/.test(s), 'exit');

@@ -45,7 +45,10 @@ test('built kvx: vi (vim) edits a value and leaves no viminfo, swap, backup or u
     await t.waitForScreen((s) => s.includes('New secret') && s.includes('(17 bytes)'), 'the form with the edited value');
     assert.deepEqual(readdirSync(home), [], 'vim wrote nothing into HOME (no .viminfo)');
     assert.deepEqual(readdirSync(runtime), [], 'no swap, backup or undo file beside the value, and the value file is gone');
+    // The form was changed: Esc asks before discarding it.
     t.keys('Escape');
+    await t.waitForScreen((s) => s.includes('Discard what you changed?'), 'discard question');
+    t.keys('y');
     await t.waitForScreen((s) => !s.includes('New secret'), 'the form closed');
     t.keys('q');
     await t.waitForScreen((s) => /KVX-EXIT=\d/.test(s), 'exit');

@@ -116,7 +116,8 @@ export function renderTui(node: ReactElement, size: { columns?: number; rows?: n
     stderr: stderr as unknown as NodeJS.WriteStream,
     debug: true,
     interactive: true,
-    exitOnCtrlC: true,
+    // As in the CLI: Ctrl-C reaches the app, which decides (app.tsx).
+    exitOnCtrlC: false,
     patchConsole: false,
   });
   const lastFrameRaw = () => stdout.frames.at(-1) ?? '';

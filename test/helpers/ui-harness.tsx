@@ -32,6 +32,8 @@ export interface UiOptions {
   readOnly?: boolean;
   clipboard?: ClipboardOptions;
   editor?: EditTextOptions;
+  /** Quitting disposes the store, as the CLI's runtime does (aborting what is in flight). */
+  disposeOnExit?: boolean;
   /** The name shown for an emulator vault, which vaults open at start, ARM on (see startStoreHarness). */
   extras?: HarnessExtras;
 }
@@ -49,7 +51,7 @@ export async function startUi(options: UiOptions = {}): Promise<UiHarness> {
       settings={{ vaults, demo: false, readOnly: options.readOnly ?? false, ...(options.extras?.arm ? { armEndpoint: data.emulator.armEndpoint } : {}) }}
       keymap={options.keymap ?? defaultKeymap}
       theme={options.theme ?? darkTheme}
-      loadRuntime={async () => ({ store: data.store, vaults, dispose: async () => {} })}
+      loadRuntime={async () => ({ store: data.store, vaults, dispose: options.disposeOnExit ? () => data.store.dispose() : async () => {} })}
       now={() => FROZEN_NOW}
       clipboard={{ env: {}, useLocal: false, ...options.clipboard }}
       editor={options.editor}

@@ -100,6 +100,9 @@ describe('secret operations', () => {
     assert.equal(op.error?.class, 'conflict');
     assert.equal(op.error?.innerCode, 'ObjectIsDeletedButRecoverable');
     assert.match(op.error?.message ?? '', /recover it .*purge it/);
+    // Advice as actions: the UI names the user's keys, the store names none.
+    assert.deepEqual(op.error?.next, ['recover', 'purge']);
+    assert.doesNotMatch(op.error?.message ?? '', /\b[DuP]\b/);
   });
 
   it('creating a secret whose name is taken says to add a version instead', async () => {

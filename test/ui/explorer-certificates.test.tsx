@@ -113,7 +113,10 @@ describe('certificate import and download through the explorer', () => {
     const frame = await t.waitFor((f) => flat(f).includes(`${junk} is neither PEM (text with -----BEGIN CERTIFICATE-----) nor PFX/PKCS#12 (binary).`), 10_000);
     assert.ok(frame.includes('bad-import'), 'the name typed is kept');
     assert.equal(t.data.store.getSnapshot().operations.filter((o) => o.target === 'bad-import').length, 0, 'nothing was sent');
+    // Something was typed: Esc asks before throwing it away.
     await t.press('escape');
+    await t.waitFor((f) => f.includes('Discard what you changed?'));
+    await t.press('y');
     await t.waitFor((f) => !f.includes('Import a certificate'));
   });
 
@@ -162,7 +165,10 @@ describe('certificate import and download through the explorer', () => {
     assert.ok(frame.includes('Save certificate api-gateway-tls'), 'the form stays open with the path');
     assert.ok(!flat(frame).includes('confirm replacing'), 'the form has no way to confirm replacing, so the message does not offer it');
     assert.equal(readFileSync(existing, 'utf8'), 'keep me\n', 'the existing file is untouched');
+    // Something was typed: Esc asks before throwing it away.
     await t.press('escape');
+    await t.waitFor((f) => f.includes('Discard what you changed?'));
+    await t.press('y');
     await t.waitFor((f) => !f.includes('Save certificate'));
     assert.ok(!existsSync(path.join(dir, 'api-gateway-tls.pem')));
   });

@@ -121,14 +121,16 @@ describe('changes through the explorer', () => {
     await t.type('again');
     await t.press('return');
     const frame = await t.waitFor((f) => f.includes('recover it'), 10_000);
-    assert.ok(frame.includes('D shows deleted items'));
-    assert.ok(frame.includes('or purge it (D, then P)'));
+    assert.ok(frame.replace(/[│\n]/g, ' ').replace(/\s+/g, ' ').includes('recover it or purge it before creating it again (D shows deleted items, then u recovers, P purges)'), frame);
     assert.ok(frame.includes('left-over'), 'the name typed is still in the form');
+    // The form was changed: Esc asks before throwing that away.
     await t.press('escape');
+    await t.waitFor((f) => f.includes('Discard what you changed?'));
+    await t.press('y');
     await t.waitFor((f) => !f.includes('New secret'));
   }));
 
-  it('keys: n creates an EC key, r rotates it', () => withUi(async (t) => {
+  it('keys: n creates an EC key, r asks first, then rotates it', () => withUi(async (t) => {
     await t.press('2');
     await t.waitFor((f) => f.includes('contoso-prod ▸ keys'));
     await t.press('n');
@@ -141,6 +143,8 @@ describe('changes through the explorer', () => {
     await t.waitFor((f) => /✓ create key contoso-prod\/sign-key/.test(f), 10_000);
     await select(t, 'sign-key');
     await t.press('r');
+    await t.waitFor((f) => f.includes('Rotate key sign-key?') && f.includes('y/Enter yes  n/Esc no'));
+    await t.press('y');
     await t.waitFor((f) => /✓ rotate key contoso-prod\/sign-key/.test(f), 10_000);
   }));
 
@@ -163,7 +167,7 @@ describe('changes through the explorer', () => {
     assert.deepEqual(statesSeen(t, 'create cert contoso-prod/web-tls', ['inProgress', 'completed']), ['inProgress', 'completed']);
   }));
 
-  it('certificates: c on a pending one in the operations panel cancels it at the service', () => withUi(async (t) => {
+  it('certificates: c on a pending one in the operations panel asks, then cancels it at the service', () => withUi(async (t) => {
     // The issue stays pending until the test releases it, so o G c always finds it running.
     const issue = t.data.emulator.gates.hold({ operation: 'certificate-issue', name: 'slow-tls' });
     await t.press('4');
@@ -181,6 +185,8 @@ describe('changes through the explorer', () => {
     await t.waitFor((f) => f.includes('▸ Operations'));
     await t.press('G');
     await t.press('c');
+    await t.waitFor((f) => f.includes('Cancel create certificate slow-tls?'));
+    await t.press('return');
     await t.waitFor((f) => /⊘ create cert contoso-prod\/slow-tls {2}cancelled/.test(f), 10_000);
     await t.press('x');
     await t.waitFor((f) => !f.includes('slow-tls  cancelled') && f.includes('(0 running)'));

@@ -48,3 +48,12 @@ test('a conflict between two changed commands is reported once', () => {
   const problems = problemsFor({ reveal: ['z'], copy: ['z'] });
   assert.equal(problems.length, 1);
 });
+
+test('dialog keys may reuse the panes\' keys, but not each other\'s or quit\'s', () => {
+  const ok = remap(defaultKeymap, { 'dialog.yes': ['j', 'return'] });
+  assert.deepEqual(keymapProblems(ok.keymap, ['dialog.yes']), []);
+  const clash = remap(defaultKeymap, { 'dialog.wait': ['n'] });
+  assert.equal(keymapProblems(clash.keymap, ['dialog.wait']).length, 1);
+  const quit = remap(defaultKeymap, { 'dialog.wait': ['q'] });
+  assert.match(keymapProblems(quit.keymap, ['dialog.wait'])[0] ?? '', /"q" is already the key of "quit"/);
+});

@@ -28,7 +28,6 @@ describe('splitKeys', () => {
   it('leaves a key Ink already named, a modified key and a single character alone', () => {
     assert.deepEqual(names('', { ...PLAIN, downArrow: true }), ['down']);
     assert.deepEqual(names('', { ...PLAIN, tab: true, shift: true }), ['shift+tab']);
-    assert.deepEqual(names('q', { ...PLAIN, meta: true }), ['meta+q']);
     assert.deepEqual(names('e', { ...PLAIN, ctrl: true }), ['ctrl+e']);
     assert.deepEqual(names('\r', { ...PLAIN, return: true }), ['return']);
     assert.deepEqual(names('x'), ['x']);
@@ -42,6 +41,36 @@ function Recorder() {
   useKeyInput((input, key) => setSeen((s) => [...s, keyName(input, key).replace(/\r|\n/g, '⏎')]));
   return <Text>keys: {seen.join(' ')}.</Text>;
 }
+
+describe('Esc and the key after it in one chunk (meta+key)', () => {
+  it('an unbound meta key is Esc, then the key', () => {
+    assert.deepEqual(names('q', { ...PLAIN, meta: true }), ['escape', 'q']);
+    assert.deepEqual(names('J', { ...PLAIN, meta: true, shift: true }), ['escape', 'J']);
+    assert.deepEqual(names('', { ...PLAIN, meta: true, return: true }), ['escape', 'return']);
+    assert.deepEqual(names('', { ...PLAIN, meta: true, escape: true }), ['escape', 'escape']);
+    assert.deepEqual(names('c', { ...PLAIN, meta: true, ctrl: true }), ['escape', 'ctrl+c']);
+  });
+
+  it('a meta key the keymap binds stays one key', () => {
+    const bound = (press: { input: string }) => press.input === 'x';
+    assert.deepEqual(splitKeys('x', { ...PLAIN, meta: true }, bound).map((p) => keyName(p.input, p.key)), ['meta+x']);
+    assert.deepEqual(splitKeys('j', { ...PLAIN, meta: true }, bound).map((p) => keyName(p.input, p.key)), ['escape', 'j']);
+  });
+
+  it('Ink\'s parser: "\\x1bj" and "\\x1bq" each arrive as Esc then the letter; "\\x1bjk" as Esc, j, k', async () => {
+    const t = renderTui(<Recorder />, { columns: 100, rows: 5 });
+    try {
+      await t.waitFor((f) => f.includes('keys: .'));
+      await t.pressChunk('\u001bj');
+      await t.pressChunk('\u001bq');
+      await t.pressChunk('\u001bjk');
+      const frame = await t.waitFor((f) => f.includes('k.'));
+      assert.ok(frame.includes('keys: escape j escape q escape j k.'), frame);
+    } finally {
+      t.unmount();
+    }
+  });
+});
 
 describe('useKeyInput through Ink', () => {
   it('a chunk mixing text, Enter, Tab, Backspace and escape sequences arrives as the keys in order', async () => {

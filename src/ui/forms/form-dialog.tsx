@@ -1,7 +1,8 @@
-// A form on screen: keys edit it, Enter checks every field and sends, Esc closes. Problems
+// A form on screen: keys edit it, Enter checks every field and sends, Esc closes — after
+// asking, when something was changed — and Ctrl-C closes it at once (not kvx). Problems
 // and the service's rejection appear in the form and nothing typed is lost. It stays open
 // until the operation it started is accepted (or done), so a 409 shows right here.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isActionRefused } from '../../store/operations-errors.js';
 import { classifyError } from '../../store/classify-error.js';
 import type { Operation, Store } from '../../store/types.js';
@@ -10,9 +11,12 @@ import type { Theme } from '../theme.js';
 import { useKeyInput } from '../use-key-input.js';
 import { useReducerRef } from '../use-reducer-ref.js';
 import { useStore } from '../use-store.js';
+import { withAdvice } from '../advice.js';
+import { useKeymap } from '../keymap-context.js';
 import type { Built } from './form-checks.js';
 import type { FieldNote, FieldSpec } from './form-model.js';
-import { createForm, formKey, formReducer } from './form-model.js';
+import { createForm, formKey, formReducer, isChanged } from './form-model.js';
+import { dialogAnswer } from '../dialog-keys.js';
 import { FormView } from './form-view.js';
 
 export interface FormDialogProps<T> {
@@ -44,18 +48,19 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
   const [form, dispatch, formRef] = useReducerRef(formReducer, () => createForm(fields, initial));
   useEffect(() => onValues?.(form.values), [form.values, onValues]);
   const [operationId, setOperationId] = useState<string | undefined>();
+  const keymap = useKeymap();
   const operation = useStore(store, (s) => (operationId ? s.operations.find((o) => o.id === operationId) : undefined));
 
   useEffect(() => {
     if (!operation || !operationId) return;
     if (operation.state === 'failed') {
       setOperationId(undefined);
-      dispatch({ type: 'sending', sending: false, error: operation.error?.message ?? 'failed' });
+      dispatch({ type: 'sending', sending: false, error: operation.error ? withAdvice(operation.error, keymap) : 'failed' });
       return;
     }
     // Accepted: done, or a certificate the service is now issuing (the panel follows it).
     if (operation.state !== 'running' || (operation.cancellable && operation.detail === 'inProgress') || acceptedWhen?.(operation)) onDone({ operationId });
-  }, [operation, operationId, onDone, acceptedWhen]);
+  }, [operation, operationId, onDone, acceptedWhen, keymap]);
 
   async function send(): Promise<void> {
     const built = build(formRef.current.values);
@@ -81,12 +86,30 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
     }
   }
 
+  // A ref as well as state: the keys of one chunk ("\x1by") see the question being asked.
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const discardRef = useRef(false);
+  const askDiscard = (asking: boolean) => {
+    discardRef.current = asking;
+    setConfirmDiscard(asking);
+  };
   useKeyInput(
     (input, key) => {
       const name = keyName(input, key);
       const current = formRef.current;
       const field = current.fields[current.focus];
-      if (name === 'escape') return onDone({ cancelled: true });
+      // Ctrl-C closes the form, not kvx (a second one quits: app.tsx).
+      if (name === 'ctrl+c') return onDone({ cancelled: true });
+      if (discardRef.current) {
+        const said = dialogAnswer(keymap, input, key);
+        if (said === 'dialog.yes') onDone({ cancelled: true });
+        else if (said === 'dialog.no') askDiscard(false);
+        return;
+      }
+      if (name === 'escape') {
+        if (isChanged(current) && !current.sending) return askDiscard(true);
+        return onDone({ cancelled: true });
+      }
       if (current.sending) return;
       if (name === 'return') {
         void send();
@@ -104,5 +127,5 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
     { isActive: active },
   );
 
-  return <FormView title={title} form={form} width={width} height={height} theme={theme} notes={notes} />;
+  return <FormView title={title} form={form} confirmDiscard={confirmDiscard} width={width} height={height} theme={theme} notes={notes} />;
 }

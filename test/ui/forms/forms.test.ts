@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCertificate } from '../../../src/ui/forms/certificate-form.js';
-import { createForm, formKey, formReducer } from '../../../src/ui/forms/form-model.js';
+import { createForm, formKey, formReducer, isChanged } from '../../../src/ui/forms/form-model.js';
 import type { FormState } from '../../../src/ui/forms/form-model.js';
 import { buildKey } from '../../../src/ui/forms/key-form.js';
 import { buildSecret, secretFields } from '../../../src/ui/forms/secret-form.js';
@@ -54,5 +54,56 @@ describe('building inputs', () => {
     const cert = buildCertificate({ name: 'c', subject: 'CN=a.contoso.com', dnsNames: 'a.contoso.com', validity: '12', keyType: 'RSA', size: '', format: 'PFX', tags: '' }, 'v');
     assert.ok(cert.ok);
     assert.deepEqual([cert.input.keySize, cert.input.format, cert.input.dnsNames], [2048, 'PFX', ['a.contoso.com']]);
+  });
+});
+
+describe('text fields edit like a shell line', () => {
+  const press = (s: ReturnType<typeof createForm>, name: string, input = '') => formReducer(s, formKey(name, input, s.fields[s.focus])!);
+  const typed = (s: ReturnType<typeof createForm>, text: string) => {
+    for (const ch of text) s = press(s, ch, ch);
+    return s;
+  };
+  const name = (s: ReturnType<typeof createForm>) => s.values[s.fields[s.focus].id];
+
+  it('←/→/Home/End move the cursor and typing inserts there; Delete removes under the cursor', () => {
+    let s = typed(createForm(secretFields('new'), {}), 'db-pass');
+    s = press(s, 'left');
+    s = press(s, 'left');
+    s = typed(s, 'XY');
+    assert.equal(name(s), 'db-paXYss');
+    s = press(s, 'home');
+    s = typed(s, 'A');
+    assert.equal(name(s), 'Adb-paXYss');
+    s = press(s, 'delete');
+    assert.equal(name(s), 'Ab-paXYss');
+    s = press(s, 'end');
+    s = press(s, 'backspace');
+    assert.equal(name(s), 'Ab-paXYs');
+    s = press(s, 'right');
+    assert.equal(s.cursor, 8, 'the cursor stops at the end');
+  });
+
+  it('^W deletes the word before the cursor, ^U clears the field; other fields keep their text', () => {
+    let s = typed(createForm(secretFields('new'), {}), 'app db-pass');
+    s = press(s, 'ctrl+w', 'w');
+    assert.equal(name(s), 'app ');
+    s = press(s, 'ctrl+w', 'w');
+    assert.equal(name(s), '');
+    s = typed(s, 'keep');
+    s = formReducer(s, { type: 'next' });
+    s = typed(s, 'value');
+    s = press(s, 'ctrl+u', 'u');
+    assert.equal(s.values.value, '');
+    assert.equal(s.values.name, 'keep');
+  });
+
+  it('a field focused again has the cursor at its end; the form knows when it was changed', () => {
+    let s = createForm(secretFields('new'), { name: 'abc' });
+    assert.equal(isChanged(s), false);
+    s = formReducer(s, { type: 'next' });
+    s = formReducer(s, { type: 'prev' });
+    assert.equal(s.cursor, 3);
+    s = typed(s, 'd');
+    assert.equal(isChanged(s), true);
   });
 });
