@@ -173,7 +173,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   useHideOnLeave(store, anyRevealed, previewing ? undefined : shown?.id, shown?.version, latest?.item?.version);
 
   const hasError = useStore(store, (s) => focusedError(s, nav) !== undefined);
-  const active = activeContexts(nav, store.getSnapshot(), hasError);
+  // Stable while its inputs are, so the memoised panes (status line, help) skip cursor moves.
+  const managedKey = nav.kind === 'keys' && targetItem(store.getSnapshot(), nav)?.item.managed === true;
+  const active = useMemo(() => activeContexts(nav, store.getSnapshot(), hasError), [nav.help.open, nav.overlay, nav.deleted, nav.focus, nav.kind, hasError, managedKey]);
   const vaultNames = useMemo(() => vaults.map((v) => v.name), [vaults]);
   const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
   useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));

@@ -59,6 +59,9 @@ test('a certificate being issued is listed as pending and selected; cancelled, i
     await t.press('o');
     await t.press('G');
     await t.press('c');
+    // Cancelling a certificate request asks first (issue 10.7).
+    await t.waitFor((f) => f.includes('Cancel create certificate zz-issuing?'));
+    await t.press('y');
     await t.waitFor((f) => /zz-issuing .* cancelled/.test(f) && f.includes('creating of certificate zz-issuing cancelled'), 10_000);
   } finally {
     await t.stop();
