@@ -37,7 +37,7 @@ function FindPaneImpl({ query, view, cursor, width, height, now, theme }: Props)
         {searching ? ' …' : ''}
       </Text>
       <Text color={color(theme.muted)} wrap="truncate-end">
-        names and tags only, never values · {keyFor(keymap, 'open')} opens · {keyFor(keymap, 'refresh')} searches again · {keyFor(keymap, 'back')} back
+        names and tags, never values · {keyFor(keymap, 'open')} opens · {keyFor(keymap, 'refresh')} again · {keyFor(keymap, 'back')} back
       </Text>
       {view.lines.length === 0 ? (
         <Text color={color(theme.muted)}>{searching ? 'searching…' : 'no item in any open vault matches'}</Text>
