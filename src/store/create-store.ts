@@ -24,7 +24,8 @@ import { VaultMemory } from './vault-memory.js';
 import { createArmStore } from './arm/arm-store.js';
 import { DISCOVERY_IDLE, DISCOVERY_OFF } from './arm/discovery-load.js';
 import { createVaultScan } from './vault-scan.js';
-import { createRenewalLoads, createVersionLoads } from './renewal-loads.js';
+import { createRenewalLoads } from './renewal-loads.js';
+import { createVersionLoads } from './version-loads.js';
 
 
 export interface StoreOptions extends ConnectionOptions {

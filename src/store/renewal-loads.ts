@@ -33,25 +33,3 @@ export function createRenewalLoads(deps: LookupDeps) {
     stopAll: () => lookups.stopAll(),
   };
 }
-
-/** 100 pages of 25: far more versions than an item keeps in practice. */
-const MAX_VERSION_PAGES = 100;
-
-/** Every version of each item (for the radar's old versions), one list per item, a few at a time. */
-export function createVersionLoads(deps: LookupDeps & { maxPageSize: number }) {
-  return createItemLookups<{ versions: readonly ItemSummary[] }>({
-    ...deps,
-    async fetch(item, signal) {
-      const versions: ItemSummary[] = [];
-      let pages = 0;
-      for await (const page of deps.sessionFor(item.vaultUrl).versionPages(item.kind, item.name, { maxPageSize: deps.maxPageSize, abortSignal: signal })) {
-        versions.push(...page.items);
-        // A server whose nextLink never ends must not hold the radar (or a request slot) forever.
-        if (++pages >= MAX_VERSION_PAGES) throw new Error(`more than ${MAX_VERSION_PAGES} pages of versions of ${item.name}`);
-      }
-      return { versions };
-    },
-    read: (s) => s.versionLists,
-    write: (s, versionLists) => ({ ...s, versionLists }),
-  });
-}
