@@ -234,7 +234,7 @@ export function createStore(options: StoreOptions): Store {
       }
       loads.stop(key);
       // The user opened this vault (its first list load): remembered as recent.
-      if (!loadOptions.refresh && state.pagesLoaded === 0) memory.opened(session.info.url);
+      if (!loadOptions.refresh && !loadOptions.scan && state.pagesLoaded === 0) memory.opened(session.info.url);
       set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'loading', cancelled: false, error: undefined })));
       loads.run(session, view, kind, 'fresh');
     },
@@ -342,7 +342,7 @@ export function createStore(options: StoreOptions): Store {
     perVault: options.scanConcurrency?.perVault ?? 2,
     getSnapshot,
     subscribe: (listener) => store.subscribe(listener),
-    loadCollection: (url, kind, loadOptions) => store.loadCollection(url, kind, loadOptions),
+    loadCollection: (url, kind, loadOptions) => store.loadCollection(url, kind, { ...loadOptions, scan: true }),
   });
   return store;
 }

@@ -358,9 +358,10 @@ export interface Store extends MutationActions {
    * `vault` is the vault's URL (never its name: two open vaults may share one). Without `refresh`, a complete or loading collection is
    * left alone and a cancelled one continues (pages are fetched again from the
    * start, since the SDK does not expose where it stopped, and only new items are added). A throttled load retries by itself
-   * after Retry-After (status `error` with class `throttled` meanwhile).
+   * after Retry-After (status `error` with class `throttled` meanwhile). `scan`: loaded for
+   * `:find` or `:expiring`, not opened by the user, so not remembered as a recent vault.
    */
-  loadCollection(vault: string, kind: CollectionKind, options?: { deleted?: boolean; refresh?: boolean }): void;
+  loadCollection(vault: string, kind: CollectionKind, options?: { deleted?: boolean; refresh?: boolean; scan?: boolean }): void;
   /** Stops loading (e.g. the user left the pane); items already loaded stay. */
   cancelLoad(vault: string, kind: CollectionKind, options?: { deleted?: boolean }): void;
   /**

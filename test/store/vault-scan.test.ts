@@ -155,3 +155,24 @@ describe('throttling backs off per vault', () => {
     }
   });
 });
+
+describe('recent vaults', () => {
+  test('a scan does not make the vaults it searched recent, nor write the remembered list for each of them', async () => {
+    const persisted: string[][] = [];
+    const h = await startStoreHarness(
+      { vaults: ['mem-a', 'mem-b', 'mem-c'] },
+      { memory: { recent: ['https://elsewhere.vault.azure.net'], persist: (lists) => persisted.push([...lists.recent]) } },
+    );
+    try {
+      // The user opens mem-a: that is remembered, once.
+      h.store.loadCollection(h.vault('mem-a').url, 'secrets');
+      await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'mem-a secrets');
+      assert.deepEqual(persisted, [[h.vault('mem-a').url, 'https://elsewhere.vault.azure.net']]);
+      h.store.scanVaults();
+      await h.until((s) => s.vaults.every((v) => (['secrets', 'keys', 'certificates'] as const).every((k) => v.collections[k].status === 'complete')), 'every list');
+      assert.equal(persisted.length, 1, `searching must not rewrite the recent list: ${JSON.stringify(persisted)}`);
+    } finally {
+      await h.stop();
+    }
+  });
+});
