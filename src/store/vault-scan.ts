@@ -41,8 +41,12 @@ interface Task {
 
 const key = (url: string, kind: CollectionKind) => `${url}|${kind}`;
 
-function collectionOf(snapshot: StoreSnapshot, url: string, kind: CollectionKind): CollectionState | undefined {
-  return snapshot.vaults.find((v) => v.url === url)?.collections[kind];
+type Lookup = (url: string, kind: CollectionKind) => CollectionState | undefined;
+
+/** The snapshot's lists by vault URL: one pass over the vaults, not one per task (600 tasks × 200 vaults on every snapshot of a big scan). */
+function lookupIn(snapshot: StoreSnapshot): Lookup {
+  const byUrl = new Map(snapshot.vaults.map((v) => [v.url, v]));
+  return (url, kind) => byUrl.get(url)?.collections[kind];
 }
 
 /** A list is settled when it is complete, refused, or waiting out a throttle (which retries by itself). */
@@ -65,10 +69,9 @@ export function createVaultScan(deps: VaultScanDeps): VaultScan {
     return n;
   }
 
-  function release(): void {
-    const snapshot = deps.getSnapshot();
+  function release(collectionOf: Lookup): void {
     for (const [k, task] of active) {
-      const state = settled(collectionOf(snapshot, task.url, task.kind));
+      const state = settled(collectionOf(task.url, task.kind));
       if (state === 'running') continue;
       active.delete(k);
       // Cancelled by someone else (the user left that pane): continue it later, once.
@@ -80,22 +83,28 @@ export function createVaultScan(deps: VaultScanDeps): VaultScan {
     if (pumping) return;
     pumping = true;
     try {
-      release();
-      const snapshot = deps.getSnapshot();
+      const collectionOf = lookupIn(deps.getSnapshot());
+      release(collectionOf);
       const waiting: Task[] = [];
-      for (const task of queue) {
+      for (let i = 0; i < queue.length; i++) {
+        // Every slot taken: the rest waits as it is (looked at again when a slot frees).
+        if (active.size >= deps.concurrency) {
+          for (let j = i; j < queue.length; j++) waiting.push(queue[j]);
+          break;
+        }
+        const task = queue[i];
         const k = key(task.url, task.kind);
-        const current = collectionOf(snapshot, task.url, task.kind);
+        const current = collectionOf(task.url, task.kind);
         if (!current || active.has(k)) continue;
         if (!task.refresh && current.status === 'complete') continue;
-        if (active.size >= deps.concurrency || perVault(task.url) >= deps.perVault) {
+        if (perVault(task.url) >= deps.perVault) {
           waiting.push(task);
           continue;
         }
         // Registered before the call: loadCollection notifies subscribers (and so this) synchronously.
         active.set(k, task);
         deps.loadCollection(task.url, task.kind, { refresh: task.refresh });
-        if (settled(collectionOf(deps.getSnapshot(), task.url, task.kind)) !== 'running') active.delete(k);
+        if (settled(lookupIn(deps.getSnapshot())(task.url, task.kind)) !== 'running') active.delete(k);
       }
       queue = waiting;
       if (queue.length === 0 && active.size === 0) {
