@@ -89,22 +89,56 @@ export function findView(vaults: readonly VaultState[], query: FindQuery): FindV
   return out;
 }
 
+/**
+ * A vault's sorted matches, kept while its collections are the same object (snapshots are
+ * immutable), and each list's matches while it is the same array: during a scan only the lists
+ * that grew are matched again, not every item of every vault on every snapshot.
+ */
+interface VaultMatches {
+  key: string;
+  matched: readonly ItemSummary[];
+}
+const vaultMatches = new WeakMap<VaultState['collections'], VaultMatches>();
+let listMatches = new WeakMap<readonly ItemSummary[], { key: string; matched: { item: ItemSummary; score: number }[] }>();
+let listMatchesKey = '';
+
+function matchesIn(items: readonly ItemSummary[], query: FindQuery, key: string): { item: ItemSummary; score: number }[] {
+  // One query at a time is remembered, so a new query does not keep the old one's answers alive.
+  if (listMatchesKey !== key) {
+    listMatches = new WeakMap();
+    listMatchesKey = key;
+  }
+  const known = listMatches.get(items);
+  if (known) return known.matched;
+  const matched: { item: ItemSummary; score: number }[] = [];
+  for (const item of items) {
+    const score = matchScore(item, query);
+    if (score >= 0) matched.push({ item, score });
+  }
+  listMatches.set(items, { key, matched });
+  return matched;
+}
+
+function matchesOf(vault: VaultState, query: FindQuery, key: string): readonly ItemSummary[] {
+  const known = vaultMatches.get(vault.collections);
+  if (known && known.key === key) return known.matched;
+  const scored = SCAN_KINDS.flatMap((kind) => matchesIn(vault.collections[kind].items, query, key));
+  scored.sort((a, b) => b.score - a.score || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || a.item.name.localeCompare(b.item.name));
+  const matched = scored.map((m) => m.item);
+  vaultMatches.set(vault.collections, { key, matched });
+  return matched;
+}
+
 function computeFindView(vaults: readonly VaultState[], query: FindQuery): FindView {
+  const key = JSON.stringify(query);
   const lines: FindLine[] = [];
   const items: FindView['items'] = [];
   for (const vault of vaults) {
     const info = scanInfo(vault, SCAN_KINDS);
-    const matched: { item: ItemSummary; score: number }[] = [];
-    for (const kind of SCAN_KINDS) {
-      for (const item of vault.collections[kind].items) {
-        const score = matchScore(item, query);
-        if (score >= 0) matched.push({ item, score });
-      }
-    }
+    const matched = matchesOf(vault, query, key);
     if (matched.length === 0 && info.state === 'done') continue;
-    matched.sort((a, b) => b.score - a.score || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || a.item.name.localeCompare(b.item.name));
     lines.push({ type: 'vault', vault, info, matches: matched.length });
-    for (const { item } of matched) {
+    for (const item of matched) {
       lines.push({ type: 'item', item, vault });
       items.push({ item, vault });
     }
