@@ -11,6 +11,7 @@ import type { NavState } from './navigation.js';
 import { clampCursor } from './navigation.js';
 import { RadarPane } from './radar-view.js';
 import type { Theme } from './theme.js';
+import { usePacedStore } from './use-paced-store.js';
 import { useStore } from './use-store.js';
 
 interface Props {
@@ -27,7 +28,7 @@ function radarWithVersions(nav: NavState): boolean {
 }
 
 export function CrossVaultView({ store, nav, width, height, now, theme }: Props) {
-  const vaults = useStore(store, (s) => s.vaults);
+  const vaults = usePacedStore(store, (s) => s.vaults);
   const renewals = useStore(store, (s) => s.renewals);
   const operations = useStore(store, (s) => s.operations);
   const versionLists = useStore(store, (s) => s.versionLists);

@@ -22,6 +22,7 @@ import { currentCollection, currentVault, listRows, vaultOrder } from './view-mo
 import { filterEnter, runCommand, runCommandLine } from './explorer-commands.js';
 import { runKeyCommand } from './command-handlers.js';
 import { whyNot } from './why-not.js';
+import { usePacedStore } from './use-paced-store.js';
 import { useStore } from './use-store.js';
 import { useNow } from './use-now.js';
 import { useSettled } from './use-settled.js';
@@ -94,7 +95,7 @@ function busyRows(operations: readonly Operation[], vaultUrl: string | undefined
 export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns, rows: height, clipboard: clipboardOptions, editor }: ExplorerProps) {
   const { exit } = useApp();
   const [nav, dispatch, navRef] = useNavState();
-  const vaults = useStore(store, (s) => s.vaults);
+  const vaults = usePacedStore(store, (s) => s.vaults);
   const discovery = useStore(store, (s) => s.discovery);
   const deletedVaults = useStore(store, (s) => s.deletedVaults);
   useDiscovery(store);
