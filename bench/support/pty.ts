@@ -16,6 +16,12 @@ export interface Pty {
    * Rejects when nothing arrives within `timeoutMs`.
    */
   press(keys: string, quietMs?: number, timeoutMs?: number): Promise<number>;
+  /**
+   * Writes `keys` and resolves with the milliseconds until the end of the first frame that
+   * shows `marker` (written after the keys): for a screen that also changes by itself, such as
+   * a search in progress, where the next frame need not be the one the key caused.
+   */
+  pressUntil(keys: string, marker: string | RegExp, timeoutMs?: number): Promise<number>;
   /** Waits until no output arrived for `quietMs`. */
   settle(quietMs?: number, timeoutMs?: number): Promise<void>;
   /** The program's pid (the process `script` runs; the command should `exec` it). */
@@ -92,6 +98,26 @@ export function startPty(command: string, options: { cwd: string; env?: NodeJS.P
           waiters.delete(onChunk);
           clearTimeout(quiet);
           reject(new Error(`no frame within ${timeoutMs} ms after ${JSON.stringify(keys)}`));
+        }, timeoutMs);
+        waiters.add(onChunk);
+        child.stdin.write(keys);
+      });
+    },
+    pressUntil(keys, marker, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const sentAt = performance.now();
+        const from = out.length;
+        const onChunk = () => {
+          const after = out.slice(from);
+          const at = typeof marker === 'string' ? after.indexOf(marker) : after.search(marker);
+          if (at < 0 || (synchronized && !after.includes(FRAME_END, at))) return;
+          waiters.delete(onChunk);
+          clearTimeout(giveUp);
+          resolve(lastChunkAt - sentAt);
+        };
+        const giveUp = setTimeout(() => {
+          waiters.delete(onChunk);
+          reject(new Error(`no ${String(marker)} within ${timeoutMs} ms after ${JSON.stringify(keys)}`));
         }, timeoutMs);
         waiters.add(onChunk);
         child.stdin.write(keys);
