@@ -2,6 +2,7 @@
 // and their ratio, so results compare across machines. Prints one Markdown table.
 // BENCH_ONLY=terminal,cold-start picks some; BENCH_SIZES=20,10000 picks the terminal sizes.
 import { coldStartBench } from './cold-start.bench.js';
+import { crossVaultTerminalBench } from './cross-vault-terminal.bench.js';
 import { crossVaultBench } from './cross-vault.bench.js';
 import { emulatorListBench } from './emulator-list.bench.js';
 import { storeLoadBench } from './store-load.bench.js';
@@ -18,6 +19,7 @@ const sections: [string, () => Promise<BenchRow[]>][] = [
   ['store', async () => (await storeLoadBench()).map(fromMs)],
   ['emulator', async () => (await emulatorListBench()).map(fromMs)],
   ['cross-vault', async () => (await crossVaultBench()).map(fromMs)],
+  ['cross-vault-terminal', () => crossVaultTerminalBench()],
 ];
 const rows: BenchRow[] = [];
 let failed = false;
