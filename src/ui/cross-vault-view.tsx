@@ -2,7 +2,7 @@
 // read from the store and kept current as the vaults' lists arrive.
 import { useEffect, useMemo } from 'react';
 import { parseFindQuery } from '../store/find-query.js';
-import type { Store } from '../store/types.js';
+import type { Store, VaultState } from '../store/types.js';
 import { AzPane } from './az-view.js';
 import { azEntries } from './cross-vault-commands.js';
 import { SCAN_KINDS, findView, radarView, scanProgress } from './cross-vault-rows.js';
@@ -11,11 +11,12 @@ import type { NavState } from './navigation.js';
 import { clampCursor } from './navigation.js';
 import { RadarPane } from './radar-view.js';
 import type { Theme } from './theme.js';
-import { usePacedStore } from './use-paced-store.js';
 import { useStore } from './use-store.js';
 
 interface Props {
   store: Store;
+  /** The explorer's (paced) vaults: one subscription for both, so a burst renders once, not twice. */
+  vaults: readonly VaultState[];
   nav: NavState;
   width: number;
   height: number;
@@ -27,8 +28,7 @@ function radarWithVersions(nav: NavState): boolean {
   return nav.overlay?.kind === 'radar' && Boolean(nav.overlay.versions);
 }
 
-export function CrossVaultView({ store, nav, width, height, now, theme }: Props) {
-  const vaults = usePacedStore(store, (s) => s.vaults);
+export function CrossVaultView({ store, vaults, nav, width, height, now, theme }: Props) {
   const renewals = useStore(store, (s) => s.renewals);
   const operations = useStore(store, (s) => s.operations);
   const versionLists = useStore(store, (s) => s.versionLists);

@@ -239,7 +239,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
       ) : nav.help.open ? (
         <HelpOverlay keymap={keymap} readOnly={readOnly} width={columns} height={layout.body} offset={nav.help.offset} theme={theme} />
       ) : nav.overlay ? (
-        <CrossVaultView store={store} nav={nav} width={columns} height={layout.body} now={clock()} theme={theme} />
+        <CrossVaultView store={store} vaults={vaults} nav={nav} width={columns} height={layout.body} now={clock()} theme={theme} />
       ) : (
         <Box flexDirection={layout.strip ? 'column' : 'row'} height={layout.body} overflow="hidden">
           {layout.strip ? (
