@@ -5,8 +5,6 @@
 // Alone: node --import tsx bench/cross-vault.bench.ts [vaults] [secretsPerVault]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CertificateClient } from '@azure/keyvault-certificates';
-import { KeyClient } from '@azure/keyvault-keys';
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LocalIdentityCredential } from '../src/auth/local-identity-credential.js';
@@ -15,44 +13,14 @@ import { SECRETS } from '../src/emulator/secrets/secret-collection.js';
 import { createStore } from '../src/store/create-store.js';
 import { parseFindQuery } from '../src/store/find-query.js';
 import { findView } from '../src/ui/cross-vault-rows.js';
+import { OVERALL, PER_VAULT, listEveryVault } from './support/scan-pool.js';
 
 const tlsCacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.kvx-test/emulator-tls');
-const OVERALL = 8;
-const PER_VAULT = 2;
-
 interface Row {
   name: string;
   baselineMs: number;
   valueMs: number;
   ratio: number;
-}
-
-/** Runs `tasks` with at most `overall` at once and `perVault` of one vault at once. */
-async function pool<T extends { vault: string }>(tasks: T[], run: (t: T) => Promise<void>): Promise<void> {
-  const active = new Map<string, number>();
-  let running = 0;
-  const queue = [...tasks];
-  await new Promise<void>((resolve, reject) => {
-    const pump = () => {
-      if (queue.length === 0 && running === 0) return resolve();
-      for (let i = 0; i < queue.length && running < OVERALL; ) {
-        const t = queue[i];
-        if ((active.get(t.vault) ?? 0) >= PER_VAULT) {
-          i++;
-          continue;
-        }
-        queue.splice(i, 1);
-        running++;
-        active.set(t.vault, (active.get(t.vault) ?? 0) + 1);
-        run(t).then(() => {
-          running--;
-          active.set(t.vault, active.get(t.vault)! - 1);
-          pump();
-        }, reject);
-      }
-    };
-    pump();
-  });
 }
 
 export async function crossVaultBench(vaultCount = 200, perVault = 500, runs = 3): Promise<Row[]> {
@@ -86,17 +54,7 @@ export async function crossVaultBench(vaultCount = 200, perVault = 500, runs = 3
     // Baseline 2: the bare SDK listing every vault, same concurrency.
     const sdkOnce = async () => {
       const started = performance.now();
-      const tasks = vaults.flatMap((v) => (['secrets', 'keys', 'certificates'] as const).map((kind) => ({ vault: v.url, kind })));
-      let listed = 0;
-      await pool(tasks, async ({ vault, kind }) => {
-        const pages =
-          kind === 'secrets'
-            ? new SecretClient(vault, credential, options).listPropertiesOfSecrets().byPage({ maxPageSize: 25 })
-            : kind === 'keys'
-              ? new KeyClient(vault, credential, options).listPropertiesOfKeys().byPage({ maxPageSize: 25 })
-              : new CertificateClient(vault, credential, options).listPropertiesOfCertificates({ includePending: true }).byPage({ maxPageSize: 25 });
-        for await (const page of pages) listed += page.length;
-      });
+      const listed = await listEveryVault(vaults.map((v) => v.url), credential, options);
       if (listed !== vaultCount * perVault) throw new Error(`SDK listed ${listed}`);
       return performance.now() - started;
     };
