@@ -94,6 +94,10 @@ async function main(argv: string[]): Promise<number> {
     // Ctrl-C is the app's: it closes a form first, and two in a row quit (app.tsx).
     exitOnCtrlC: false,
     patchConsole: true,
+    // Ink draws at most maxFps frames a second (30 by default): a key pressed just after a
+    // frame from background loading (a :find across vaults redraws 10 times a second) waited
+    // up to 33 ms for its own. 60 keeps that under a frame at 60 Hz; idle draws nothing anyway.
+    maxFps: 60,
   });
   // An error outside any render (a callback, a promise nobody awaited): restore the terminal
   // and say what happened in one line, never with a stack trace.
