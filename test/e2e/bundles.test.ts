@@ -4,12 +4,12 @@
 // "could not send".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkip, kvxCommand, startTmux } from './support/tmux-session.js';
+import { e2eSkip, runKvx, startTmux } from './support/tmux-session.js';
 
 test('built bundles: an import-form refusal from the store shows its own message in the form, not "could not send"', { skip: e2eSkip }, async () => {
-  const t = await startTmux('bundles', 120, 30);
+  const t = await startTmux('bundles', { width: 120, height: 30 });
   try {
-    t.keys(kvxCommand(t, '--demo'), 'Enter');
+    runKvx(t, '--demo');
     await t.waitForScreen((s) => s.includes('contoso-prod ▸ secrets'), 'secrets list');
     t.keys('4');
     await t.waitForScreen((s) => s.includes('contoso-prod ▸ certificates'), 'certificates list');

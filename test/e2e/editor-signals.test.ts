@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TmuxSession } from './support/tmux-session.js';
-import { e2eSkip, kvxCommand, startTmux } from './support/tmux-session.js';
+import { e2eSkip, runKvx, startTmux } from './support/tmux-session.js';
 
 function alive(pid: number): boolean {
   try {
@@ -32,7 +32,7 @@ async function openEditor(t: TmuxSession): Promise<{ runtime: string; editorPid:
   const editor = path.join(t.home, 'stand-in-editor');
   writeFileSync(editor, `#!/bin/sh\necho $$ > ${JSON.stringify(path.join(t.home, 'editor.pid'))}\nprintf %s "$1" > ${JSON.stringify(path.join(t.home, 'editor.file.part'))}\nmv ${JSON.stringify(path.join(t.home, 'editor.file.part'))} ${JSON.stringify(path.join(t.home, 'editor.file'))}\nexec sleep 600\n`);
   chmodSync(editor, 0o755);
-  t.keys(kvxCommand(t, '--demo', [`EDITOR=${editor}`, 'VISUAL=', `XDG_RUNTIME_DIR=${runtime}`]), 'Enter');
+  runKvx(t, '--demo', [`EDITOR=${editor}`, 'VISUAL=', `XDG_RUNTIME_DIR=${runtime}`]);
   await t.waitForScreen((s) => s.includes('contoso-prod ▸ secrets'), 'secrets list');
   t.keys('n');
   await t.waitForScreen((s) => s.includes('New secret'), 'new secret form');
@@ -49,7 +49,7 @@ async function openEditor(t: TmuxSession): Promise<{ runtime: string; editorPid:
 }
 
 test('built kvx: killing the tmux pane while $EDITOR holds a value leaves no file and no editor', { skip: e2eSkip }, async () => {
-  const t = await startTmux('editor-hup', 100, 30);
+  const t = await startTmux('editor-hup', { width: 100, height: 30 });
   let editorPid = 0;
   try {
     const opened = await openEditor(t);
@@ -65,7 +65,7 @@ test('built kvx: killing the tmux pane while $EDITOR holds a value leaves no fil
 });
 
 test('built kvx: SIGTERM while $EDITOR holds a value removes it, stops the editor, exits and gives the terminal back', { skip: e2eSkip }, async () => {
-  const t = await startTmux('editor-term', 100, 30);
+  const t = await startTmux('editor-term', { width: 100, height: 30 });
   let editorPid = 0;
   try {
     const opened = await openEditor(t);

@@ -6,19 +6,19 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { e2eSkip, kvxCommand, startTmux } from './support/tmux-session.js';
+import { e2eSkip, runKvx, startTmux } from './support/tmux-session.js';
 
 const vim = spawnSync('sh', ['-c', 'vi --version'], { encoding: 'utf8' });
 const viIsVim = vim.status === 0 && /VIM - Vi IMproved/.test(vim.stdout);
 
 test('built kvx: vi (vim) edits a value and leaves no viminfo, swap, backup or undo file', { skip: e2eSkip || (!viIsVim ? 'vi is not vim here' : false) }, async () => {
-  const t = await startTmux('editor-vim', 100, 30);
+  const t = await startTmux('editor-vim', { width: 100, height: 30 });
   try {
     const home = path.join(t.home, 'home');
     const runtime = path.join(t.home, 'runtime');
     mkdirSync(home);
     mkdirSync(runtime, { mode: 0o700 });
-    t.keys(kvxCommand(t, '--demo', [`HOME=${home}`, 'EDITOR=', 'VISUAL=', `XDG_RUNTIME_DIR=${runtime}`, 'VIMINIT=']), 'Enter');
+    runKvx(t, '--demo', [`HOME=${home}`, 'EDITOR=', 'VISUAL=', `XDG_RUNTIME_DIR=${runtime}`, 'VIMINIT=']);
     await t.waitForScreen((s) => s.includes('contoso-prod ▸ secrets'), 'secrets list');
     t.keys('n');
     await t.waitForScreen((s) => s.includes('New secret'), 'new secret form');

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hasTmux, shq, startInTmux } from './support/tmux-run.js';
+import { hasTmux, shq, startTmux } from '../e2e/support/tmux-session.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -91,11 +91,11 @@ describe('the npm package', () => {
 
   test('kvx --demo from the prefix draws its first frame in a terminal and quits cleanly', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
     const vars = Object.entries({ ...env, XDG_CACHE_HOME: path.join(home, '.cache'), XDG_CONFIG_HOME: path.join(home, '.config') }).map(([k, v]) => `${k}=${shq(v)}`);
-    const session = startInTmux('npm', `cd ${shq(work)} && env -i ${vars.join(' ')} ${shq(kvx())} --demo`);
+    const session = await startTmux('ship-npm', { command: `cd ${shq(work)} && env -i ${vars.join(' ')} ${shq(kvx())} --demo` });
     try {
-      await session.waitFor((s) => s.includes('contoso-prod ▸ secrets') && s.includes('acr-pull-token'), 'the demo secrets list');
+      await session.waitForScreen((s) => s.includes('contoso-prod ▸ secrets') && s.includes('acr-pull-token'), 'the demo secrets list');
       session.keys('q');
-      const after = await session.waitFor((s) => /KVX-EXIT=\d+/.test(s), 'kvx exiting');
+      const after = await session.waitForScreen((s) => /KVX-EXIT=\d+/.test(s), 'kvx exiting');
       assert.match(after, /KVX-EXIT=0/);
     } finally {
       session.close();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { collect, testCredential, waitFor } from '../emulator/support/emulator-harness.js';
-import { hasTmux, shq, startInTmux } from './support/tmux-run.js';
+import { assertFits, hasTmux, shq, startTmux } from '../e2e/support/tmux-session.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -70,12 +70,12 @@ describe('the single executable', { skip }, () => {
   });
 
   test('kvx --demo draws its first frame in a terminal and quits cleanly', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
-    const session = startInTmux('sea', `cd ${shq(work)} && env -i TERM=xterm-256color HOME=${shq(home)} ${shq(exe)} --demo`);
+    const session = await startTmux('ship-sea', { command: `cd ${shq(work)} && env -i TERM=xterm-256color HOME=${shq(home)} ${shq(exe)} --demo` });
     try {
-      const first = await session.waitFor((s) => s.includes('contoso-prod ▸ secrets') && s.includes('acr-pull-token'), 'the demo secrets list', 60_000);
-      for (const line of first.split('\n')) assert.ok([...line].length <= 80);
+      const first = await session.waitForScreen((s) => s.includes('contoso-prod ▸ secrets') && s.includes('acr-pull-token'), 'the demo secrets list', 60_000);
+      assertFits(first);
       session.keys('q');
-      const after = await session.waitFor((s) => /KVX-EXIT=\d+/.test(s), 'kvx exiting');
+      const after = await session.waitForScreen((s) => /KVX-EXIT=\d+/.test(s), 'kvx exiting');
       assert.match(after, /KVX-EXIT=0/);
     } finally {
       session.close();
