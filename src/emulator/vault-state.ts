@@ -3,7 +3,7 @@ import type { CollectionSpec } from './collection-spec.js';
 import type { GateCheck } from './gates.js';
 import { OperationGates } from './gates.js';
 import type { RecoveryLevel } from './recovery-level.js';
-import type { StoreSettings } from './object-store.js';
+import type { StoreSettings } from './store-settings.js';
 import { ObjectStore } from './object-store.js';
 
 export interface VaultSettings extends StoreSettings {

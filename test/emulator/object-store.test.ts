@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { defineCollection } from '../../src/emulator/collection-spec.js';
 import { ServiceError } from '../../src/emulator/errors.js';
-import type { StoreSettings } from '../../src/emulator/object-store.js';
+import type { StoreSettings } from '../../src/emulator/store-settings.js';
 import { ObjectStore } from '../../src/emulator/object-store.js';
 
 interface Payload {

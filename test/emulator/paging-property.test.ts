@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defineCollection } from '../../src/emulator/collection-spec.js';
-import type { StoreSettings } from '../../src/emulator/object-store.js';
+import type { StoreSettings } from '../../src/emulator/store-settings.js';
 import { ObjectStore } from '../../src/emulator/object-store.js';
 import type { Cursor } from '../../src/emulator/paging.js';
 import { paginate } from '../../src/emulator/paging.js';
