@@ -2,7 +2,7 @@
  * The emulator's admin API, served on every vault origin under `/_emulator/` without
  * api-version (it is not part of Key Vault), so tests and scripts can change behaviour at
  * run time. Each request carries the run's admin token (`x-kvx-admin-token: T` or
- * `Authorization: Bearer T`; server.ts checks it), else 401:
+ * `Authorization: Bearer T`; admin-token.ts checks it), else 401:
  *
  *   GET    /_emulator/faults   → {"settings": {...}, "stats": {...}}
  *   PUT    /_emulator/faults   body: FaultSettings (replaces all)    → same shape
