@@ -1,18 +1,17 @@
 // Flags + environment + optional config file → one validated Settings object. Precedence:
 // flags, then environment, then the config file. Anything wrong becomes a UsageError that
 // names the field and what is allowed (the CLI prints it and exits 2).
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import type { VaultInfo } from '../store/types.js';
+import type { ThemeName } from './config-file.js';
+import { parseConfigFile } from './config-file.js';
 import type { ParsedArgs } from './flags.js';
 import { UsageError } from './flags.js';
+import type { SettingsIo } from './settings-io.js';
+import { nodeIo, readForField } from './settings-io.js';
 import { parseVaultAddress } from './vault-address.js';
 import type { CloudName } from './clouds.js';
 import { CLOUDS, cloudNamed, parseArmEndpoint } from './clouds.js';
-
-export type ThemeName = 'dark' | 'plain';
-export const THEME_NAMES: readonly ThemeName[] = ['dark', 'plain'];
 
 /** The demo emulator's identities (src/emulator/identity): kvx-reader may not list certificates. */
 export const DEMO_IDENTITIES = ['system', 'kvx-app', 'kvx-reader', 'alice'] as const;
@@ -59,129 +58,6 @@ export interface Settings {
 
 /** Default for clearing the clipboard after a secret value was copied. */
 export const CLIPBOARD_CLEAR_SECONDS = 30;
-
-export interface SettingsIo {
-  /** File contents, or undefined when the file does not exist; other failures throw. */
-  readFile(file: string): string | undefined;
-  homeDir(): string;
-}
-
-export const nodeIo: SettingsIo = {
-  readFile(file) {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  },
-  homeDir: () => homedir(),
-};
-
-interface ConfigFile {
-  vaults?: string[];
-  pinned?: string[];
-  recent?: string[];
-  cloud?: string;
-  armEndpoint?: string;
-  readOnly?: boolean;
-  theme?: ThemeName;
-  keys?: Record<string, string[]>;
-  caFile?: string;
-  tenantId?: string;
-  clientId?: string;
-  clipboardClearSeconds?: number;
-}
-
-const CONFIG_FIELDS = ['vaults', 'readOnly', 'theme', 'keys', 'caFile', 'tenantId', 'clientId', 'clipboardClearSeconds', 'pinned', 'recent', 'cloud', 'armEndpoint'];
-
-/** Reads a file for `field`; a directory or an unreadable file is a UsageError, not a crash. */
-function readForField(io: SettingsIo, file: string, field: string): string | undefined {
-  try {
-    return io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new UsageError(`${field}: ${file} is a directory; give the path of a file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${field}: ${file} cannot be read (permission denied)`);
-    if (code === 'ENOTDIR') throw new UsageError(`${field}: ${file} is not a path to a file (a part of it is not a directory)`);
-    throw new UsageError(`${field}: ${file} cannot be read (${code ?? (error as Error).message})`);
-  }
-}
-
-/** Validates the config file's JSON; `file` is named in every message. */
-export function parseConfigFile(text: string, file: string): ConfigFile {
-  let data: unknown;
-  try {
-    // Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it.
-    data = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`${file}: must hold a JSON object like {"vaults": ["my-vault"], "keys": {"move.down": ["j", "down"]}}`);
-  }
-  const obj = data as Record<string, unknown>;
-  const out: ConfigFile = {};
-  for (const field of Object.keys(obj)) {
-    if (!CONFIG_FIELDS.includes(field)) {
-      throw new UsageError(`${file}: unknown field "${field.slice(0, 40)}"; allowed: ${CONFIG_FIELDS.join(', ')}`);
-    }
-  }
-  if (obj.vaults !== undefined) {
-    if (!Array.isArray(obj.vaults) || !obj.vaults.every((v) => typeof v === 'string')) {
-      throw new UsageError(`${file}: "vaults" must be a list of vault names or URLs, like ["my-vault"]`);
-    }
-    out.vaults = obj.vaults as string[];
-  }
-  for (const field of ['pinned', 'recent'] as const) {
-    const list = obj[field];
-    if (list === undefined) continue;
-    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) {
-      throw new UsageError(`${file}: "${field}" must be a list of vault URLs, like ["https://my-vault.vault.azure.net"]`);
-    }
-    out[field] = list as string[];
-  }
-  if (obj.readOnly !== undefined) {
-    if (typeof obj.readOnly !== 'boolean') throw new UsageError(`${file}: "readOnly" must be true or false`);
-    out.readOnly = obj.readOnly;
-  }
-  if (obj.theme !== undefined) {
-    if (!THEME_NAMES.includes(obj.theme as ThemeName)) {
-      throw new UsageError(`${file}: "theme" must be one of ${THEME_NAMES.join(', ')}`);
-    }
-    out.theme = obj.theme as ThemeName;
-  }
-  if (obj.keys !== undefined) out.keys = parseKeys(obj.keys, file);
-  if (obj.clipboardClearSeconds !== undefined) {
-    const v = obj.clipboardClearSeconds;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 86400) {
-      throw new UsageError(`${file}: "clipboardClearSeconds" must be a whole number of seconds from 0 (never clear) to 86400`);
-    }
-    out.clipboardClearSeconds = v;
-  }
-  for (const field of ['caFile', 'tenantId', 'clientId', 'cloud', 'armEndpoint'] as const) {
-    const v = obj[field];
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || v === '') throw new UsageError(`${file}: "${field}" must be a non-empty string`);
-    out[field] = v;
-  }
-  return out;
-}
-
-function parseKeys(value: unknown, file: string): Record<string, string[]> {
-  const example = '{"move.down": ["j", "down"]}';
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new UsageError(`${file}: "keys" must map command ids to lists of keys, like ${example}`);
-  }
-  const out: Record<string, string[]> = {};
-  for (const [command, keys] of Object.entries(value)) {
-    if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'string' && k.length > 0)) {
-      throw new UsageError(`${file}: "keys.${command.slice(0, 40)}" must be a non-empty list of key names, like ${example}`);
-    }
-    out[command] = keys as string[];
-  }
-  return out;
-}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Tenants are GUIDs or domain names (contoso.onmicrosoft.com). */

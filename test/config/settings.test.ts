@@ -5,8 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { appFlags, parseArgs, UsageError } from '../../src/config/flags.js';
-import type { SettingsIo } from '../../src/config/settings.js';
-import { loadSettings, nodeIo, parseConfigFile } from '../../src/config/settings.js';
+import type { SettingsIo } from '../../src/config/settings-io.js';
+import { parseConfigFile } from '../../src/config/config-file.js';
+import { loadSettings } from '../../src/config/settings.js';
+import { nodeIo } from '../../src/config/settings-io.js';
 import { isLoopbackHost, parseVaultAddress } from '../../src/config/vault-address.js';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
