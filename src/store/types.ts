@@ -3,6 +3,7 @@
 // selectors. Snapshots are immutable: a slice keeps its reference while it is unchanged,
 // so selector hooks re-render only the panes whose slice changed.
 
+import type { AccessPolicyInput, ArmVaultInfo, DeletedVaultInfo, DeletedVaultsState, DiscoveryState, VaultCreateInput } from './arm/types.js';
 import type { MutationActions } from './mutations/mutation-actions.js';
 import type { SignInState } from './sign-in.js';
 
@@ -126,91 +127,17 @@ export interface VaultInfo {
   pinned?: boolean;
 }
 
-/** One access policy entry as ARM reports it. */
-export interface AccessPolicyEntry {
-  tenantId: string;
-  objectId: string;
-  applicationId?: string;
-  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
-}
-
-/** One identity's permissions as the access-policy form gives them. */
-export interface AccessPolicyInput {
-  objectId: string;
-  /** Default: the signed-in identity's tenant. */
-  tenantId?: string;
-  permissions: { keys: readonly string[]; secrets: readonly string[]; certificates: readonly string[] };
-}
-
-/** A vault's management-plane facts (ARM's Microsoft.KeyVault/vaults resource). */
-export interface ArmVaultInfo {
-  resourceId: string;
-  subscriptionId: string;
-  subscriptionName?: string;
-  resourceGroup: string;
-  location: string;
-  sku?: string;
-  softDeleteRetentionInDays?: number;
-  purgeProtection: boolean;
-  permissionModel: 'accessPolicies' | 'rbac';
-  publicNetworkAccess?: string;
-  provisioningState?: string;
-  accessPolicies?: readonly AccessPolicyEntry[];
-}
-
-export interface SubscriptionInfo {
-  id: string;
-  name: string;
-  tenantId?: string;
-}
-
-/** A soft-deleted vault (ARM's deletedVaults), recoverable until its scheduled purge date. */
-export interface DeletedVaultInfo {
-  name: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  location: string;
-  deletedOn?: Date;
-  scheduledPurgeDate?: Date;
-  purgeProtection: boolean;
-}
-
-export interface DeletedVaultsState {
-  status: LoadStatus;
-  items: readonly DeletedVaultInfo[];
-  error?: ClassifiedError;
-}
-
-/** A new vault as the create form gives it. */
-export interface VaultCreateInput {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-  location: string;
-  sku: 'standard' | 'premium';
-  /** 7 to 90. */
-  retentionDays: number;
-  purgeProtection: boolean;
-  /** With access policies, the signed-in identity gets an initial policy (all key, secret and certificate permissions). */
-  permissionModel: 'accessPolicies' | 'rbac';
-}
-
-/**
- * Vault discovery through ARM: `off` without an ARM endpoint; `error` when ARM refused (the
- * pane shows one quiet line; vaults opened by name are unaffected).
- */
-export interface DiscoveryState {
-  status: 'off' | 'idle' | 'loading' | 'complete' | 'error';
-  /** What is being fetched now, e.g. "subscriptions", "Resource Graph page 2", "subscription 2 of 5". */
-  progress?: string;
-  subscriptions: readonly SubscriptionInfo[];
-  /** How the vaults were listed: one Resource Graph query, or per subscription after Resource Graph was refused. */
-  via?: 'resourceGraph' | 'subscriptions';
-  /** Why Resource Graph was not used (its refusal, one line). */
-  fallbackReason?: string;
-  found: number;
-  error?: ClassifiedError;
-}
+// The ARM shapes live in arm/types.ts; re-exported for the UI, which reads them with the rest of the snapshot.
+export type {
+  AccessPolicyEntry,
+  AccessPolicyInput,
+  ArmVaultInfo,
+  DeletedVaultInfo,
+  DeletedVaultsState,
+  DiscoveryState,
+  SubscriptionInfo,
+  VaultCreateInput,
+} from './arm/types.js';
 
 export interface VaultState extends VaultInfo {
   collections: Readonly<Record<CollectionKind, CollectionState>>;

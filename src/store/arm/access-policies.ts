@@ -4,7 +4,8 @@
 import { ActionRefusedError } from '../operations-errors.js';
 import type { OperationTracker, RawResponseLike } from '../operations.js';
 import type { ReadOnlyGuard } from '../read-only-guard.js';
-import type { AccessPolicyInput, ClassifiedError, IdentityInfo, VaultInfo, VaultState } from '../types.js';
+import type { ClassifiedError, IdentityInfo, VaultInfo, VaultState } from '../types.js';
+import type { AccessPolicyInput } from './types.js';
 import type { ArmClients } from './arm-clients.js';
 import type { ArmVaultLike } from './arm-vault-info.js';
 import { vaultInfoFromArm } from './arm-vault-info.js';

@@ -4,7 +4,7 @@
 // the Resource Graph client's pipeline (its credential and retry policies).
 import type { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
-import type { SubscriptionInfo } from '../types.js';
+import type { SubscriptionInfo } from './types.js';
 import type { ArmConnection } from './arm-connection.js';
 import { armClientOptions } from './arm-connection.js';
 

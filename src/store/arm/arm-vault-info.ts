@@ -1,7 +1,8 @@
 // A vault as ARM describes it (an @azure/arm-keyvault Vault, or a Resource Graph row with the
 // same camelCase fields) → the store's VaultInfo with its management-plane facts.
 import { isLoopbackHost } from '../../config/vault-address.js';
-import type { AccessPolicyEntry, ArmVaultInfo, VaultInfo } from '../types.js';
+import type { VaultInfo } from '../types.js';
+import type { AccessPolicyEntry, ArmVaultInfo } from './types.js';
 
 export interface ArmVaultLike {
   id?: string;

@@ -2,7 +2,8 @@
 // its progress and outcome in `snapshot.discovery`, found vaults merged into `snapshot.vaults`
 // — new ones added (by URL, so the current vault never shifts), open ones given their ARM
 // facts. A refusal is one classified error; it never touches vaults opened by name.
-import type { ClassifiedError, DiscoveryState, StoreSnapshot, VaultInfo } from '../types.js';
+import type { ClassifiedError, StoreSnapshot, VaultInfo } from '../types.js';
+import type { DiscoveryState } from './types.js';
 import type { ArmClients } from './arm-clients.js';
 import { discoverVaults } from './discovery.js';
 

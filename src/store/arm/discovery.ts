@@ -2,7 +2,8 @@
 // Resource Graph query across all of them (the engine built for tenants with thousands of
 // subscriptions); when Resource Graph is refused, each subscription's vaults through
 // @azure/arm-keyvault. Results are reported as they arrive so the pane fills progressively.
-import type { ClassifiedError, SubscriptionInfo, VaultInfo } from '../types.js';
+import type { ClassifiedError, VaultInfo } from '../types.js';
+import type { SubscriptionInfo } from './types.js';
 import type { ArmClients } from './arm-clients.js';
 import type { ArmVaultLike } from './arm-vault-info.js';
 import { vaultInfoFromArm } from './arm-vault-info.js';

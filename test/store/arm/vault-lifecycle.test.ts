@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import type { RequestLogEntry } from '../../../src/emulator/index.js';
 import { createStore } from '../../../src/store/create-store.js';
 import { LocalIdentityCredential } from '../../../src/auth/local-identity-credential.js';
-import type { Operation, VaultCreateInput } from '../../../src/store/types.js';
+import type { Operation } from '../../../src/store/types.js';
+import type { VaultCreateInput } from '../../../src/store/arm/types.js';
 import type { StoreHarness } from '../store-harness.js';
 import { startStoreHarness, waitFor } from '../store-harness.js';
 
