@@ -8,22 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileS
 import path from 'node:path';
 import type { TmuxSession } from './support/tmux-session.js';
 import { e2eSkip, runKvx, startTmux } from './support/tmux-session.js';
-
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { alive, until } from '../helpers/process-wait.js';
 
 /** Starts the built kvx --demo in `t` and opens the stand-in editor on a new secret's value. */
 async function openEditor(t: TmuxSession): Promise<{ runtime: string; editorPid: number; file: string }> {
