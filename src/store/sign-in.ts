@@ -17,6 +17,12 @@ export interface SignInTracking {
   /** Aborted when the store is disposed. */
   signal: AbortSignal;
   onChange(state: SignInState | undefined): void;
+  /**
+   * A getToken that ends sooner is not shown: most are answered from the credential's cache
+   * at once, and a :find across 200 vaults asks for one per client (every one of them used
+   * to publish "signing in…" and its end, re-rendering the screen twice each).
+   */
+  showAfterMs?: number;
 }
 
 const closing = () => Object.assign(new Error('sign-in abandoned: kvx is closing'), { name: 'AbortError' });
@@ -32,12 +38,31 @@ function whenAborted(signal: AbortSignal): { promise: Promise<never>; off(): voi
   return { promise, off: () => signal.removeEventListener('abort', fail) };
 }
 
+export const SHOW_SIGN_IN_AFTER_MS = 200;
+
 export function trackSignIn(credential: TokenCredential, tracking: SignInTracking): TokenCredential {
   let pending = 0;
+  let shown = false;
+  let showTimer: ReturnType<typeof setTimeout> | undefined;
+  const started = () => {
+    const state = { label: tracking.label, since: tracking.now() };
+    showTimer = setTimeout(() => {
+      showTimer = undefined;
+      shown = true;
+      tracking.onChange(state);
+    }, tracking.showAfterMs ?? SHOW_SIGN_IN_AFTER_MS);
+    showTimer.unref?.();
+  };
+  const ended = () => {
+    clearTimeout(showTimer);
+    showTimer = undefined;
+    if (shown) tracking.onChange(undefined);
+    shown = false;
+  };
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
       if (tracking.signal.aborted) throw closing();
-      if (pending++ === 0) tracking.onChange({ label: tracking.label, since: tracking.now() });
+      if (pending++ === 0) started();
       // The request's signal is an AbortSignalLike, which AbortSignal.any does not take.
       const joined = new AbortController();
       const forward = () => joined.abort();
@@ -52,7 +77,7 @@ export function trackSignIn(credential: TokenCredential, tracking: SignInTrackin
         stop.off();
         options?.abortSignal?.removeEventListener('abort', forward);
         tracking.signal.removeEventListener('abort', forward);
-        if (--pending === 0) tracking.onChange(undefined);
+        if (--pending === 0) ended();
       }
     },
   };
