@@ -7,6 +7,7 @@ import { asOf, progressText, windowAround } from './cross-vault-rows.js';
 import { keyFor } from './keymap.js';
 import { useKeymap } from './keymap-context.js';
 import { PaneFrame } from './pane-frame.js';
+import { rendered } from './render-probe.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 
@@ -23,6 +24,7 @@ interface Props {
 }
 
 function FindPaneImpl({ query, view, cursor, width, height, now, theme }: Props) {
+  rendered('FindPane');
   const keymap = useKeymap();
   const inner = Math.max(1, height - 4);
   const selected = view.items[cursor];

@@ -3,6 +3,7 @@
 // overlay does not render the overlay again. Counted with the render probe, not timed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { SECRETS } from '../../src/emulator/secrets/secret-collection.js';
 import { countRenders } from '../../src/ui/render-probe.js';
 import { startUi } from '../helpers/ui-harness.js';
 
@@ -87,6 +88,33 @@ test('the details pane showing an item is not rendered again while the list relo
     await t.data.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'the reload to finish', 20_000);
     await new Promise((r) => setImmediate(r));
     assert.equal(renders.of('DetailsPane'), 0, 'details rendered again for a list it does not show');
+  } finally {
+    renders.stop();
+    await t.stop();
+  }
+});
+
+test('a :find across 30 vaults draws the results about 10 times a second, not once for each page of each vault', async () => {
+  const names = Array.from({ length: 30 }, (_, i) => `many-${String(i).padStart(2, '0')}`);
+  const t = await startUi({ columns: 100, rows: 30, emulator: { seed: undefined, vaults: names, faults: { latencyMs: 5 } } });
+  const renders = counter();
+  try {
+    for (const v of names) for (let i = 0; i < 100; i++) t.data.emulator.vault(v).store(SECRETS).create(`${v}-s-${i}`, { payload: { value: 'x' } });
+    await t.waitFor((f) => f.includes('many-00-s-0'), 20_000);
+    let snapshots = 0;
+    const unsubscribe = t.data.store.subscribe(() => snapshots++);
+    renders.reset();
+    const started = performance.now();
+    await t.press(':');
+    await t.type('find s-1');
+    await t.press('return');
+    await t.waitFor((f) => f.includes('30 of 30 vaults searched'), 60_000);
+    const elapsed = performance.now() - started;
+    unsubscribe();
+    // One draw per 100 ms of searching at most, and a few for opening the view.
+    const allowed = Math.ceil(elapsed / 100) + 5;
+    assert.ok(snapshots > 100, `the scan published ${snapshots} snapshots`);
+    assert.ok(renders.of('FindPane') <= allowed, `the find pane rendered ${renders.of('FindPane')} times in ${elapsed.toFixed(0)} ms (${snapshots} snapshots); at most ${allowed}`);
   } finally {
     renders.stop();
     await t.stop();
