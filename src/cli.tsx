@@ -9,6 +9,7 @@ import type { Settings } from './config/settings.js';
 import type { Runtime } from './ui/use-runtime.js';
 import { loadSettings } from './config/settings.js';
 import { App } from './ui/app.js';
+import { followLoading, SIZE } from './heap-mode.js';
 import { escapeControl } from './text/escape-control.js';
 import { defaultKeymap, remap } from './ui/keymap.js';
 import { keymapProblems } from './ui/keymap-check.js';
@@ -84,11 +85,17 @@ async function main(argv: string[]): Promise<number> {
   delete process.env.AZURE_LOG_LEVEL;
   // Every frame leaves garbage (Ink rebuilds the output text), and V8's default heap growth
   // lets the heap swell to several times what is live: RSS rose ~60 MiB over 1,000 keys with
-  // the live heap flat. Growing the heap for size instead keeps RSS near what is used.
-  setFlagsFromString('--optimize-for-size');
+  // the live heap flat. Growing the heap for size instead keeps RSS near what is used; while
+  // lists load, heap-mode.ts lifts it (it costs a third of the CPU of a big load).
+  setFlagsFromString(SIZE);
   const theme = settings.theme === 'plain' ? plainTheme : chooseTheme(process.env, settings.noColor);
   let runtime: Runtime | undefined;
-  const loadRuntime = async () => (runtime = await (await import('./runtime.js')).createRuntime(settings));
+  let stopHeapMode: (() => void) | undefined;
+  const loadRuntime = async () => {
+    runtime = await (await import('./runtime.js')).createRuntime(settings);
+    stopHeapMode = followLoading(runtime.store);
+    return runtime;
+  };
   const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} clipboard={{ clearAfterMs: settings.clipboardClearMs }} />, {
     alternateScreen: true,
     // Ctrl-C is the app's: it closes a form first, and two in a row quit (app.tsx).
@@ -110,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
   process.on('unhandledRejection', crash);
   await instance.waitUntilExit();
   appRan = true;
+  stopHeapMode?.();
   // The terminal is restored by now. Disposing aborts what is in flight (a hung sign-in, a
   // request, the demo's emulator); whatever still holds a socket must not keep kvx alive.
   await Promise.race([runtime?.dispose().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, EXIT_GRACE_MS).unref())]);
