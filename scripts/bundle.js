@@ -62,6 +62,19 @@ const yogaWithoutFetch = patch('yoga-without-fetch', /[\\/]yoga-layout[\\/]dist[
   ['"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})', 'true?Promise.resolve().then(function(){return wa()})'],
 ]);
 
+// Ink keeps the widths and styled characters of the text it draws in caches made anew for
+// every frame, so each frame measures every character again (a Unicode-property regex per
+// character): most of a keypress's CPU on a screen that barely changed. The text → result
+// caches are pure, so one set serves every frame, started anew past a few thousand entries so
+// that text that scrolled away does not pile up.
+const inkCachesAcrossFrames = patch('ink-caches-across-frames', /[\\/]ink[\\/]build[\\/]output\.js$/, [
+  [
+    'class OutputCaches {',
+    'let kvxSharedCaches;\nconst kvxOutputCaches = () => {\n    const c = kvxSharedCaches;\n    if (c === undefined || c.widths.size + c.blockWidths.size + c.styledChars.size > 4000)\n        kvxSharedCaches = new OutputCaches();\n    return kvxSharedCaches;\n};\nclass OutputCaches {',
+  ],
+  ['caches = new OutputCaches();', 'caches = kvxOutputCaches();'],
+]);
+
 /**
  * ESM bundles with code splitting into `outdir` (emptied first, so no stale chunk or map is
  * left to be packed). Source maps only when asked for.
@@ -76,7 +89,7 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [yogaWithoutFetch],
+    plugins: [yogaWithoutFetch, inkCachesAcrossFrames],
     // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
     banner: {
       js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
@@ -124,7 +137,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire, yogaWithoutFetch],
+    plugins: [builtinsViaRequire, yogaWithoutFetch, inkCachesAcrossFrames],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {

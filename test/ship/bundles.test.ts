@@ -26,6 +26,7 @@ describe('the split bundles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kvx-bundles-'));
   const outdir = path.join(dir, 'dist');
   let outputs: Map<string, Output>;
+  let cliSource = '';
 
   before(() => {
     const metafile = path.join(dir, 'meta.json');
@@ -33,6 +34,7 @@ describe('the split bundles', () => {
     const meta = JSON.parse(readFileSync(metafile, 'utf8')) as Metafile;
     // Output paths are relative to the repository; key them by their path inside outdir.
     outputs = new Map(Object.entries(meta.outputs).map(([p, o]) => [path.relative(outdir, path.resolve(root, p)), o]));
+    cliSource = readFileSync(path.join(outdir, 'cli.js'), 'utf8');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -87,5 +89,10 @@ describe('the split bundles', () => {
     assert.ok(staticClosure('emulator.js').has(chunk), '--demo (emulator.js) loads it');
     assert.ok(staticClosure('emulator-main.js').has(chunk), '`kvx emulator` (emulator-main.js) loads it');
     assert.equal(new Set(emulatorSources).size, emulatorSources.length, 'no emulator source is bundled twice');
+  });
+
+  test("Ink's text caches outlive a frame in the bundle: an unchanged line is not measured again on every keypress", () => {
+    assert.match(cliSource, /caches = kvxOutputCaches\(\)/);
+    assert.doesNotMatch(cliSource, /caches = new OutputCaches\(\)/);
   });
 });
