@@ -12,7 +12,7 @@ import { VaultState } from '../../src/emulator/vault-state.js';
 import { createTlsBundle } from '../../src/emulator/x509/tls-bundle.js';
 import { rawRequest } from './support/raw-request.js';
 
-const tls = createTlsBundle();
+const tls = await createTlsBundle();
 let server: VaultServer;
 let url: string;
 const warnings: string[] = [];

@@ -10,7 +10,7 @@ import type { IdentityServer } from '../../../src/emulator/identity/token-server
 import { startIdentityServer } from '../../../src/emulator/identity/token-server.js';
 import { createTlsBundle } from '../../../src/emulator/x509/tls-bundle.js';
 
-const tls = createTlsBundle();
+const tls = await createTlsBundle();
 const ARM_SCOPE = 'https://management.azure.com/.default';
 
 interface RawResponse {
