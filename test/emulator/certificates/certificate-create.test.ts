@@ -197,6 +197,17 @@ describe('certificate create operation through CertificateClient', () => {
     assert.ok(leaf.verify(ca.publicKey));
   });
 
+  it('issues through an issuer configured only after the create: signed in the background, installed on a later poll', async () => {
+    const poller = await h.client.beginCreateCertificate('late-issuer', { issuerName: 'late-ca', subject: 'CN=late.contoso.com' }, POLL);
+    await h.client.createIssuer('late-ca', 'DigiCert', { accountId: 'acct-2', password: 'issuer-password' });
+    now += ISSUE_DELAY_MS;
+    const certificate = await poller.pollUntilDone();
+    const leaf = new X509Certificate(Buffer.from(certificate.cer as Uint8Array));
+    const pfx = parsePkcs12(Buffer.from((await h.secrets.getSecret('late-issuer')).value as string, 'base64'));
+    assert.equal(pfx.certificates.length, 2, 'leaf and the late issuer\'s CA');
+    assert.ok(leaf.verify(new X509Certificate(pfx.certificates[1]).publicKey));
+  });
+
   it('with issuer Unknown stays pending until the signed certificate is merged', async () => {
     const poller = await h.client.beginCreateCertificate('external', { issuerName: 'Unknown', subject: 'CN=partner.contoso.com' }, POLL);
     now += ISSUE_DELAY_MS * 10;
