@@ -6,18 +6,6 @@
 import { isIP } from 'node:net';
 import { x509 } from './x509-library.js';
 
-export const OID = {
-  basicConstraints: '2.5.29.19',
-  keyUsage: '2.5.29.15',
-  extendedKeyUsage: '2.5.29.37',
-  subjectAltName: '2.5.29.17',
-  subjectKeyIdentifier: '2.5.29.14',
-  authorityKeyIdentifier: '2.5.29.35',
-  extensionRequest: '1.2.840.113549.1.9.14',
-  /** Microsoft User Principal Name, used as otherName type-id in SANs. */
-  upn: '1.3.6.1.4.1.311.20.2.3',
-} as const;
-
 /** Common extended key usage OIDs (Key Vault policies carry EKUs as OID strings). */
 export const EKU = {
   serverAuth: '1.3.6.1.5.5.7.3.1',
