@@ -33,6 +33,7 @@ interface HeldKey {
 /** The node keys behind the CryptoKey-shaped handles signingKeys() hands to @peculiar/x509. */
 const held = new WeakMap<object, HeldKey>();
 
+/** A plain object is enough: @peculiar/x509 duck-types keys and hands them only to our subtle. */
 function handle(type: WebCrypto.KeyType, algorithm: WebCrypto.KeyAlgorithm, usages: WebCrypto.KeyUsage[]): CryptoKey {
   return Object.freeze({ type, algorithm, usages, extractable: false }) as CryptoKey;
 }
