@@ -126,7 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (options.cert === undefined || options.key === undefined) throw new Error('Give both a TLS certificate and its key, or neither.');
     tls = userTlsMaterial(options.cert, options.key, options.ca);
   } else {
-    tls = loadOrCreateTlsMaterial(options.tlsCacheDir);
+    tls = await loadOrCreateTlsMaterial(options.tlsCacheDir);
   }
 
   const faults = new FaultController({
@@ -152,7 +152,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         gates,
       ),
   );
-  seedVaults(states, seed, { random: options.seedRandom ?? 'kvx-demo', now: options.seedNow ?? clock() });
+  await seedVaults(states, seed, { random: options.seedRandom ?? 'kvx-demo', now: options.seedNow ?? clock() });
 
   const identity = await startIdentityServer({ host, ...(options.tenantId !== undefined ? { tenantId: options.tenantId } : {}) });
   const tenantId = identity.tenantId;

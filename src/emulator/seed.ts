@@ -34,7 +34,8 @@ export interface SeedContext {
 
 export interface DemoSeeder {
   name: string;
-  seed(ctx: SeedContext): void;
+  /** Certificates sign asynchronously (@peculiar/x509), so a seeder may return a promise. */
+  seed(ctx: SeedContext): void | Promise<void>;
 }
 
 export const demoSeeders: readonly DemoSeeder[] = [
@@ -51,11 +52,11 @@ export function roleOf(vaultName: string): VaultRole {
   return 'dev';
 }
 
-export function seedVaults(vaults: readonly VaultState[], seed: SeedName, options: { random: string; now: number }): void {
+export async function seedVaults(vaults: readonly VaultState[], seed: SeedName, options: { random: string; now: number }): Promise<void> {
   if (seed === 'empty') return;
   for (const vault of vaults) {
     for (const seeder of demoSeeders) {
-      seeder.seed({
+      await seeder.seed({
         vault,
         role: roleOf(vault.name),
         rng: new Prng(`${options.random}:${vault.name}:${seeder.name}`),

@@ -106,7 +106,7 @@ async function handle(options: VaultServerOptions, req: IncomingMessage, res: Se
     res.setHeader('WWW-Authenticate', challenge);
     return sendError(res, new ServiceError(401, 'Unauthorized', 'AKV10000: Request is missing a Bearer or PoP token.'));
   }
-  const authentication = options.access.authenticate(bearer[1]);
+  const authentication = await options.access.authenticate(bearer[1]);
   if (!authentication.ok) {
     // The challenge again, so the client may fetch a fresh token once before giving up.
     res.setHeader('WWW-Authenticate', challenge);

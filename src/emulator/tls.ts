@@ -49,10 +49,10 @@ function createPrivateKeyOrThrow(key: string) {
 }
 
 /** The cached CA + leaf when still valid for long enough, else a fresh pair written to the cache. */
-export function loadOrCreateTlsMaterial(cacheDir = defaultTlsCacheDir(), now = Date.now()): TlsMaterial {
+export async function loadOrCreateTlsMaterial(cacheDir = defaultTlsCacheDir(), now = Date.now()): Promise<TlsMaterial> {
   const cached = readCached(cacheDir, now);
   if (cached) return withCaFile(cacheDir, cached);
-  const bundle = createTlsBundle({ validDays: VALID_DAYS });
+  const bundle = await createTlsBundle({ validDays: VALID_DAYS });
   const material = { key: bundle.keyPem, cert: bundle.certPem, caPem: bundle.caPem };
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });

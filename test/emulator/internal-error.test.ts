@@ -12,7 +12,7 @@ import { VaultState } from '../../src/emulator/vault-state.js';
 import { createTlsBundle } from '../../src/emulator/x509/tls-bundle.js';
 import { rawRequest } from './support/raw-request.js';
 
-const tls = createTlsBundle();
+const tls = await createTlsBundle();
 let server: VaultServer;
 let url: string;
 const warnings: string[] = [];
@@ -41,7 +41,7 @@ before(async () => {
     router,
     adminRouter: new Router([]),
     faults: new FaultController(),
-    access: new AccessControl({ strict: false, verifyToken: () => null, issuer: 'https://sts.windows.net/t/', policies: new AccessPolicyStore(), location: 'westeurope' }),
+    access: new AccessControl({ strict: false, verifyToken: async () => null, issuer: 'https://sts.windows.net/t/', policies: new AccessPolicyStore(), location: 'westeurope' }),
     tenantId: '00000000-0000-0000-0000-000000000000',
     location: 'westeurope',
     tls: { key: tls.keyPem, cert: tls.certPem },

@@ -107,11 +107,11 @@ test('the sorted index keeps order through random inserts and removals across ma
   assert.deepEqual(fromMissing, [sorted.find((k) => k > '2500x')]);
 });
 
-test('every demo secret, key and certificate lists all its versions once at one version per page', () => {
+test('every demo secret, key and certificate lists all its versions once at one version per page', async () => {
   const vaults = DEMO_VAULTS.map(
     (v) => new VaultState({ name: v.name, recoveryLevel: 'Recoverable+Purgeable', recoverableDays: 90, deleteDelayMs: 0, purgeDelayMs: 0 }, () => NOW),
   );
-  seedVaults(vaults, 'demo', { random: 'kvx-demo', now: NOW });
+  await seedVaults(vaults, 'demo', { random: 'kvx-demo', now: NOW });
   let checked = 0;
   for (const vault of vaults) {
     for (const spec of [SECRETS, KEYS, CERTIFICATES] as const) {

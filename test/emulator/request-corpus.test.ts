@@ -227,14 +227,14 @@ for (const strict of [false, true]) describe(`odd requests on every port${strict
   });
 
   test('every server still answers after the corpus', async () => {
-    const vaultToken = strict ? emu.identity.mintToken('kvx-app', 'https://vault.azure.net').token : undefined;
+    const vaultToken = strict ? (await emu.identity.mintToken('kvx-app', 'https://vault.azure.net')).token : undefined;
     const vault = await rawRequest(`${emu.vaults[0].url}/secrets?api-version=7.4`, { ca: emu.caPem, token: vaultToken });
     assert.equal(vault.status, 200);
     const token = await fetch(`${emu.identityEndpoint}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://vault.azure.net`, {
       headers: { Metadata: 'true' },
     });
     assert.equal(token.status, 200);
-    const armToken = strict ? emu.identity.mintToken('kvx-app', 'https://management.azure.com').token : undefined;
+    const armToken = strict ? (await emu.identity.mintToken('kvx-app', 'https://management.azure.com')).token : undefined;
     const arm = await rawRequest(`${emu.armEndpoint}/subscriptions?api-version=2022-12-01`, { ca: emu.caPem, token: armToken });
     assert.equal(arm.status, 200);
   });

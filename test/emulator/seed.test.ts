@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { CERTIFICATES } from '../../src/emulator/certificates/certificate-collection.js';
+import { KEYS } from '../../src/emulator/keys/key-collection.js';
 import { SECRETS } from '../../src/emulator/secrets/secret-collection.js';
 import { DEMO_VAULTS, seedVaults } from '../../src/emulator/seed.js';
 import { VaultState } from '../../src/emulator/vault-state.js';
@@ -11,11 +13,11 @@ import { collect, startHarness } from './support/emulator-harness.js';
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const NOW_S = NOW / 1000;
 
-function demoVaults(random = 'kvx-demo'): VaultState[] {
+async function demoVaults(random = 'kvx-demo'): Promise<VaultState[]> {
   const vaults = DEMO_VAULTS.map(
     (v) => new VaultState({ name: v.name, recoveryLevel: 'Recoverable+Purgeable', recoverableDays: 90, deleteDelayMs: 0, purgeDelayMs: 0 }, () => NOW),
   );
-  seedVaults(vaults, 'demo', { random, now: NOW });
+  await seedVaults(vaults, 'demo', { random, now: NOW });
   return vaults;
 }
 
@@ -30,8 +32,8 @@ function fingerprint(vaults: VaultState[]): string {
   return hash.digest('hex');
 }
 
-describe('demo seed', () => {
-  const vaults = demoVaults();
+describe('demo seed', async () => {
+  const vaults = await demoVaults();
   const all = vaults.flatMap((v) => v.store(SECRETS).listLatest());
 
   test('builds three app-like vaults with hundreds of secrets', () => {
@@ -73,9 +75,31 @@ describe('demo seed', () => {
     assert.ok(Object.values(sample.tags)[0].includes('\u001b]0;'));
   });
 
-  test('is deterministic for a seed string and differs for another', () => {
-    assert.equal(fingerprint(demoVaults()), fingerprint(vaults));
-    assert.notEqual(fingerprint(demoVaults('other')), fingerprint(vaults));
+  test('is deterministic for a seed string and differs for another', async () => {
+    assert.equal(fingerprint(await demoVaults()), fingerprint(vaults));
+    assert.notEqual(fingerprint(await demoVaults('other')), fingerprint(vaults));
+  });
+});
+
+/** A digest of every secret, key and certificate (certificate DER, CSRs, PFX and PEM secrets included). */
+function fullFingerprint(vaults: VaultState[]): string {
+  const hash = createHash('sha256');
+  for (const vault of vaults) {
+    for (const spec of [SECRETS, KEYS, CERTIFICATES]) {
+      const store = vault.store(spec as typeof SECRETS);
+      for (const { object } of store.listLatest()) hash.update(JSON.stringify(object));
+      for (const entry of store.listDeleted()) hash.update(JSON.stringify(entry));
+    }
+  }
+  return hash.digest('hex');
+}
+
+describe('demo seed bytes', () => {
+  // Taken before the X.509 and JWT code moved to @peculiar/x509 and jose: the demo's keys,
+  // certificates, CSRs and PFX files must stay byte-for-byte what they were.
+  test('every secret, key and certificate of the demo is byte-for-byte the recorded one, for two seed strings', async () => {
+    assert.equal(fullFingerprint(await demoVaults()), '3dd3100550d4a10ec88422b308699cfce41083cb24ba504d9141c0db953dc978');
+    assert.equal(fullFingerprint(await demoVaults('other')), '30c6ee203afdcb68ca445dc7d4fc1c3c06a1524e7c5e59a7aac763714dc40aca');
   });
 });
 

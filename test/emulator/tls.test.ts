@@ -23,9 +23,9 @@ after(() => {
 });
 
 describe('generated material', () => {
-  test('a leaf for localhost, 127.0.0.1 and ::1 signed by the CA, cached with the keys owner-only', () => {
+  test('a leaf for localhost, 127.0.0.1 and ::1 signed by the CA, cached with the keys owner-only', async () => {
     const dir = tempDir();
-    const m = loadOrCreateTlsMaterial(dir);
+    const m = await loadOrCreateTlsMaterial(dir);
     const leaf = new X509Certificate(m.cert);
     const ca = new X509Certificate(m.caPem);
     assert.ok(leaf.checkIssued(ca));
@@ -39,23 +39,23 @@ describe('generated material', () => {
     assert.equal(readFileSync(m.caFile ?? '', 'utf8'), m.caPem);
   });
 
-  test('a second start reuses the cached pair', () => {
+  test('a second start reuses the cached pair', async () => {
     const dir = tempDir();
-    const first = loadOrCreateTlsMaterial(dir);
-    const second = loadOrCreateTlsMaterial(dir);
+    const first = await loadOrCreateTlsMaterial(dir);
+    const second = await loadOrCreateTlsMaterial(dir);
     assert.equal(second.caPem, first.caPem);
     assert.equal(second.key, first.key);
     assert.equal(second.caFile, first.caFile);
   });
 
-  test('a pair close to expiry, or a damaged cache, is replaced', () => {
+  test('a pair close to expiry, or a damaged cache, is replaced', async () => {
     const dir = tempDir();
-    const first = loadOrCreateTlsMaterial(dir);
+    const first = await loadOrCreateTlsMaterial(dir);
     const validTo = Date.parse(new X509Certificate(first.cert).validTo);
-    const renewed = loadOrCreateTlsMaterial(dir, validTo - 86_400_000);
+    const renewed = await loadOrCreateTlsMaterial(dir, validTo - 86_400_000);
     assert.notEqual(renewed.caPem, first.caPem);
     writeFileSync(path.join(dir, 'bundle.json'), '{"key": 1');
-    const repaired = loadOrCreateTlsMaterial(dir);
+    const repaired = await loadOrCreateTlsMaterial(dir);
     assert.notEqual(repaired.caPem, renewed.caPem);
   });
 
@@ -74,7 +74,7 @@ describe('generated material', () => {
 
 describe('user material', () => {
   test('a given certificate and key are served, and clients trust the given CA', async () => {
-    const bundle = createTlsBundle();
+    const bundle = await createTlsBundle();
     const emu = await startEmulator({ cert: bundle.certPem, key: bundle.keyPem, ca: bundle.caPem });
     try {
       assert.equal(emu.caPem, bundle.caPem);
@@ -87,8 +87,8 @@ describe('user material', () => {
   });
 
   test('a key that does not match, a non-PEM certificate, or only one of the two is refused clearly', async () => {
-    const a = createTlsBundle();
-    const b = createTlsBundle();
+    const a = await createTlsBundle();
+    const b = await createTlsBundle();
     assert.throws(() => userTlsMaterial(a.certPem, b.keyPem), /does not belong to the TLS certificate/);
     assert.throws(() => userTlsMaterial('not a cert', a.keyPem), /not a PEM X\.509 certificate/);
     assert.throws(() => userTlsMaterial(a.certPem, 'not a key'), /not a PEM private key/);

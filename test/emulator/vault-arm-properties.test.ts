@@ -22,7 +22,7 @@ describe('ARM vault properties', () => {
       vaults: [{ name: 'plain-vault' }, { name: 'locked-vault', purgeProtection: true, recoverableDays: 7, sku: 'standard' }],
       accessPolicies: [{ identity: 'kvx-reader', permissions: { secrets: ['get', 'list'] } }],
     });
-    token = emu.identity.mintToken('kvx-app', 'https://management.azure.com').token;
+    token = (await emu.identity.mintToken('kvx-app', 'https://management.azure.com')).token;
   });
   after(async () => {
     await emu.stop();

@@ -6,9 +6,9 @@ import { createCertificate } from '../../src/emulator/x509/certificate.js';
 import { EKU } from '../../src/emulator/x509/extensions.js';
 import { certificateDetails, flattenPolicy, splitSubjectAltName } from '../../src/store/certificate-details.js';
 
-describe('certificateDetails', () => {
+describe('certificateDetails', async () => {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const { der } = createCertificate({
+  const { der } = await createCertificate({
     subject: 'CN=api.contoso.com, O=Contoso',
     privateKey,
     notBefore: new Date(Date.UTC(2026, 0, 1)),

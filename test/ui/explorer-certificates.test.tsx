@@ -21,10 +21,10 @@ const PFX_PASSWORD = 'pfx-Pass-7f3a9c';
 const WRONG_PASSWORD = 'not-It-5b2e81';
 
 /** A self-signed certificate and its private key, made with the emulator's X.509 helpers. */
-function selfSigned(subject: string, dns: string) {
+async function selfSigned(subject: string, dns: string) {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const now = Date.now();
-  const cert = createCertificate({ subject, privateKey, notBefore: new Date(now - 60_000), notAfter: new Date(now + 90 * 86_400_000), sans: { dns: [dns] } });
+  const cert = await createCertificate({ subject, privateKey, notBefore: new Date(now - 60_000), notAfter: new Date(now + 90 * 86_400_000), sans: { dns: [dns] } });
   return { privateKey, cert };
 }
 
@@ -56,10 +56,10 @@ describe('certificate import and download through the explorer', () => {
   let pfxFile: string;
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'kvx-cert-ui-'));
-    const pem = selfSigned('CN=pem-import.contoso.com', 'pem-import.contoso.com');
+    const pem = await selfSigned('CN=pem-import.contoso.com', 'pem-import.contoso.com');
     pemFile = path.join(dir, 'bundle.pem');
     writeFileSync(pemFile, `${pem.cert.pem}${toPem(pem.privateKey.export({ type: 'pkcs8', format: 'der' }), 'PRIVATE KEY')}`, { mode: 0o600 });
-    const pfx = selfSigned('CN=pfx-import.contoso.com', 'pfx-import.contoso.com');
+    const pfx = await selfSigned('CN=pfx-import.contoso.com', 'pfx-import.contoso.com');
     pfxFile = path.join(dir, 'bundle.pfx');
     writeFileSync(pfxFile, createPkcs12({ privateKey: pfx.privateKey, certificates: [pfx.cert.der], password: PFX_PASSWORD }), { mode: 0o600 });
     t = await startUi({ columns: 120, rows: 36, store: { operationIntervalMs: 10 } });

@@ -21,7 +21,7 @@ export interface Caller {
 export interface AccessControlOptions {
   strict: boolean;
   /** The identity server's verifier: claims of a valid token it minted (for the audience), else null. */
-  verifyToken(token: string, audience?: string): TokenClaims | null;
+  verifyToken(token: string, audience?: string): Promise<TokenClaims | null>;
   /** `iss` of the emulator's tokens: https://sts.windows.net/{tenant}/. */
   issuer: string;
   policies: AccessPolicyStore;
@@ -43,16 +43,16 @@ export class AccessControl {
   }
 
   /** The caller of a bearer token, or in strict mode the 401 for a token the emulator did not mint for Key Vault. */
-  authenticate(token: string): Authentication {
+  async authenticate(token: string): Promise<Authentication> {
     if (!this.strict) {
       // Unverified, only to name the caller in injected 403s.
       const claims = decodeJwtClaims(token);
       const caller = claims ? callerOf(claims) : undefined;
       return caller ? { ok: true, caller } : { ok: true };
     }
-    const claims = this.options.verifyToken(token, VAULT_AUDIENCE);
+    const claims = await this.options.verifyToken(token, VAULT_AUDIENCE);
     if (claims) return { ok: true, caller: callerOf(claims as unknown as Record<string, unknown>) as Caller };
-    return { ok: false, error: new ServiceError(401, 'Unauthorized', this.rejection(token)) };
+    return { ok: false, error: new ServiceError(401, 'Unauthorized', await this.rejection(token)) };
   }
 
   /** Null when allowed; else the service's 403 naming the missing permission and the caller. */
@@ -64,13 +64,13 @@ export class AccessControl {
   }
 
   /** Why a token is refused, without ever echoing the token. */
-  private rejection(token: string): string {
+  private async rejection(token: string): Promise<string> {
     const claims = decodeJwtClaims(token);
     if (!claims) return 'AKV10000: The bearer token is not a JWT: strict mode accepts only tokens from the emulator\'s identity endpoints.';
     const iss = typeof claims.iss === 'string' ? claims.iss.slice(0, 100) : '(none)';
     if (iss !== this.options.issuer) return `AKV10032: Invalid issuer. Expected one of ${this.options.issuer}, found ${iss}.`;
     const aud = typeof claims.aud === 'string' ? claims.aud.slice(0, 100) : '(none)';
-    if (this.options.verifyToken(token) && aud.replace(/\/$/, '') !== VAULT_AUDIENCE) {
+    if ((await this.options.verifyToken(token)) && aud.replace(/\/$/, '') !== VAULT_AUDIENCE) {
       return `AKV10022: Invalid audience. Expected ${VAULT_AUDIENCE}, found: ${aud}.`;
     }
     return 'AKV10000: The bearer token is expired, or its signature does not verify with the emulator\'s signing key.';

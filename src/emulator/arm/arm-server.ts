@@ -62,7 +62,7 @@ export interface ArmServerOptions {
    * Checks a bearer token for an audience and returns its claims or null; e.g. the identity
    * server's verifyToken. Without it any bearer token is accepted.
    */
-  verifyToken?: (token: string) => { aud?: unknown } | null;
+  verifyToken?: (token: string) => Promise<{ aud?: unknown } | null>;
   /** Default 127.0.0.1; loopback only. */
   host?: string;
   port?: number;
@@ -133,7 +133,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
   let base = '';
   let port = 0;
 
-  function authenticate(req: IncomingMessage): Answer | null {
+  async function authenticate(req: IncomingMessage): Promise<Answer | null> {
     const header = req.headers.authorization;
     const unauthorized = (code: string, message: string): Answer => ({
       ...fail(401, code, message),
@@ -143,7 +143,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return unauthorized('AuthenticationFailed', "Authentication failed. The 'Authorization' header must be 'Bearer <token>'.");
     if (options.verifyToken) {
-      const claims = options.verifyToken(match[1]);
+      const claims = await options.verifyToken(match[1]);
       if (!claims || !isArmAudience(String(claims.aud), port)) {
         return unauthorized('InvalidAuthenticationToken', 'The access token is invalid, expired, or not issued for Azure Resource Manager.');
       }
@@ -252,7 +252,7 @@ export async function startArmServer(options: ArmServerOptions): Promise<ArmServ
     const url = parseRequestTarget(req.url, base);
     if (!url) return fail(400, 'InvalidRequestUri', BAD_TARGET_MESSAGE);
     try {
-      return authenticate(req) ?? (await route(req, url));
+      return (await authenticate(req)) ?? (await route(req, url));
     } catch (error) {
       if (error instanceof ArmError) return fail(error.status, error.code, error.message);
       // e.g. a vaults() callback returning a bad entry: report it, do not crash the server.

@@ -40,15 +40,16 @@ function sansOf(policy: StoredPolicy) {
 }
 
 /** The PKCS#10 request the pending operation shows (base64 DER). */
-export function csrFor(policy: StoredPolicy, material: KeyMaterial): string {
+export async function csrFor(policy: StoredPolicy, material: KeyMaterial): Promise<string> {
   const x = policy.x509_props;
-  return createCsr({
+  const csr = await createCsr({
     subject: x.subject,
     privateKey: asymmetricKeys(material).privateKey,
     sans: sansOf(policy),
     keyUsage: x.key_usage,
     extendedKeyUsage: x.ekus,
-  }).der.toString('base64');
+  });
+  return csr.der.toString('base64');
 }
 
 /** Adds `months` calendar months, clamping the day (Jan 31 + 1 month = Feb 28/29). */
@@ -73,10 +74,10 @@ export interface IssueInput {
 }
 
 /** The X.509 certificate (DER) a policy describes. */
-export function buildCertificate(input: IssueInput): Buffer {
+export async function buildCertificate(input: IssueInput): Promise<Buffer> {
   const x = input.policy.x509_props;
   const notBefore = new Date(Math.floor(input.notBefore / 1000) * 1000);
-  return createCertificate({
+  const certificate = await createCertificate({
     subject: x.subject,
     privateKey: asymmetricKeys(input.material).privateKey,
     issuer: input.issuer,
@@ -86,7 +87,8 @@ export function buildCertificate(input: IssueInput): Buffer {
     sans: sansOf(input.policy),
     keyUsage: x.key_usage,
     extendedKeyUsage: x.ekus,
-  }).der;
+  });
+  return certificate.der;
 }
 
 /** How demo seeds make PFX secrets: a fixed MAC salt (reproducible) and one MAC iteration (fast; there is no password to guess). */

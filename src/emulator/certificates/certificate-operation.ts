@@ -3,10 +3,17 @@
 // `Unknown` (until a merge); cancelled once a requested cancellation has settled (the cancel's
 // own answer still says inProgress, as the service's does); failed when the issuer cannot issue. Settled lazily from the
 // vault's clock on every request that looks at the certificate, like the object store does.
+//
+// Signing is asynchronous (@peculiar/x509 signs through WebCrypto) while settling happens inside
+// synchronous reads and list pages, so the certificate is built when the operation starts
+// (valid from the moment it is due) and settling only installs it.
 import { KEYS } from '../keys/key-collection.js';
+import type { KeyMaterial } from '../keys/key-material.js';
 import type { VaultState } from '../vault-state.js';
 import type { CertificateObject, PendingOperation } from './certificate-collection.js';
 import { buildCertificate, completeVersion } from './certificate-issuance.js';
+import type { StoredPolicy } from './certificate-policy.js';
+import type { Issuer } from './issuer-store.js';
 import { findIssuer, issuerCa } from './issuer-store.js';
 
 export const DETAILS = {
@@ -21,6 +28,47 @@ function fail(op: PendingOperation, code: string, message: string): void {
   op.status = 'failed';
   op.statusDetails = DETAILS.failed;
   op.error = { code, message };
+}
+
+/** A chain built ahead for an operation, with the issuer (name:provider) that signed it. */
+interface PreparedChain {
+  issuerKey: string;
+  chain: Buffer[];
+}
+
+/** Kept beside the operations rather than in them: never serialised into backups or listings. */
+const prepared = new WeakMap<PendingOperation, PreparedChain>();
+const preparing = new WeakSet<PendingOperation>();
+
+const issuerKeyOf = (configured: Issuer | undefined): string => (configured ? `${configured.name.toLowerCase()}:${configured.provider}` : 'self');
+
+function configuredIssuer(vault: VaultState, op: PendingOperation): Issuer | undefined {
+  return op.issuer.name.toLowerCase() === 'self' ? undefined : findIssuer(vault, op.issuer.name);
+}
+
+async function buildChain(vault: VaultState, op: PendingOperation, policy: StoredPolicy, material: KeyMaterial, configured: Issuer | undefined): Promise<PreparedChain> {
+  const ca = configured ? await issuerCa(vault, configured, op.readyAt) : undefined;
+  const der = await buildCertificate({ policy, material, notBefore: op.readyAt, issuer: ca });
+  return { issuerKey: issuerKeyOf(configured), chain: ca ? [der, ca.certificate] : [der] };
+}
+
+/** Builds the certificate a Self or configured issuer will issue, so settle() can install it. */
+export async function prepareIssue(vault: VaultState, op: PendingOperation, policy: StoredPolicy, material: KeyMaterial): Promise<void> {
+  const name = op.issuer.name.toLowerCase();
+  if (name === 'unknown') return;
+  const configured = configuredIssuer(vault, op);
+  if (name !== 'self' && !configured?.enabled) return; // settle() fails it, or builds later if the issuer appears
+  prepared.set(op, await buildChain(vault, op, policy, material, configured));
+}
+
+/** The issuer changed (or the operation came back from a backup) since it started: build in the background; a later poll installs it. */
+function prepareLater(vault: VaultState, op: PendingOperation, policy: StoredPolicy, material: KeyMaterial, configured: Issuer | undefined): void {
+  if (preparing.has(op)) return;
+  preparing.add(op);
+  buildChain(vault, op, policy, material, configured)
+    .then((chain) => prepared.set(op, chain))
+    .catch((err: unknown) => fail(op, 'CertificateIssuanceFailed', `The certificate could not be built: ${err instanceof Error ? err.message : String(err)}`))
+    .finally(() => preparing.delete(op));
 }
 
 /** Brings a certificate's pending operation up to date with the vault's clock. */
@@ -44,7 +92,7 @@ export function settle(vault: VaultState, object: CertificateObject): void {
     return;
   }
   const policy = object.meta?.policy;
-  const configured = issuerName.toLowerCase() === 'self' ? undefined : findIssuer(vault, issuerName);
+  const configured = configuredIssuer(vault, op);
   if (issuerName.toLowerCase() !== 'self' && !configured) {
     fail(op, 'CertificateIssuerNotFound', `Issuer not found: ${issuerName}. Use 'Self', 'Unknown' or an issuer set under /certificates/issuers.`);
     return;
@@ -55,14 +103,13 @@ export function settle(vault: VaultState, object: CertificateObject): void {
   }
   if (!policy) return;
   const material = vault.store(KEYS).getVersion(object.name, op.versionId).payload.material;
-  const ca = configured ? issuerCa(vault, configured, now) : undefined;
-  const der = buildCertificate({
-    policy,
-    material,
-    notBefore: now,
-    issuer: ca ? { certificate: ca.certificate, privateKey: ca.privateKey } : undefined,
-  });
-  completeVersion(vault, object, version, ca ? [der, ca.certificate] : [der], material, op.enabled);
+  const ready = prepared.get(op);
+  if (!ready || ready.issuerKey !== issuerKeyOf(configured)) {
+    prepareLater(vault, op, policy, material, configured);
+    return;
+  }
+  prepared.delete(op);
+  completeVersion(vault, object, version, ready.chain, material, op.enabled);
   op.status = 'completed';
   op.statusDetails = DETAILS.completed;
 }

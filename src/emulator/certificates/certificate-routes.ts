@@ -27,7 +27,7 @@ import {
 } from './certificate-collection.js';
 import { checkPolicyMatchesKey, policyInputFromCertificate, readImport } from './certificate-import.js';
 import { addManagedKey, completeVersion, csrFor, keyMaterialFor, keyOpsFor, materialFromKeyObject } from './certificate-issuance.js';
-import { DETAILS, settle } from './certificate-operation.js';
+import { DETAILS, prepareIssue, settle } from './certificate-operation.js';
 import { CONTENT_TYPES, parsePolicy, policyJson } from './certificate-policy.js';
 import type { SecretContentType } from './certificate-policy.js';
 import { nameOf, objectOf, ok, storeOf } from './certificate-requests.js';
@@ -91,6 +91,20 @@ async function createCertificate(req: RouteRequest): Promise<RouteResponse> {
   // A policy asking for an HSM key (RSA-HSM, EC-HSM) meets the vault's SKU like a key create does.
   checkKeyTypeAllowed(req.vault, material);
   const versionId = newVersionId();
+  const unknown = policy.issuer.name.toLowerCase() === 'unknown';
+  const op: PendingOperation = {
+    requestId: randomUUID().replaceAll('-', ''),
+    versionId,
+    issuer: { ...policy.issuer },
+    csr: await csrFor(policy, material),
+    readyAt: req.vault.clock() + (req.vault.settings.certificateIssueDelayMs ?? 0),
+    status: 'inProgress',
+    statusDetails: unknown ? DETAILS.awaitingMerge : DETAILS.inProgress,
+    cancellationRequested: false,
+    enabled: attributes?.enabled ?? policy.attributes.enabled,
+  };
+  // Signed now, installed when due: settling happens inside synchronous reads.
+  await prepareIssue(req.vault, op, policy, material);
   // The version exists (disabled, without `cer`) while the request is pending, as on the service.
   const { object } = store.create(name, {
     payload: preserveCertOrder === undefined ? {} : { preserveCertOrder },
@@ -99,18 +113,6 @@ async function createCertificate(req: RouteRequest): Promise<RouteResponse> {
     versionId,
   });
   addManagedKey(req.vault, name, versionId, material, keyOpsFor(policy, material));
-  const unknown = policy.issuer.name.toLowerCase() === 'unknown';
-  const op: PendingOperation = {
-    requestId: randomUUID().replaceAll('-', ''),
-    versionId,
-    issuer: { ...policy.issuer },
-    csr: csrFor(policy, material),
-    readyAt: req.vault.clock() + (req.vault.settings.certificateIssueDelayMs ?? 0),
-    status: 'inProgress',
-    statusDetails: unknown ? DETAILS.awaitingMerge : DETAILS.inProgress,
-    cancellationRequested: false,
-    enabled: attributes?.enabled ?? policy.attributes.enabled,
-  };
   if (preserveCertOrder !== undefined) op.preserveCertOrder = preserveCertOrder;
   const heldBy = req.vault.gates.catch('certificate-issue', 'certificates', object.name);
   if (heldBy.length > 0) op.heldBy = heldBy;

@@ -36,7 +36,8 @@ export interface Contact {
 interface VaultIssuers {
   issuers: Map<string, Issuer>;
   contacts?: Contact[];
-  cas: Map<string, { certificate: Buffer; privateKey: KeyObject }>;
+  /** Promises, so two requests at once for a new issuer share one CA. */
+  cas: Map<string, Promise<IssuerCa>>;
 }
 
 const byVault = new WeakMap<VaultState, VaultIssuers>();
@@ -54,24 +55,33 @@ export function findIssuer(vault: VaultState, name: string): Issuer | undefined 
   return issuersOf(vault).issuers.get(name.toLowerCase());
 }
 
+export interface IssuerCa {
+  certificate: Buffer;
+  privateKey: KeyObject;
+}
+
+async function createIssuerCa(issuer: Issuer, now: number): Promise<IssuerCa> {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const notBefore = new Date(now - 86_400_000);
+  const { der } = await createCertificate({
+    subject: `CN=${issuer.provider} CA (kvx emulator), O=kvx emulator`,
+    privateKey,
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + 10 * 365 * 86_400_000),
+    isCA: true,
+    pathLen: 0,
+    keyUsage: ['keyCertSign', 'cRLSign'],
+  });
+  return { certificate: der, privateKey };
+}
+
 /** The emulated CA that signs for a configured issuer, made on first use. */
-export function issuerCa(vault: VaultState, issuer: Issuer, now: number): { certificate: Buffer; privateKey: KeyObject } {
+export function issuerCa(vault: VaultState, issuer: Issuer, now: number): Promise<IssuerCa> {
   const cas = issuersOf(vault).cas;
   const key = `${issuer.name.toLowerCase()}:${issuer.provider}`;
   let ca = cas.get(key);
   if (!ca) {
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const notBefore = new Date(now - 86_400_000);
-    const certificate = createCertificate({
-      subject: `CN=${issuer.provider} CA (kvx emulator), O=kvx emulator`,
-      privateKey,
-      notBefore,
-      notAfter: new Date(notBefore.getTime() + 10 * 365 * 86_400_000),
-      isCA: true,
-      pathLen: 0,
-      keyUsage: ['keyCertSign', 'cRLSign'],
-    }).der;
-    ca = { certificate, privateKey };
+    ca = createIssuerCa(issuer, now);
     cas.set(key, ca);
   }
   return ca;

@@ -3,7 +3,7 @@
 // expired, one pending on issuer Unknown (waiting for a merge) and one recently deleted.
 //
 // Deterministic and fast: keys are the fixed RSA material of the key demo (RSA PKCS#1 v1.5
-// signatures are deterministic, ECDSA's are not), serials, version ids and PFX MAC salts come
+// signatures are deterministic), serials, version ids and PFX MAC salts come
 // from the seed's PRNG, and times from the seed's `now`.
 import { DEMO_RSA } from '../keys/demo-rsa-material.js';
 import type { DemoRsaName } from '../keys/demo-rsa-material.js';
@@ -129,7 +129,7 @@ function policyOf(cert: DemoCertificate, createdS: number): StoredPolicy {
   );
 }
 
-function addCertificate(vault: VaultState, rng: Prng, cert: DemoCertificate, now: number): void {
+async function addCertificate(vault: VaultState, rng: Prng, cert: DemoCertificate, now: number): Promise<void> {
   const store = vault.store(CERTIFICATES);
   const material: KeyMaterial = { hsm: false, jwk: DEMO_RSA[cert.key] };
   const firstS = Math.floor((now - cert.issuedDaysAgo[0] * DAY_MS) / 1000);
@@ -152,7 +152,7 @@ function addCertificate(vault: VaultState, rng: Prng, cert: DemoCertificate, now
         requestId: rng.hex(32),
         versionId,
         issuer: { name: 'Unknown' },
-        csr: csrFor(policy, material),
+        csr: await csrFor(policy, material),
         readyAt: issuedAt,
         status: 'inProgress',
         statusDetails: DETAILS.awaitingMerge,
@@ -162,24 +162,24 @@ function addCertificate(vault: VaultState, rng: Prng, cert: DemoCertificate, now
       object.meta.pending = pending;
       continue;
     }
-    const der = buildCertificate({ policy, material, notBefore: issuedAt, serial: Buffer.from(`01${rng.hex(30)}`, 'hex') });
+    const der = await buildCertificate({ policy, material, notBefore: issuedAt, serial: Buffer.from(`01${rng.hex(30)}`, 'hex') });
     completeVersion(vault, object, version, [der], material, true, { createdAt, seedPfx: { macSalt: Buffer.from(rng.hex(32), 'hex'), iterations: 1 } });
   }
 }
 
 /** A certificate deleted `daysAgo` days before now: built aside, then put in the deleted state with its key and secret. */
-function addDeletedCertificate(vault: VaultState, rng: Prng, cert: DemoCertificate, now: number, daysAgo: number): void {
+async function addDeletedCertificate(vault: VaultState, rng: Prng, cert: DemoCertificate, now: number, daysAgo: number): Promise<void> {
   const aside = new VaultState({ ...vault.settings }, vault.clock);
-  addCertificate(aside, rng, cert, now);
+  await addCertificate(aside, rng, cert, now);
   const deletedS = Math.floor((now - daysAgo * DAY_MS) / 1000);
   vault.store(CERTIFICATES).insertDeleted(aside.store(CERTIFICATES).getObject(cert.name), deletedS);
   vault.store(KEYS).insertDeleted(aside.store(KEYS).getObject(cert.name), deletedS);
   vault.store(SECRETS).insertDeleted(aside.store(SECRETS).getObject(cert.name), deletedS);
 }
 
-export function seedDemoCertificates(ctx: SeedContext): void {
+export async function seedDemoCertificates(ctx: SeedContext): Promise<void> {
   for (const cert of demoCertificates(ctx.role)) {
-    if (cert.deleted) addDeletedCertificate(ctx.vault, ctx.rng, cert, ctx.now, ctx.rng.int(2, 20));
-    else addCertificate(ctx.vault, ctx.rng, cert, ctx.now);
+    if (cert.deleted) await addDeletedCertificate(ctx.vault, ctx.rng, cert, ctx.now, ctx.rng.int(2, 20));
+    else await addCertificate(ctx.vault, ctx.rng, cert, ctx.now);
   }
 }

@@ -1,15 +1,12 @@
 // Access tokens as Entra ID issues them for managed identities: RS256 JWTs (v1.0 claims)
 // signed by a key generated at start. verifyToken lets the emulator's vaults (strict mode)
-// check that a bearer token is one it issued and still valid.
-//
-// Not `jose`: its sign/verify are asynchronous (WebCrypto), while minting and checking here
-// are synchronous in the token endpoints, the vaults' auth step, ARM and the tests; and its
-// base64url decoding is lenient on Node 24 (atob: padding and non-canonical final characters
-// pass), which is the forgery this file must refuse. RS256 itself is node:crypto's.
+// check that a bearer token is one it issued and still valid. Signing, verifying and the
+// time checks are jose's; what is ours is the claims and a strict look at the compact form.
 
 import type { KeyObject } from 'node:crypto';
-import { createHash, generateKeyPair, randomUUID, sign, verify } from 'node:crypto';
+import { createHash, generateKeyPair, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
+import { SignJWT, decodeJwt, jwtVerify } from 'jose';
 import type { Identity } from './registry.js';
 
 export interface TokenClaims {
@@ -53,9 +50,9 @@ export interface TokenIssuer {
   tenantId: string;
   /** `iss` of every token: https://sts.windows.net/{tenant}/ as in v1.0 tokens. */
   issuer: string;
-  mintToken(identity: Identity, resource: string, options?: MintOptions): MintedToken;
+  mintToken(identity: Identity, resource: string, options?: MintOptions): Promise<MintedToken>;
   /** The claims of a token this issuer signed that is valid now (and for `audience`, if given); else null. */
-  verifyToken(token: string, audience?: string): TokenClaims | null;
+  verifyToken(token: string, audience?: string): Promise<TokenClaims | null>;
 }
 
 /** Default lifetime: managed identity tokens live about a day. */
@@ -69,8 +66,8 @@ const base64url = (data: Buffer | string): string => Buffer.from(data).toString(
 
 /**
  * base64url as JWS writes it (RFC 7515 §2): only A-Z a-z 0-9 - _, no padding, and canonical.
- * Buffer.from(…, 'base64url') skips characters it does not know, so a token with `!` or `=`
- * appended to its signature would otherwise still verify.
+ * Hand-written because jose decodes leniently on Node 24 (atob: padding and non-canonical
+ * final characters pass), so a token with `=` appended, or a twin of its signature, would verify.
  */
 export function decodeBase64UrlStrict(segment: string): Buffer | null {
   if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return null;
@@ -78,21 +75,20 @@ export function decodeBase64UrlStrict(segment: string): Buffer | null {
   return bytes.toString('base64url') === segment ? bytes : null;
 }
 
-function parseSegment(segment: string): Record<string, unknown> | null {
-  const bytes = decodeBase64UrlStrict(segment);
-  if (!bytes) return null;
-  try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+/** A compact JWS of three strictly base64url segments (checked before jose sees it). */
+function isStrictCompact(token: string): boolean {
+  const parts = token.split('.');
+  return parts.length === 3 && parts.every((part) => part !== '' && decodeBase64UrlStrict(part) !== null);
 }
 
 /** Decodes a JWT's claims without checking the signature (for display, never for trust). */
 export function decodeJwtClaims(token: string): Record<string, unknown> | null {
-  const parts = token.split('.');
-  return parts.length === 3 ? parseSegment(parts[1]) : null;
+  if (!isStrictCompact(token)) return null;
+  try {
+    return decodeJwt(token);
+  } catch {
+    return null;
+  }
 }
 
 export async function createTokenIssuer(tenantId: string): Promise<TokenIssuer> {
@@ -104,12 +100,11 @@ export function tokenIssuerWithKey(tenantId: string, privateKey: KeyObject, publ
   const issuer = `https://sts.windows.net/${tenantId}/`;
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const kid = base64url(createHash('sha1').update(spki).digest());
-  const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5t: kid, kid }));
 
   return {
     tenantId,
     issuer,
-    mintToken(identity, resource, options = {}) {
+    async mintToken(identity, resource, options = {}) {
       const lifetimeSeconds = options.lifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
       if (!resource) throw new Error('A token needs a resource (audience), e.g. https://vault.azure.net');
       if (!(lifetimeSeconds > 0)) throw new Error(`Token lifetime must be positive seconds, got ${lifetimeSeconds}`);
@@ -137,32 +132,31 @@ export function tokenIssuerWithKey(tenantId: string, privateKey: KeyObject, publ
         claims.name = identity.displayName;
         claims.scp = 'user_impersonation';
       }
-      const body = `${header}.${base64url(JSON.stringify(claims))}`;
-      const signature = base64url(sign('sha256', Buffer.from(body), privateKey));
-      return { token: `${body}.${signature}`, claims, expiresOn: claims.exp };
+      const token = await new SignJWT({ ...claims }).setProtectedHeader({ typ: 'JWT', alg: 'RS256', x5t: kid, kid }).sign(privateKey);
+      return { token, claims, expiresOn: claims.exp };
     },
-    verifyToken(token, audience) {
-      const parts = token.split('.');
-      if (parts.length !== 3) return null;
-      const head = parseSegment(parts[0]);
-      if (!head || head.alg !== 'RS256' || head.kid !== kid) return null;
-      const signature = decodeBase64UrlStrict(parts[2]);
-      if (!signature) return null;
-      const ok = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, signature);
-      if (!ok) return null;
-      const claims = parseSegment(parts[1]) as TokenClaims | null;
-      if (!claims || claims.iss !== issuer || claims.tid !== tenantId) return null;
-      const now = Math.floor(Date.now() / 1000);
-      if (typeof claims.exp !== 'number' || claims.exp + SKEW_SECONDS <= now) return null;
-      if (typeof claims.nbf !== 'number' || claims.nbf - SKEW_SECONDS > now) return null;
-      if (audience !== undefined && !audienceMatches(claims.aud, audience)) return null;
-      return claims;
+    async verifyToken(token, audience) {
+      if (!isStrictCompact(token)) return null;
+      try {
+        const { payload, protectedHeader } = await jwtVerify<Partial<TokenClaims>>(token, publicKey, {
+          algorithms: ['RS256'],
+          issuer,
+          requiredClaims: ['exp', 'nbf'],
+          clockTolerance: SKEW_SECONDS,
+        });
+        if (protectedHeader.kid !== kid || payload.tid !== tenantId) return null;
+        if (audience !== undefined && !audienceMatches(payload.aud, audience)) return null;
+        return payload as TokenClaims;
+      } catch {
+        // Bad signature, expired, not yet valid, wrong issuer or algorithm: not a token of ours.
+        return null;
+      }
     },
   };
 }
 
 /** Audiences match ignoring one trailing slash (https://vault.azure.net vs https://vault.azure.net/). */
-function audienceMatches(actual: string, expected: string): boolean {
+function audienceMatches(actual: unknown, expected: string): boolean {
   const strip = (s: string): string => s.replace(/\/$/, '').toLowerCase();
-  return strip(actual) === strip(expected);
+  return typeof actual === 'string' && strip(actual) === strip(expected);
 }

@@ -48,9 +48,9 @@ export interface IdentityServer {
   appServiceEnv: Record<string, string>;
   identities: IdentityRegistry;
   /** Claims of a token this server issued that is still valid (and for `audience`, if given); else null. */
-  verifyToken(token: string, audience?: string): TokenClaims | null;
+  verifyToken(token: string, audience?: string): Promise<TokenClaims | null>;
   /** Mints a token directly, for an identity or its name (e.g. 'kvx-reader'). */
-  mintToken(identity: Identity | string, resource: string, options?: MintOptions): MintedToken;
+  mintToken(identity: Identity | string, resource: string, options?: MintOptions): Promise<MintedToken>;
   stop(): Promise<void>;
 }
 
@@ -103,13 +103,13 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
   const identities = createIdentityRegistry(options);
   const issuer = await createTokenIssuer(identities.tenantId);
 
-  function issue(query: URLSearchParams, fail: (status: number, message: string) => ErrorAnswer): ErrorAnswer {
+  async function issue(query: URLSearchParams, fail: (status: number, message: string) => ErrorAnswer): Promise<ErrorAnswer> {
     const resource = query.get('resource');
     if (!resource) return fail(400, 'Required query parameter "resource" is missing (e.g. resource=https://vault.azure.net)');
     const selector = selectorFrom(query);
     const identity = identities.find(selector);
     if (!identity) return fail(400, `Identity not found: no managed identity with ${describeSelector(selector)} is assigned`);
-    const minted = issuer.mintToken(identity, resource, { lifetimeSeconds: lifetime });
+    const minted = await issuer.mintToken(identity, resource, { lifetimeSeconds: lifetime });
     const expiresIn = minted.expiresOn - minted.claims.iat;
     // Numbers as strings, as the real endpoints send them.
     return {
@@ -127,7 +127,7 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     };
   }
 
-  function handleImds(req: IncomingMessage, query: URLSearchParams): ErrorAnswer {
+  async function handleImds(req: IncomingMessage, query: URLSearchParams): Promise<ErrorAnswer> {
     // The DefaultAzureCredential probe deliberately omits Metadata and expects a quick error.
     if (req.headers.metadata?.toString().toLowerCase() !== 'true') {
       return imdsError(400, 'Required metadata header not specified');
@@ -136,7 +136,7 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     return issue(query, imdsError);
   }
 
-  function handleAppService(req: IncomingMessage, query: URLSearchParams): ErrorAnswer {
+  async function handleAppService(req: IncomingMessage, query: URLSearchParams): Promise<ErrorAnswer> {
     const secret = req.headers['x-identity-header'];
     if (secret === undefined) return appServiceError(401, 'Required header X-IDENTITY-HEADER is missing: send the value of IDENTITY_HEADER');
     if (secret !== identityHeader) return appServiceError(401, 'X-IDENTITY-HEADER does not match IDENTITY_HEADER');
@@ -147,7 +147,7 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     return issue(query, appServiceError);
   }
 
-  function route(req: IncomingMessage): ErrorAnswer {
+  async function route(req: IncomingMessage): Promise<ErrorAnswer> {
     const url = parseRequestTarget(req.url, 'http://loopback');
     if (!url) return imdsError(400, BAD_TARGET_MESSAGE);
     const path = url.pathname.replace(/\/+$/, '').toLowerCase();
@@ -163,10 +163,10 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     };
   }
 
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const server = createServer({ requireHostHeader: false }, async (req, res) => {
     let answer: ErrorAnswer;
     try {
-      answer = route(req);
+      answer = await route(req);
     } catch (err) {
       // A bug here must not stop the endpoint (and the emulator and `kvx --demo` with it).
       process.emitWarning(`kvx emulator: identity endpoint: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}`);

@@ -1,31 +1,23 @@
-// X.509 v3 certificates (RFC 5280): the ASN.1 structures from @peculiar/asn1-x509, signed
-// with a node:crypto private key (synchronous, and deterministic for RSA PKCS#1 v1.5, which
-// the demo seed relies on; @peculiar/x509 signs only through WebCrypto, asynchronously).
-// Self-signed when no issuer is given.
+// X.509 v3 certificates (RFC 5280), built and signed by @peculiar/x509's generator through
+// our crypto provider (signing-crypto.ts: deterministic for RSA and ECDSA alike, which the
+// demo seed relies on). Self-signed when no issuer is given.
 
 import type { KeyObject } from 'node:crypto';
 import { createPublicKey, randomBytes } from 'node:crypto';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import type { AlgorithmIdentifier, Name } from '@peculiar/asn1-x509';
-import { Certificate, Extensions, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
 import { fromPem, toPem } from './pem.js';
 import type { KeyUsage, ParsedExtensions, SubjectAltNames } from './extensions.js';
 import {
-  OID,
-  authorityKeyIdentifierValue,
-  basicConstraintsValue,
-  extendedKeyUsageValue,
-  extension,
+  basicConstraintsExtension,
+  extendedKeyUsageExtension,
   hasSubjectAltNames,
-  keyIdentifier,
-  keyUsageValue,
+  keyUsageExtension,
   parseExtensions,
-  subjectAltNameValue,
-  subjectKeyIdentifierValue,
+  subjectAltNameExtension,
 } from './extensions.js';
-import { toAsnName } from './name.js';
-import type { HashName } from './signature.js';
-import { signWith, signatureAlgorithmFor } from './signature.js';
+import { toX509Name } from './name.js';
+import type { HashName } from './signing-crypto.js';
+import { signingKeys } from './signing-crypto.js';
+import { x509 } from './x509-library.js';
 
 export interface CertificateIssuer {
   /** The issuing CA's certificate (DER or PEM): its subject and key id are copied from it. */
@@ -80,45 +72,33 @@ export function toDer(input: Buffer | string, label: string): Buffer {
 }
 
 export interface ReadCertificate {
-  /** The TBSCertificate bytes (what the signature covers). */
-  tbs: Buffer;
   serial: Buffer;
-  issuerDer: Buffer;
+  /** The subject Name's DER (decodeName reads it). */
   subjectDer: Buffer;
-  /** The subject as parsed ASN.1 (decodeName reads it). */
-  subject: Name;
   notBefore: Date;
   notAfter: Date;
   spki: Buffer;
   publicKey: KeyObject;
   extensions: ParsedExtensions;
-  signatureAlgorithm: AlgorithmIdentifier;
-  signature: Buffer;
 }
 
 /** Parses the fields of a certificate we need beyond what node's X509Certificate offers. */
 export function readCertificate(input: Buffer | string): ReadCertificate {
-  const cert = AsnConvert.parse(toDer(input, 'CERTIFICATE'), Certificate);
-  const tbs = cert.tbsCertificate;
-  const spki = Buffer.from(AsnConvert.serialize(tbs.subjectPublicKeyInfo));
+  const cert = new x509.X509Certificate(toDer(input, 'CERTIFICATE'));
+  const spki = Buffer.from(cert.publicKey.rawData);
   return {
-    tbs: Buffer.from(cert.tbsCertificateRaw ?? AsnConvert.serialize(tbs)),
-    serial: Buffer.from(tbs.serialNumber),
-    issuerDer: Buffer.from(AsnConvert.serialize(tbs.issuer)),
-    subjectDer: Buffer.from(AsnConvert.serialize(tbs.subject)),
-    subject: tbs.subject,
-    notBefore: tbs.validity.notBefore.getTime(),
-    notAfter: tbs.validity.notAfter.getTime(),
+    serial: Buffer.from(cert.serialNumber, 'hex'),
+    subjectDer: Buffer.from(cert.subjectName.toArrayBuffer()),
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
     spki,
     publicKey: createPublicKey({ key: spki, format: 'der', type: 'spki' }),
-    extensions: tbs.extensions ? parseExtensions(tbs.extensions) : { critical: [] },
-    signatureAlgorithm: cert.signatureAlgorithm,
-    signature: Buffer.from(cert.signatureValue),
+    extensions: parseExtensions(cert.extensions),
   };
 }
 
-/** Builds and signs an X.509 v3 certificate. Throws a clear message on bad input. */
-export function createCertificate(options: CreateCertificateOptions): EncodedObject {
+/** Builds and signs an X.509 v3 certificate. Rejects with a clear message on bad input. */
+export async function createCertificate(options: CreateCertificateOptions): Promise<EncodedObject> {
   const { notBefore, notAfter } = options;
   if (!(notBefore instanceof Date) || !(notAfter instanceof Date) || Number.isNaN(+notBefore) || Number.isNaN(+notAfter)) {
     throw new Error('notBefore and notAfter must be valid Dates');
@@ -131,62 +111,50 @@ export function createCertificate(options: CreateCertificateOptions): EncodedObj
   }
 
   const spki = subjectPublicKeyInfo(options.publicKey ?? (options.privateKey as KeyObject));
-  const subject = toAsnName(options.subject);
-  const subjectKeyId = keyIdentifier(spki);
-
+  const subject = toX509Name(options.subject);
   let issuer = subject;
-  let authorityKeyId = subjectKeyId;
   let signingKey = options.privateKey as KeyObject;
+  // RFC 5280 4.2.1.2 method (1) key ids; an issuer's own subjectKeyIdentifier wins when it has one.
+  let authorityKeyId = await x509.AuthorityKeyIdentifierExtension.create(spki);
   if (options.issuer) {
-    const issuerCert = readCertificate(options.issuer.certificate);
-    issuer = issuerCert.subject;
-    authorityKeyId = issuerCert.extensions.subjectKeyIdentifier ?? keyIdentifier(issuerCert.spki);
+    const issuerCert = new x509.X509Certificate(toDer(options.issuer.certificate, 'CERTIFICATE'));
+    issuer = issuerCert.subjectName;
+    const issuerKeyId = issuerCert.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId;
+    authorityKeyId = issuerKeyId
+      ? new x509.AuthorityKeyIdentifierExtension(issuerKeyId)
+      : await x509.AuthorityKeyIdentifierExtension.create(issuerCert.publicKey);
     signingKey = options.issuer.privateKey;
   }
-  const algorithm = signatureAlgorithmFor(signingKey, options.hash);
+  const keys = signingKeys(signingKey, options.hash);
 
-  const extensions = new Extensions();
+  const extensions: x509.Extension[] = [];
   if (options.isCA !== undefined) {
-    extensions.push(extension(OID.basicConstraints, true, basicConstraintsValue(options.isCA, options.pathLen)));
+    extensions.push(basicConstraintsExtension(options.isCA, options.pathLen));
   } else if (options.pathLen !== undefined) {
     throw new Error('pathLen needs isCA: true');
   }
-  if (options.keyUsage?.length) extensions.push(extension(OID.keyUsage, true, keyUsageValue(options.keyUsage)));
-  if (options.extendedKeyUsage?.length) {
-    extensions.push(extension(OID.extendedKeyUsage, false, extendedKeyUsageValue(options.extendedKeyUsage)));
-  }
+  if (options.keyUsage?.length) extensions.push(keyUsageExtension(options.keyUsage));
+  if (options.extendedKeyUsage?.length) extensions.push(extendedKeyUsageExtension(options.extendedKeyUsage));
   if (hasSubjectAltNames(options.sans)) {
     // RFC 5280 4.2.1.6: critical when the subject is empty.
-    const critical = options.subject.trim() === '';
-    extensions.push(extension(OID.subjectAltName, critical, subjectAltNameValue(options.sans as SubjectAltNames)));
+    extensions.push(subjectAltNameExtension(options.sans as SubjectAltNames, options.subject.trim() === ''));
   }
-  extensions.push(extension(OID.subjectKeyIdentifier, false, subjectKeyIdentifierValue(subjectKeyId)));
-  extensions.push(extension(OID.authorityKeyIdentifier, false, authorityKeyIdentifierValue(authorityKeyId)));
+  extensions.push(await x509.SubjectKeyIdentifierExtension.create(spki));
+  extensions.push(authorityKeyId);
 
   const serial = options.serial ?? randomSerial();
   if (serial.length === 0 || serial.length > 20) throw new Error(`Serial number must be 1–20 bytes, got ${serial.length}`);
 
-  const tbsCertificate = new TBSCertificate({
-    version: Version.v3,
-    serialNumber: asArrayBuffer(serial),
-    signature: algorithm.identifier,
-    issuer,
-    validity: new Validity({ notBefore, notAfter }),
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: serial.toString('hex'),
     subject,
-    subjectPublicKeyInfo: AsnConvert.parse(spki, SubjectPublicKeyInfo),
+    issuer,
+    notBefore,
+    notAfter,
+    publicKey: spki,
+    signingKey: keys.privateKey,
     extensions,
   });
-  const tbs = Buffer.from(AsnConvert.serialize(tbsCertificate));
-  const certificate = new Certificate({
-    tbsCertificate,
-    signatureAlgorithm: algorithm.identifier,
-    signatureValue: asArrayBuffer(signWith(signingKey, algorithm, tbs)),
-  });
-  const der = Buffer.from(AsnConvert.serialize(certificate));
+  const der = Buffer.from(certificate.rawData);
   return { der, pem: toPem(der, 'CERTIFICATE') };
-}
-
-/** A copy of the bytes as the ArrayBuffer the ASN.1 classes hold. */
-export function asArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return new Uint8Array(bytes).buffer;
 }

@@ -1,21 +1,19 @@
 // PKCS#10 certificate signing requests (RFC 2986): what Key Vault hands out for a
-// certificate whose issuer is "Unknown", to be signed elsewhere and merged back. The ASN.1
-// comes from @peculiar/asn1-csr; node:crypto signs.
+// certificate whose issuer is "Unknown", to be signed elsewhere and merged back. Built and
+// read by @peculiar/x509, signed through our deterministic crypto provider.
 
 import type { KeyObject } from 'node:crypto';
-import { createPublicKey } from 'node:crypto';
-import { Attributes, CertificationRequest, CertificationRequestInfo } from '@peculiar/asn1-csr';
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { Attribute, Extensions, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import { createPublicKey, verify } from 'node:crypto';
 import { toPem } from './pem.js';
 import type { EncodedObject } from './certificate.js';
-import { asArrayBuffer, subjectPublicKeyInfo, toDer } from './certificate.js';
+import { toDer } from './certificate.js';
 import type { KeyUsage, SubjectAltNames } from './extensions.js';
-import { OID, extendedKeyUsageValue, extension, hasSubjectAltNames, keyUsageValue, parseExtensions, subjectAltNameValue } from './extensions.js';
+import { extendedKeyUsageExtension, hasSubjectAltNames, keyUsageExtension, parseExtensions, subjectAltNameExtension } from './extensions.js';
 import type { DistinguishedName } from './name.js';
-import { decodeName, formatName, toAsnName } from './name.js';
-import type { HashName } from './signature.js';
-import { hashOfAlgorithm, signWith, signatureAlgorithmFor, verifyWith } from './signature.js';
+import { decodeName, formatName, toX509Name } from './name.js';
+import type { HashName } from './signing-crypto.js';
+import { signingKeys } from './signing-crypto.js';
+import { x509 } from './x509-library.js';
 
 export interface CreateCsrOptions {
   subject: string;
@@ -28,35 +26,22 @@ export interface CreateCsrOptions {
 }
 
 /** Builds a PKCS#10 request; requested extensions go in an extensionRequest attribute. */
-export function createCsr(options: CreateCsrOptions): EncodedObject {
+export async function createCsr(options: CreateCsrOptions): Promise<EncodedObject> {
   if (options.subject.trim() === '' && !hasSubjectAltNames(options.sans)) {
     throw new Error('A certificate request needs a subject or at least one subject alternative name');
   }
-  const algorithm = signatureAlgorithmFor(options.privateKey, options.hash);
-  const extensions = new Extensions();
-  if (options.keyUsage?.length) extensions.push(extension(OID.keyUsage, true, keyUsageValue(options.keyUsage)));
-  if (options.extendedKeyUsage?.length) {
-    extensions.push(extension(OID.extendedKeyUsage, false, extendedKeyUsageValue(options.extendedKeyUsage)));
-  }
-  if (hasSubjectAltNames(options.sans)) {
-    extensions.push(extension(OID.subjectAltName, false, subjectAltNameValue(options.sans as SubjectAltNames)));
-  }
-  const attributes = new Attributes(
-    extensions.length ? [new Attribute({ type: OID.extensionRequest, values: [AsnConvert.serialize(extensions)] })] : [],
-  );
-  const info = new CertificationRequestInfo({
-    version: 0,
-    subject: toAsnName(options.subject),
-    subjectPKInfo: AsnConvert.parse(subjectPublicKeyInfo(createPublicKey(options.privateKey)), SubjectPublicKeyInfo),
-    attributes,
+  const keys = signingKeys(options.privateKey, options.hash);
+  const extensions: x509.Extension[] = [];
+  if (options.keyUsage?.length) extensions.push(keyUsageExtension(options.keyUsage));
+  if (options.extendedKeyUsage?.length) extensions.push(extendedKeyUsageExtension(options.extendedKeyUsage));
+  if (hasSubjectAltNames(options.sans)) extensions.push(subjectAltNameExtension(options.sans as SubjectAltNames, false));
+  const request = await x509.Pkcs10CertificateRequestGenerator.create({
+    name: toX509Name(options.subject),
+    keys,
+    extensions,
+    signingAlgorithm: keys.privateKey.algorithm,
   });
-  const signed = AsnConvert.serialize(info);
-  const request = new CertificationRequest({
-    certificationRequestInfo: info,
-    signatureAlgorithm: algorithm.identifier,
-    signature: asArrayBuffer(signWith(options.privateKey, algorithm, new Uint8Array(signed))),
-  });
-  const der = Buffer.from(AsnConvert.serialize(request));
+  const der = Buffer.from(request.rawData);
   return { der, pem: toPem(der, 'CERTIFICATE REQUEST') };
 }
 
@@ -72,22 +57,28 @@ export interface ParsedCsr {
   signatureValid: boolean;
 }
 
+const NODE_HASH: Record<string, HashName> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+
+/**
+ * Checks the request's self-signature with node:crypto rather than the request's own verify():
+ * that one imports the key into WebCrypto, which has no secp256k1 (P-256K).
+ */
+function signatureValid(request: x509.Pkcs10CertificateRequest, publicKey: KeyObject): boolean {
+  const hash = NODE_HASH[request.signatureAlgorithm.hash.name];
+  if (!hash) return false;
+  // `tbs` (the signed CertificationRequestInfo, as received) is a public getter typed private.
+  const signed = Buffer.from((request as unknown as { tbs: ArrayBuffer }).tbs);
+  return verify(hash, signed, { key: publicKey, dsaEncoding: 'der' }, Buffer.from(request.signature));
+}
+
 /** Parses a PKCS#10 request (DER or PEM). */
 export function parseCsr(input: Buffer | string): ParsedCsr {
-  const request = AsnConvert.parse(toDer(input, 'CERTIFICATE REQUEST'), CertificationRequest);
-  const info = request.certificationRequestInfo;
-  const signed = request.certificationRequestInfoRaw ?? AsnConvert.serialize(info);
-  const publicKey = createPublicKey({ key: Buffer.from(AsnConvert.serialize(info.subjectPKInfo)), format: 'der', type: 'spki' });
-  const subjectName = decodeName(info.subject);
-  const parsed: ParsedCsr = {
-    subjectName,
-    subject: formatName(subjectName),
-    publicKey,
-    signatureValid: verifyWith(publicKey, hashOfAlgorithm(request.signatureAlgorithm), new Uint8Array(signed), new Uint8Array(request.signature)),
-  };
-  for (const attribute of info.attributes) {
-    if (attribute.type !== OID.extensionRequest || attribute.values.length === 0) continue;
-    const ext = parseExtensions(AsnConvert.parse(attribute.values[0], Extensions));
+  const request = new x509.Pkcs10CertificateRequest(toDer(input, 'CERTIFICATE REQUEST'));
+  const publicKey = createPublicKey({ key: Buffer.from(request.publicKey.rawData), format: 'der', type: 'spki' });
+  const subjectName = decodeName(request.subjectName);
+  const ext = parseExtensions(request.extensions);
+  const parsed: ParsedCsr = { subjectName, subject: formatName(subjectName), publicKey, signatureValid: signatureValid(request, publicKey) };
+  if (request.extensions.length > 0) {
     parsed.sans = ext.sans;
     parsed.keyUsage = ext.keyUsage;
     parsed.extendedKeyUsage = ext.extendedKeyUsage;

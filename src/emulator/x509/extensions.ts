@@ -1,38 +1,10 @@
 // X.509 v3 extensions (RFC 5280 4.2) we write and read back: basic constraints, key usage,
 // extended key usage, subject alternative names, subject/authority key identifiers. The
-// ASN.1 comes from @peculiar/asn1-x509; what is ours is the mapping to Key Vault's policy
+// extension classes are @peculiar/x509's; what is ours is the mapping to Key Vault's policy
 // vocabulary and the checks with messages saying what is allowed.
 
-import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import {
-  AuthorityKeyIdentifier,
-  BasicConstraints,
-  ExtendedKeyUsage,
-  Extension,
-  GeneralName,
-  KeyIdentifier,
-  KeyUsage as AsnKeyUsage,
-  OtherName,
-  SubjectAlternativeName,
-  SubjectKeyIdentifier,
-  SubjectPublicKeyInfo,
-} from '@peculiar/asn1-x509';
-import type { Extensions } from '@peculiar/asn1-x509';
-import { DirectoryString } from '@peculiar/asn1-x509';
-
-export const OID = {
-  basicConstraints: '2.5.29.19',
-  keyUsage: '2.5.29.15',
-  extendedKeyUsage: '2.5.29.37',
-  subjectAltName: '2.5.29.17',
-  subjectKeyIdentifier: '2.5.29.14',
-  authorityKeyIdentifier: '2.5.29.35',
-  extensionRequest: '1.2.840.113549.1.9.14',
-  /** Microsoft User Principal Name, used as otherName type-id in SANs. */
-  upn: '1.3.6.1.4.1.311.20.2.3',
-} as const;
+import { x509 } from './x509-library.js';
 
 /** Common extended key usage OIDs (Key Vault policies carry EKUs as OID strings). */
 export const EKU = {
@@ -68,35 +40,32 @@ export interface SubjectAltNames {
   upn?: string[];
 }
 
-/** One Extension with its value's DER. */
-export function extension(id: string, critical: boolean, value: object): Extension {
-  return new Extension({ extnID: id, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
-}
-
-export function basicConstraintsValue(isCA: boolean, pathLen?: number): BasicConstraints {
+/** basicConstraints, critical, with cA set accordingly. */
+export function basicConstraintsExtension(isCA: boolean, pathLen?: number): x509.Extension {
   if (pathLen !== undefined && (!isCA || !Number.isInteger(pathLen) || pathLen < 0)) {
     throw new Error(`pathLen must be a non-negative integer and needs isCA: true, got ${pathLen}`);
   }
-  return new BasicConstraints({ cA: isCA, ...(pathLen !== undefined ? { pathLenConstraint: pathLen } : {}) });
+  return new x509.BasicConstraintsExtension(isCA, pathLen, true);
 }
 
-export function keyUsageValue(usages: readonly string[]): AsnKeyUsage {
+/** keyUsage, critical; x509.KeyUsageFlags has the bits in KEY_USAGES order. */
+export function keyUsageExtension(usages: readonly string[]): x509.Extension {
   let flags = 0;
   for (const usage of usages) {
     const bit = (KEY_USAGES as readonly string[]).indexOf(usage);
     if (bit < 0) throw new Error(`Unknown key usage "${usage}": allowed are ${KEY_USAGES.join(', ')}`);
     flags |= 1 << bit;
   }
-  return new AsnKeyUsage(flags);
+  return new x509.KeyUsagesExtension(flags, true);
 }
 
-export function extendedKeyUsageValue(oids: readonly string[]): ExtendedKeyUsage {
+export function extendedKeyUsageExtension(oids: readonly string[]): x509.Extension {
   for (const id of oids) {
     if (!/^[0-2](\.\d+)+$/.test(id)) {
       throw new Error(`Extended key usage "${id}" is not an OID: expected dotted decimal like ${EKU.serverAuth}`);
     }
   }
-  return new ExtendedKeyUsage([...oids]);
+  return new x509.ExtendedKeyUsageExtension([...oids], false);
 }
 
 const DNS_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
@@ -121,43 +90,27 @@ function canonicalIp(address: string): string {
   return new URL(`http://[${address.replace(/%.*$/, '')}]/`).hostname.slice(1, -1);
 }
 
-export function subjectAltNameValue(sans: SubjectAltNames): SubjectAlternativeName {
-  const names: GeneralName[] = [];
+export function subjectAltNameExtension(sans: SubjectAltNames, critical: boolean): x509.Extension {
+  const names: x509.JsonGeneralName[] = [];
   for (const email of sans.email ?? []) {
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new Error(`"${email}" is not an email address (expected name@domain)`);
-    names.push(new GeneralName({ rfc822Name: email }));
+    names.push({ type: 'email', value: email });
   }
   for (const dns of sans.dns ?? []) {
     checkDnsName(dns);
-    names.push(new GeneralName({ dNSName: dns }));
+    names.push({ type: 'dns', value: dns });
   }
-  for (const ip of sans.ip ?? []) names.push(new GeneralName({ iPAddress: canonicalIp(ip) }));
+  for (const ip of sans.ip ?? []) names.push({ type: 'ip', value: canonicalIp(ip) });
   for (const upn of sans.upn ?? []) {
     if (upn.trim() === '') throw new Error('A user principal name (UPN) cannot be empty');
-    // otherName { type-id UPN, value [0] EXPLICIT UTF8String }
-    const value = AsnConvert.serialize(new DirectoryString({ utf8String: upn }));
-    names.push(new GeneralName({ otherName: new OtherName({ typeId: OID.upn, value }) }));
+    names.push({ type: 'upn', value: upn });
   }
   if (names.length === 0) throw new Error('Subject alternative names must hold at least one DNS name, IP, email or UPN');
-  return new SubjectAlternativeName(names);
+  return new x509.SubjectAlternativeNameExtension(names, critical);
 }
 
 export function hasSubjectAltNames(sans: SubjectAltNames | undefined): boolean {
   return !!sans && [sans.dns, sans.ip, sans.email, sans.upn].some((list) => (list?.length ?? 0) > 0);
-}
-
-/** Key identifier per RFC 5280 4.2.1.2 method (1): SHA-1 of the subjectPublicKey bits. */
-export function keyIdentifier(spkiDer: Buffer): Buffer {
-  const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
-  return createHash('sha1').update(Buffer.from(spki.subjectPublicKey)).digest();
-}
-
-export function subjectKeyIdentifierValue(keyId: Buffer): SubjectKeyIdentifier {
-  return new SubjectKeyIdentifier(keyId);
-}
-
-export function authorityKeyIdentifierValue(keyId: Buffer): AuthorityKeyIdentifier {
-  return new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(keyId) });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -175,50 +128,37 @@ export interface ParsedExtensions {
   critical: string[];
 }
 
-function parseSans(value: SubjectAlternativeName): SubjectAltNames {
+function parseSans(value: x509.SubjectAlternativeNameExtension): SubjectAltNames {
   const sans: Required<SubjectAltNames> = { dns: [], ip: [], email: [], upn: [] };
-  for (const name of value) {
-    if (name.rfc822Name !== undefined) sans.email.push(name.rfc822Name);
-    else if (name.dNSName !== undefined) sans.dns.push(name.dNSName);
-    else if (name.iPAddress !== undefined) sans.ip.push(name.iPAddress);
-    else if (name.otherName?.typeId === OID.upn) sans.upn.push(AsnConvert.parse(name.otherName.value, DirectoryString).toString());
+  for (const name of value.names.items) {
+    if (name.type === 'email') sans.email.push(name.value);
+    else if (name.type === 'dns') sans.dns.push(name.value);
+    else if (name.type === 'ip') sans.ip.push(name.value);
+    else if (name.type === 'upn') sans.upn.push(name.value);
   }
   return sans;
 }
 
-/** Decodes Extensions. Unknown extensions are skipped (but listed if critical). */
-export function parseExtensions(extensions: Extensions | readonly Extension[]): ParsedExtensions {
+const hexBytes = (hex: string): Buffer => Buffer.from(hex, 'hex');
+
+/** Reads the extensions @peculiar/x509 parsed. Unknown ones are skipped (but listed if critical). */
+export function parseExtensions(extensions: readonly x509.Extension[]): ParsedExtensions {
   const out: ParsedExtensions = { critical: [] };
   for (const ext of extensions) {
-    const id = ext.extnID;
-    if (ext.critical) out.critical.push(id);
-    const value = ext.extnValue.buffer;
-    switch (id) {
-      case OID.basicConstraints: {
-        const constraints = AsnConvert.parse(value, BasicConstraints);
-        out.isCA = constraints.cA;
-        if (constraints.pathLenConstraint !== undefined) out.pathLen = constraints.pathLenConstraint;
-        break;
-      }
-      case OID.keyUsage: {
-        const flags = AsnConvert.parse(value, AsnKeyUsage).toNumber();
-        out.keyUsage = KEY_USAGES.filter((_, bit) => (flags & (1 << bit)) !== 0);
-        break;
-      }
-      case OID.extendedKeyUsage:
-        out.extendedKeyUsage = [...AsnConvert.parse(value, ExtendedKeyUsage)];
-        break;
-      case OID.subjectAltName:
-        out.sans = parseSans(AsnConvert.parse(value, SubjectAlternativeName));
-        break;
-      case OID.subjectKeyIdentifier:
-        out.subjectKeyIdentifier = Buffer.from(AsnConvert.parse(value, SubjectKeyIdentifier).buffer);
-        break;
-      case OID.authorityKeyIdentifier: {
-        const keyId = AsnConvert.parse(value, AuthorityKeyIdentifier).keyIdentifier;
-        if (keyId) out.authorityKeyIdentifier = Buffer.from(keyId.buffer);
-        break;
-      }
+    if (ext.critical) out.critical.push(ext.type);
+    if (ext instanceof x509.BasicConstraintsExtension) {
+      out.isCA = ext.ca;
+      if (ext.pathLength !== undefined) out.pathLen = ext.pathLength;
+    } else if (ext instanceof x509.KeyUsagesExtension) {
+      out.keyUsage = KEY_USAGES.filter((_, bit) => (ext.usages & (1 << bit)) !== 0);
+    } else if (ext instanceof x509.ExtendedKeyUsageExtension) {
+      out.extendedKeyUsage = Array.from(ext.usages, String); // a plain array, not the ASN.1 list class
+    } else if (ext instanceof x509.SubjectAlternativeNameExtension) {
+      out.sans = parseSans(ext);
+    } else if (ext instanceof x509.SubjectKeyIdentifierExtension) {
+      out.subjectKeyIdentifier = hexBytes(ext.keyId);
+    } else if (ext instanceof x509.AuthorityKeyIdentifierExtension && ext.keyId) {
+      out.authorityKeyIdentifier = hexBytes(ext.keyId);
     }
   }
   return out;

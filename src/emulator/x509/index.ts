@@ -10,7 +10,7 @@ export type { KeyUsage, ParsedExtensions, SubjectAltNames } from './extensions.j
 export { EKU, KEY_USAGES } from './extensions.js';
 export type { DistinguishedName, NameAttribute, Rdn } from './name.js';
 export { decodeName, encodeName, formatName, normalizeName, parseName } from './name.js';
-export type { HashName } from './signature.js';
+export type { HashName } from './signing-crypto.js';
 export type { CreatePkcs12Options, ParsedPkcs12 } from './pkcs12.js';
 export { createPkcs12, parsePkcs12 } from './pkcs12.js';
 export { fromPem, toPem } from './pem.js';

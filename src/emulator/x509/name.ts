@@ -1,12 +1,13 @@
-// X.500 distinguished names: from strings like "CN=api.contoso.com, O=Contoso, C=US" to DER
-// and back. The text syntax (RFC 4514) lives in src/text/distinguished-name.ts, shared with
-// kvx; the ASN.1 comes from @peculiar/asn1-x509. The most specific RDN comes first in the
-// string and last in the DER encoding.
+// X.500 distinguished names: from strings like "CN=api.contoso.com, O=Contoso, C=US" to
+// @peculiar/x509 Names and DER, and back. The text syntax (RFC 4514, with messages saying what
+// is wrong) lives in src/text/distinguished-name.ts, shared with kvx; it also picks each
+// value's string type. The most specific RDN comes first in the string, last in the DER.
 
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { AttributeTypeAndValue, AttributeValue, Name, RelativeDistinguishedName } from '@peculiar/asn1-x509';
+import { Name as AsnName } from '@peculiar/asn1-x509';
 import type { DistinguishedName } from '../../text/distinguished-name.js';
 import { attributeEncoding, formatDistinguishedName, parseDistinguishedName } from '../../text/distinguished-name.js';
+import { x509 } from './x509-library.js';
 
 export type { DistinguishedName, NameAttribute, Rdn } from '../../text/distinguished-name.js';
 
@@ -16,30 +17,40 @@ export const parseName = parseDistinguishedName;
 /** RFC 4514 string ("CN=api.contoso.com, O=Contoso") from RDNs in DER order. */
 export const formatName = formatDistinguishedName;
 
-function attributeValue(oid: string, value: string): AttributeValue {
+type JsonName = Extract<ConstructorParameters<typeof x509.Name>[0], unknown[]>;
+type JsonValue = { printableString: string } | { ia5String: string } | { utf8String: string };
+
+function attributeValue(oid: string, value: string): JsonValue {
   const encoding = attributeEncoding(oid);
-  if (encoding === 'printable') return new AttributeValue({ printableString: value });
-  if (encoding === 'ia5') return new AttributeValue({ ia5String: value });
-  return new AttributeValue({ utf8String: value });
+  if (encoding === 'printable') return { printableString: value };
+  if (encoding === 'ia5') return { ia5String: value };
+  return { utf8String: value };
 }
 
-/** The ASN.1 Name of a DN string or of RDNs in DER order. */
-export function toAsnName(name: string | DistinguishedName): Name {
+/**
+ * The Name of a DN string or of RDNs in DER order, with explicit string types: @peculiar/x509's
+ * own string parser picks printableString for any value that fits it, which would change the
+ * bytes of every certificate the demo has issued so far.
+ */
+export function toX509Name(name: string | DistinguishedName): x509.Name {
   const rdns = typeof name === 'string' ? parseName(name) : name;
-  return new Name(
-    rdns.map((rdn) => new RelativeDistinguishedName(rdn.map((attr) => new AttributeTypeAndValue({ type: attr.oid, value: attributeValue(attr.oid, attr.value) })))),
-  );
+  const json: JsonName = rdns.map((rdn) => {
+    const item: Record<string, JsonValue[]> = {};
+    for (const attr of rdn) (item[attr.oid] ??= []).push(attributeValue(attr.oid, attr.value));
+    return item;
+  });
+  return new x509.Name(json);
 }
 
 /** DER encoding of a Name (SEQUENCE OF SET OF AttributeTypeAndValue). */
 export function encodeName(name: string | DistinguishedName): Buffer {
-  return Buffer.from(AsnConvert.serialize(toAsnName(name)));
+  return Buffer.from(toX509Name(name).toArrayBuffer());
 }
 
-/** Reads a Name (DER bytes or already parsed) into RDNs in DER order. */
-export function decodeName(der: Buffer | Name): DistinguishedName {
-  const name = Buffer.isBuffer(der) ? AsnConvert.parse(der, Name) : der;
-  return name.map((rdn) => rdn.map((atv) => ({ oid: atv.type, value: atv.value.toString() })));
+/** Reads a Name (DER bytes or parsed) into RDNs in DER order, attribute types as OIDs. */
+export function decodeName(name: Buffer | x509.Name): DistinguishedName {
+  const der = Buffer.isBuffer(name) ? name : name.toArrayBuffer();
+  return AsnConvert.parse(der, AsnName).map((rdn) => rdn.map((atv) => ({ oid: atv.type, value: atv.value.toString() })));
 }
 
 /** Canonicalises a DN string (aliases, spacing, escaping), e.g. for comparing subjects. */

@@ -1,9 +1,9 @@
 // Password-based encryption and MACs used inside PKCS#12 files: the PKCS#12 key derivation
 // (RFC 7292 appendix B) for MACs and legacy ciphers, and PBES2 (PBKDF2 + AES/3DES, RFC 8018).
 //
-// The PKCS#12 KDF is ours because no maintained library offers it synchronously (node:crypto
-// has none; pkijs's runs on WebCrypto, async); test/emulator/x509/pbe.test.ts checks it against
-// the published test vectors. The parameter structures (PBES2, PBKDF2, PKCS#12 PBE) have no
+// The PKCS#12 KDF is ours: node:crypto has none, @peculiar/asn1-pfx only describes the
+// structures, and pkijs would bring a second ASN.1 stack into the emulator chunk for one
+// function; test/emulator/x509/pbe.test.ts checks it against the published test vectors. The parameter structures (PBES2, PBKDF2, PKCS#12 PBE) have no
 // schema class in the @peculiar family, so asn1js, the ASN.1 library under it, reads them.
 
 import type { Cipheriv } from 'node:crypto';

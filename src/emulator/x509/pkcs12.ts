@@ -27,7 +27,7 @@ import { DigestInfo } from '@peculiar/asn1-rsa';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import * as asn1js from 'asn1js';
-import { asArrayBuffer, readCertificate, subjectPublicKeyInfo, toDer } from './certificate.js';
+import { readCertificate, subjectPublicKeyInfo, toDer } from './certificate.js';
 import type { DigestName } from './pbe.js';
 import { DIGEST_OIDS, digestByOid, pbeDecrypt, pbes2Encrypt, pkcs12Kdf, pkcs12Mac } from './pbe.js';
 
@@ -59,6 +59,12 @@ export interface ParsedPkcs12 {
 }
 
 const serialize = (value: object): ArrayBuffer => AsnConvert.serialize(value);
+
+
+/** A copy of the bytes as the ArrayBuffer the ASN.1 classes hold. */
+function asArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return new Uint8Array(bytes).buffer;
+}
 
 /** A bag attribute. (PKCS12Attribute's constructor drops its params in asn1-pfx 2.11: `Object.assign(params)`.) */
 function attribute(attrId: string, value: ArrayBuffer): PKCS12Attribute {

@@ -31,7 +31,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** Generates a CA and a leaf it signs, valid for localhost, 127.0.0.1 and ::1 by default. */
-export function createTlsBundle(options: TlsBundleOptions = {}): TlsBundle {
+export async function createTlsBundle(options: TlsBundleOptions = {}): Promise<TlsBundle> {
   const validDays = options.validDays ?? 30;
   if (!(validDays > 0)) throw new Error(`validDays must be a positive number, got ${validDays}`);
   // Back-date a little so a client whose clock is slightly behind still accepts it.
@@ -39,7 +39,7 @@ export function createTlsBundle(options: TlsBundleOptions = {}): TlsBundle {
   const notAfter = new Date(Date.now() + validDays * DAY);
 
   const ca = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const caCert = createCertificate({
+  const caCert = await createCertificate({
     subject: options.caSubject ?? 'CN=kvx emulator CA, O=kvx',
     privateKey: ca.privateKey,
     notBefore,
@@ -51,7 +51,7 @@ export function createTlsBundle(options: TlsBundleOptions = {}): TlsBundle {
 
   const leaf = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const dnsNames = options.dnsNames ?? ['localhost'];
-  const leafCert = createCertificate({
+  const leafCert = await createCertificate({
     subject: `CN=${dnsNames[0] ?? 'localhost'}, O=kvx`,
     publicKey: leaf.publicKey,
     issuer: { certificate: caCert.der, privateKey: ca.privateKey },

@@ -96,14 +96,14 @@ describe('tokens in strict mode', () => {
   });
 
   test('an emulator token for ARM is 401 naming the expected audience', async () => {
-    const { token } = emu.identity.mintToken('kvx-app', 'https://management.azure.com');
+    const { token } = await emu.identity.mintToken('kvx-app', 'https://management.azure.com');
     const res = await raw('/secrets?api-version=7.6', { ca: emu.caPem, token });
     assert.equal(res.status, 401);
     assert.equal(errorOf(res).message, 'AKV10022: Invalid audience. Expected https://vault.azure.net, found: https://management.azure.com.');
   });
 
   test('an emulator token with a character appended to its signature is 401', async () => {
-    const { token } = emu.identity.mintToken('kvx-app', 'https://vault.azure.net');
+    const { token } = await emu.identity.mintToken('kvx-app', 'https://vault.azure.net');
     assert.equal((await raw('/secrets?api-version=7.6', { ca: emu.caPem, token })).status, 200);
     for (const suffix of ['=', '!', '~']) {
       const res = await raw('/secrets?api-version=7.6', { ca: emu.caPem, token: token + suffix });
@@ -114,7 +114,7 @@ describe('tokens in strict mode', () => {
 
   test('an expired emulator token is 401', async () => {
     const twoDaysAgo = Math.floor(Date.now() / 1000) - 2 * 86_400;
-    const { token } = emu.identity.mintToken('kvx-app', 'https://vault.azure.net', { issuedAt: twoDaysAgo, lifetimeSeconds: 3600 });
+    const { token } = await emu.identity.mintToken('kvx-app', 'https://vault.azure.net', { issuedAt: twoDaysAgo, lifetimeSeconds: 3600 });
     const res = await raw('/secrets?api-version=7.6', { ca: emu.caPem, token });
     assert.equal(res.status, 401);
     assert.match(errorOf(res).message, /expired/);
@@ -224,7 +224,7 @@ describe('without strict mode', () => {
       // A real kvx-reader token minted by this emulator, without ManagedIdentityCredential: MSAL
       // keeps its managed-identity endpoint and tokens per process, and the strict vault's
       // tests must keep getting theirs whatever order the tests run in.
-      const minted = loose.identity.mintToken('kvx-reader', 'https://vault.azure.net');
+      const minted = await loose.identity.mintToken('kvx-reader', 'https://vault.azure.net');
       const reader: TokenCredential = { getToken: async () => ({ token: minted.token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
       await new SecretClient(loose.vaults[0].url, reader, opts).setSecret('s', 'w');
     } finally {

@@ -21,7 +21,7 @@ function as(name: string): TokenCredential {
   return {
     async getToken(scopes): Promise<AccessToken> {
       const scope = Array.isArray(scopes) ? scopes[0] : scopes;
-      const minted = emu.identity.mintToken(name, scope.replace(/\/\.default$/, ''));
+      const minted = await emu.identity.mintToken(name, scope.replace(/\/\.default$/, ''));
       return { token: minted.token, expiresOnTimestamp: minted.expiresOn * 1000 };
     },
   };

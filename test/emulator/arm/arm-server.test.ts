@@ -10,7 +10,7 @@ import type { IdentityServer } from '../../../src/emulator/identity/token-server
 import { startIdentityServer } from '../../../src/emulator/identity/token-server.js';
 import { createTlsBundle } from '../../../src/emulator/x509/tls-bundle.js';
 
-const tls = createTlsBundle();
+const tls = await createTlsBundle();
 const ARM_SCOPE = 'https://management.azure.com/.default';
 
 interface RawResponse {
@@ -119,9 +119,9 @@ describe('ARM vault discovery', () => {
   });
 
   it('accepts tokens scoped to this endpoint under another loopback name', async () => {
-    const viaLocalhost = identity.mintToken('system', arm.url.replace('127.0.0.1', 'localhost')).token;
+    const viaLocalhost = (await identity.mintToken('system', arm.url.replace('127.0.0.1', 'localhost'))).token;
     assert.equal((await rawGet(`${arm.url}/subscriptions?api-version=2022-12-01`, viaLocalhost)).status, 200);
-    const otherPort = identity.mintToken('system', 'https://127.0.0.1:1').token;
+    const otherPort = (await identity.mintToken('system', 'https://127.0.0.1:1')).token;
     assert.equal((await rawGet(`${arm.url}/subscriptions?api-version=2022-12-01`, otherPort)).status, 401);
   });
 
@@ -147,14 +147,14 @@ describe('ARM vault discovery', () => {
 
     const stranger = await startIdentityServer();
     try {
-      const foreign = stranger.mintToken('system', 'https://management.azure.com/').token;
+      const foreign = (await stranger.mintToken('system', 'https://management.azure.com/')).token;
       const rejected = await rawGet(url, foreign);
       assert.equal(rejected.status, 401);
       assert.equal((rejected.body.error as Record<string, unknown>).code, 'InvalidAuthenticationToken');
     } finally {
       await stranger.stop();
     }
-    const vaultToken = identity.mintToken('system', 'https://vault.azure.net').token;
+    const vaultToken = (await identity.mintToken('system', 'https://vault.azure.net')).token;
     assert.equal((await rawGet(url, vaultToken)).status, 401, 'a token for another audience is refused');
   });
 

@@ -197,6 +197,17 @@ describe('certificate create operation through CertificateClient', () => {
     assert.ok(leaf.verify(ca.publicKey));
   });
 
+  it('issues through an issuer configured only after the create: signed in the background, installed on a later poll', async () => {
+    const poller = await h.client.beginCreateCertificate('late-issuer', { issuerName: 'late-ca', subject: 'CN=late.contoso.com' }, POLL);
+    await h.client.createIssuer('late-ca', 'DigiCert', { accountId: 'acct-2', password: 'issuer-password' });
+    now += ISSUE_DELAY_MS;
+    const certificate = await poller.pollUntilDone();
+    const leaf = new X509Certificate(Buffer.from(certificate.cer as Uint8Array));
+    const pfx = parsePkcs12(Buffer.from((await h.secrets.getSecret('late-issuer')).value as string, 'base64'));
+    assert.equal(pfx.certificates.length, 2, 'leaf and the late issuer\'s CA');
+    assert.ok(leaf.verify(new X509Certificate(pfx.certificates[1]).publicKey));
+  });
+
   it('with issuer Unknown stays pending until the signed certificate is merged', async () => {
     const poller = await h.client.beginCreateCertificate('external', { issuerName: 'Unknown', subject: 'CN=partner.contoso.com' }, POLL);
     now += ISSUE_DELAY_MS * 10;
@@ -209,8 +220,8 @@ describe('certificate create operation through CertificateClient', () => {
     // A CA outside the vault signs the CSR.
     const caKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     const from = new Date(now);
-    const ca = createCertificate({ subject: 'CN=Partner CA', privateKey: caKey, notBefore: from, notAfter: new Date(now + 365 * 86_400_000), isCA: true });
-    const signed = createCertificate({
+    const ca = await createCertificate({ subject: 'CN=Partner CA', privateKey: caKey, notBefore: from, notAfter: new Date(now + 365 * 86_400_000), isCA: true });
+    const signed = await createCertificate({
       subject: csr.subject,
       publicKey: csr.publicKey,
       issuer: { certificate: ca.der, privateKey: caKey },
@@ -234,8 +245,8 @@ describe('certificate create operation through CertificateClient', () => {
       const op = (await h.client.getCertificateOperation(name)).getOperationState().certificateOperation;
       const csr = parseCsr(Buffer.from(op?.csr as Uint8Array));
       const caKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-      const ca = createCertificate({ subject: 'CN=Text CA', privateKey: caKey, notBefore: new Date(now), notAfter: new Date(now + 86_400_000), isCA: true });
-      const signed = createCertificate({ subject: csr.subject, publicKey: csr.publicKey, issuer: { certificate: ca.der, privateKey: caKey }, notBefore: new Date(now), notAfter: new Date(now + 86_400_000) });
+      const ca = await createCertificate({ subject: 'CN=Text CA', privateKey: caKey, notBefore: new Date(now), notAfter: new Date(now + 86_400_000), isCA: true });
+      const signed = await createCertificate({ subject: csr.subject, publicKey: csr.publicKey, issuer: { certificate: ca.der, privateKey: caKey }, notBefore: new Date(now), notAfter: new Date(now + 86_400_000) });
       const merged = await h.client.mergeCertificate(name, [encode(signed.der), encode(ca.der)]);
       assert.ok(Buffer.from(merged.cer as Uint8Array).equals(signed.der), name);
     }
@@ -244,7 +255,7 @@ describe('certificate create operation through CertificateClient', () => {
   it('refuses a merge whose certificate is for another key', async () => {
     await h.client.beginCreateCertificate('merge-mismatch', { issuerName: 'Unknown', subject: 'CN=m' }, POLL);
     const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-    const wrong = createCertificate({ subject: 'CN=m', privateKey: other, notBefore: new Date(now), notAfter: new Date(now + 86_400_000) });
+    const wrong = await createCertificate({ subject: 'CN=m', privateKey: other, notBefore: new Date(now), notAfter: new Date(now + 86_400_000) });
     await assert.rejects(h.client.mergeCertificate('merge-mismatch', [wrong.der]), /doesn't match/);
   });
 

@@ -12,10 +12,10 @@ import { runsSomeTestsOnly } from '../support/conformance-after-all.js';
 
 const POLL = { intervalInMs: 5 };
 
-function selfSigned(subject: string) {
+async function selfSigned(subject: string) {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const now = Date.now();
-  const cert = createCertificate({ subject, privateKey, notBefore: new Date(now), notAfter: new Date(now + 90 * 86_400_000), sans: { dns: ['imported.contoso.com'] } });
+  const cert = await createCertificate({ subject, privateKey, notBefore: new Date(now), notAfter: new Date(now + 90 * 86_400_000), sans: { dns: ['imported.contoso.com'] } });
   return { privateKey, cert };
 }
 
@@ -64,7 +64,7 @@ describe('certificate lifecycle through CertificateClient', () => {
   });
 
   it('imports a password-protected PFX and round-trips it: same certificate, same key, managed secret', async () => {
-    const { privateKey, cert } = selfSigned('CN=imported.contoso.com');
+    const { privateKey, cert } = await selfSigned('CN=imported.contoso.com');
     const pfx = createPkcs12({ privateKey, certificates: [cert.der], password: 'import-pw' });
     const imported = await h.client.importCertificate('imported-pfx', pfx, { password: 'import-pw' });
     assert.ok(Buffer.from(imported.cer as Uint8Array).equals(cert.der));
@@ -78,7 +78,7 @@ describe('certificate lifecycle through CertificateClient', () => {
     assert.ok(new X509Certificate(cert.der).checkPrivateKey(back.privateKey as never));
     assert.equal((await h.keys.getKey('imported-pfx')).properties.managed, true);
     // Without a password too, and a second import makes a second version.
-    const again = selfSigned('CN=imported.contoso.com');
+    const again = await selfSigned('CN=imported.contoso.com');
     await h.client.importCertificate('imported-pfx', createPkcs12({ privateKey: again.privateKey, certificates: [again.cert.der] }));
     const versions = await collect(h.client.listPropertiesOfCertificateVersions('imported-pfx'));
     assert.equal(versions.length, 2);
@@ -87,7 +87,7 @@ describe('certificate lifecycle through CertificateClient', () => {
   });
 
   it('refuses a PFX with the wrong password with the service message, never echoing the password', async () => {
-    const { privateKey, cert } = selfSigned('CN=wrong.pw');
+    const { privateKey, cert } = await selfSigned('CN=wrong.pw');
     const pfx = createPkcs12({ privateKey, certificates: [cert.der], password: 'right-secret-pw' });
     await assert.rejects(h.client.importCertificate('wrong-pw', pfx, { password: 'wrong-secret-pw' }), (err: Error) => {
       assert.equal(statusOf(err), 400);
@@ -98,7 +98,7 @@ describe('certificate lifecycle through CertificateClient', () => {
   });
 
   it('imports PEM (key and certificate) and keeps it PEM in the secret', async () => {
-    const { privateKey, cert } = selfSigned('CN=pem.contoso.com');
+    const { privateKey, cert } = await selfSigned('CN=pem.contoso.com');
     const pem = (privateKey.export({ type: 'pkcs8', format: 'pem' }) as string) + cert.pem;
     const imported = await h.client.importCertificate('imported-pem', Buffer.from(pem), { policy: { contentType: 'application/x-pem-file', issuerName: 'Unknown', subject: 'CN=pem.contoso.com' } });
     assert.ok(Buffer.from(imported.cer as Uint8Array).equals(cert.der));
@@ -108,7 +108,7 @@ describe('certificate lifecycle through CertificateClient', () => {
   });
 
   it('imports a value that is base64 of PEM text, as the SDKs send a PEM file', async () => {
-    const { privateKey, cert } = selfSigned('CN=b64pem.contoso.com');
+    const { privateKey, cert } = await selfSigned('CN=b64pem.contoso.com');
     const pem = (privateKey.export({ type: 'pkcs8', format: 'pem' }) as string) + cert.pem;
     for (const [name, policy] of [['b64-pem-hinted', { secret_props: { contentType: 'application/x-pem-file' } }], ['b64-pem-bare', undefined]] as const) {
       const url = `${h.vaultUrl}/certificates/${name}/import?api-version=7.3`;
@@ -122,7 +122,7 @@ describe('certificate lifecycle through CertificateClient', () => {
 
   it('updates properties, tags and the policy', async () => {
     // Its own certificate, imported the way the PEM test does.
-    const { privateKey, cert } = selfSigned('CN=pem.contoso.com');
+    const { privateKey, cert } = await selfSigned('CN=pem.contoso.com');
     const pem = (privateKey.export({ type: 'pkcs8', format: 'pem' }) as string) + cert.pem;
     await h.client.importCertificate('updated-pem', Buffer.from(pem), { policy: { contentType: 'application/x-pem-file', issuerName: 'Unknown', subject: 'CN=pem.contoso.com' } });
     const updated = await h.client.updateCertificateProperties('updated-pem', '', { enabled: false, tags: { owner: 'web' } });
@@ -157,7 +157,7 @@ describe('certificate lifecycle through CertificateClient', () => {
   it('backs up and restores the certificate with its key and secret', async () => {
     // Its own certificate with two versions.
     for (const subject of ['CN=backed-up.contoso.com', 'CN=backed-up.contoso.com']) {
-      const { privateKey, cert } = selfSigned(subject);
+      const { privateKey, cert } = await selfSigned(subject);
       await h.client.importCertificate('backed-up', createPkcs12({ privateKey, certificates: [cert.der] }));
     }
     const backup = await h.client.backupCertificate('backed-up');

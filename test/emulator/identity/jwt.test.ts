@@ -12,9 +12,9 @@ describe('token issuer', () => {
     issuer = await createTokenIssuer(registry.tenantId);
   });
 
-  it('mints RS256 JWTs whose claims say who the identity is', () => {
+  it('mints RS256 JWTs whose claims say who the identity is', async () => {
     const app = registry.byName('kvx-app');
-    const { token, claims, expiresOn } = issuer.mintToken(app, 'https://vault.azure.net');
+    const { token, claims, expiresOn } = await issuer.mintToken(app, 'https://vault.azure.net');
     const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as Record<string, unknown>;
     assert.equal(header.alg, 'RS256');
     assert.equal(header.typ, 'JWT');
@@ -27,53 +27,53 @@ describe('token issuer', () => {
   });
 
   it('verifies its own valid tokens and rejects tampered, expired, foreign and wrong-audience ones', async () => {
-    const { token } = issuer.mintToken(registry.system, 'https://vault.azure.net');
-    assert.ok(issuer.verifyToken(token));
-    assert.ok(issuer.verifyToken(token, 'https://vault.azure.net/'), 'a trailing slash does not matter');
-    assert.equal(issuer.verifyToken(token, 'https://management.azure.com'), null);
+    const { token } = await issuer.mintToken(registry.system, 'https://vault.azure.net');
+    assert.ok(await issuer.verifyToken(token));
+    assert.ok(await issuer.verifyToken(token, 'https://vault.azure.net/'), 'a trailing slash does not matter');
+    assert.equal(await issuer.verifyToken(token, 'https://management.azure.com'), null);
 
     const [head, , sig] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...decodeJwtClaims(token), oid: 'someone-else' })).toString('base64url');
-    assert.equal(issuer.verifyToken(`${head}.${forged}.${sig}`), null);
+    assert.equal(await issuer.verifyToken(`${head}.${forged}.${sig}`), null);
 
     const longAgo = Math.floor(Date.now() / 1000) - 2 * 3600;
-    assert.equal(issuer.verifyToken(issuer.mintToken(registry.system, 'r', { issuedAt: longAgo, lifetimeSeconds: 60 }).token), null);
+    assert.equal(await issuer.verifyToken((await issuer.mintToken(registry.system, 'r', { issuedAt: longAgo, lifetimeSeconds: 60 })).token), null);
 
     const other = await createTokenIssuer(registry.tenantId);
-    assert.equal(issuer.verifyToken(other.mintToken(registry.system, 'r').token), null);
-    assert.equal(issuer.verifyToken('not.a.jwt'), null);
-    assert.equal(issuer.verifyToken(''), null);
+    assert.equal(await issuer.verifyToken((await other.mintToken(registry.system, 'r')).token), null);
+    assert.equal(await issuer.verifyToken('not.a.jwt'), null);
+    assert.equal(await issuer.verifyToken(''), null);
   });
 
-  it('reads base64url strictly: a signature with a character appended, padding, or non-canonical trailing bits is refused', () => {
-    const { token } = issuer.mintToken(registry.system, 'https://vault.azure.net');
-    assert.ok(issuer.verifyToken(token));
+  it('reads base64url strictly: a signature with a character appended, padding, or non-canonical trailing bits is refused', async () => {
+    const { token } = await issuer.mintToken(registry.system, 'https://vault.azure.net');
+    assert.ok(await issuer.verifyToken(token));
     for (const suffix of ['=', '==', '!', '%', '+', '/', '\u00e9', 'A', 'AA']) {
-      assert.equal(issuer.verifyToken(token + suffix), null, `signature + ${JSON.stringify(suffix)}`);
+      assert.equal(await issuer.verifyToken(token + suffix), null, `signature + ${JSON.stringify(suffix)}`);
     }
     const [head, body, sig] = token.split('.');
-    assert.equal(issuer.verifyToken(`${head}=.${body}.${sig}`), null, 'padded header');
-    assert.equal(issuer.verifyToken(`${head}.${body}!.${sig}`), null, 'junk in the claims');
+    assert.equal(await issuer.verifyToken(`${head}=.${body}.${sig}`), null, 'padded header');
+    assert.equal(await issuer.verifyToken(`${head}.${body}!.${sig}`), null, 'junk in the claims');
     // 256 signature bytes end in a character that carries 2 bits; flipping its 4 unused bits decodes to the same bytes.
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const last = alphabet.indexOf(sig.at(-1) ?? '');
     const twin = `${sig.slice(0, -1)}${alphabet[last ^ 0b0001]}`;
     assert.deepEqual(Buffer.from(twin, 'base64url'), Buffer.from(sig, 'base64url'), 'the twin decodes to the same bytes leniently');
-    assert.equal(issuer.verifyToken(`${head}.${body}.${twin}`), null, 'non-canonical signature');
+    assert.equal(await issuer.verifyToken(`${head}.${body}.${twin}`), null, 'non-canonical signature');
   });
 
-  it('gives user identities upn, name and a delegated scope', () => {
+  it('gives user identities upn, name and a delegated scope', async () => {
     const user = registry.all.find((i) => i.kind === 'user');
     assert.ok(user);
-    const { claims } = issuer.mintToken(user, 'https://vault.azure.net');
+    const { claims } = await issuer.mintToken(user, 'https://vault.azure.net');
     assert.equal(claims.upn, 'alice@kvx.example');
     assert.equal(claims.name, 'Alice');
     assert.equal(claims.scp, 'user_impersonation');
     assert.equal(claims.idtyp, 'user');
   });
 
-  it('explains bad mint input', () => {
-    assert.throws(() => issuer.mintToken(registry.system, ''), /needs a resource/);
-    assert.throws(() => issuer.mintToken(registry.system, 'r', { lifetimeSeconds: 0 }), /must be positive/);
+  it('explains bad mint input', async () => {
+    await assert.rejects(issuer.mintToken(registry.system, ''), /needs a resource/);
+    await assert.rejects(issuer.mintToken(registry.system, 'r', { lifetimeSeconds: 0 }), /must be positive/);
   });
 });

@@ -58,7 +58,7 @@ describe('identity token server', () => {
     assert.match(String(claims.xms_mirid), /\/providers\/Microsoft\.Compute\/virtualMachines\//);
     assert.equal(claims.upn, undefined);
     assert.ok((result.expiresOnTimestamp ?? 0) > Date.now() + 3_600_000, 'expires_on reached the client');
-    assert.deepEqual(server.verifyToken(result.token ?? '', 'https://vault.azure.net'), claims);
+    assert.deepEqual(await server.verifyToken(result.token ?? '', 'https://vault.azure.net'), claims);
   });
 
   it('gives DefaultAzureCredential the user-assigned identity named by AZURE_CLIENT_ID', async () => {

@@ -16,11 +16,11 @@ const run = promisify(execFile);
 const now = Date.now();
 const validity = { notBefore: new Date(now - 3_600_000), notAfter: new Date(now + 86_400_000) };
 
-function chain() {
+async function chain() {
   const ca = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const caCert = createCertificate({ subject: 'CN=P12 CA', privateKey: ca.privateKey, ...validity, isCA: true, keyUsage: ['keyCertSign'] });
+  const caCert = await createCertificate({ subject: 'CN=P12 CA', privateKey: ca.privateKey, ...validity, isCA: true, keyUsage: ['keyCertSign'] });
   const leaf = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const leafCert = createCertificate({
+  const leafCert = await createCertificate({
     subject: 'CN=localhost',
     publicKey: leaf.publicKey,
     issuer: { certificate: caCert.der, privateKey: ca.privateKey },
@@ -41,7 +41,7 @@ async function hasOpenssl(): Promise<boolean> {
 
 describe('PKCS#12', () => {
   it('writes an unprotected PFX (as Key Vault exports) that a Node TLS server can serve', async () => {
-    const { caCert, leaf, leafCert } = chain();
+    const { caCert, leaf, leafCert } = await chain();
     const pfx = createPkcs12({ privateKey: leaf.privateKey, certificates: [leafCert.der, caCert.pem] });
     const server = tls.createServer({ pfx }, (socket) => socket.end('ok'));
     server.listen(0, '127.0.0.1');
@@ -66,8 +66,8 @@ describe('PKCS#12', () => {
     assert.deepEqual(back.certificates, [leafCert.der, caCert.der]);
   });
 
-  it('writes a password-protected PFX that OpenSSL opens only with that password', () => {
-    const { leaf, leafCert } = chain();
+  it('writes a password-protected PFX that OpenSSL opens only with that password', async () => {
+    const { leaf, leafCert } = await chain();
     const pfx = createPkcs12({ privateKey: leaf.privateKey, certificates: [leafCert.pem], password: 'pässwörd', friendlyName: 'web' });
     assert.doesNotThrow(() => tls.createSecureContext({ pfx, passphrase: 'pässwörd' }));
     assert.throws(() => tls.createSecureContext({ pfx, passphrase: 'wrong' }));
@@ -76,8 +76,8 @@ describe('PKCS#12', () => {
     assert.equal(new X509Certificate(back.certificates[0]).subject, 'CN=localhost');
   });
 
-  it('says the password is wrong without echoing it', () => {
-    const { leaf, leafCert } = chain();
+  it('says the password is wrong without echoing it', async () => {
+    const { leaf, leafCert } = await chain();
     const pfx = createPkcs12({ privateKey: leaf.privateKey, certificates: [leafCert.der], password: 'right-one' });
     assert.throws(
       () => parsePkcs12(pfx, 'guess-123'),
@@ -88,7 +88,7 @@ describe('PKCS#12', () => {
 
   it('reads PFX files made by OpenSSL, modern (AES) and legacy (3DES)', async (t) => {
     if (!(await hasOpenssl())) return t.skip('no openssl binary on this machine');
-    const { caCert, leaf, leafCert } = chain();
+    const { caCert, leaf, leafCert } = await chain();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kvx-p12-'));
     try {
       writeFileSync(path.join(dir, 'key.pem'), leaf.privateKey.export({ type: 'pkcs8', format: 'pem' }));
@@ -108,8 +108,8 @@ describe('PKCS#12', () => {
     }
   });
 
-  it('rejects bad input clearly', () => {
-    const { leaf, leafCert, caCert } = chain();
+  it('rejects bad input clearly', async () => {
+    const { leaf, leafCert, caCert } = await chain();
     assert.throws(() => parsePkcs12(Buffer.from('hello')), /not a PKCS#12/);
     assert.throws(() => createPkcs12({ privateKey: leaf.privateKey, certificates: [] }), /at least the certificate/);
     assert.throws(() => createPkcs12({ privateKey: leaf.privateKey, certificates: [caCert.der] }), /does not belong to the private key/);

@@ -8,7 +8,7 @@ import tls from 'node:tls';
 import { createTlsBundle } from '../../../src/emulator/x509/tls-bundle.js';
 import { ipv6SanBroken } from '../../helpers/node-ipv6-san.js';
 
-const bundle = createTlsBundle();
+const bundle = await createTlsBundle();
 
 async function listen(host: string): Promise<tls.Server> {
   const server = tls.createServer({ cert: bundle.certPem, key: bundle.keyPem }, (socket) => socket.end('hello'));
@@ -80,7 +80,7 @@ describe('createTlsBundle', () => {
 
   it('is rejected by a client that trusts another CA or names another host', async () => {
     const port = (v4.address() as AddressInfo).port;
-    const other = createTlsBundle();
+    const other = await createTlsBundle();
     await assert.rejects(fetchGreeting({ host: '127.0.0.1', port, ca: other.caPem }), /self-signed|unable to verify|UNABLE_TO_GET_ISSUER/i);
     await assert.rejects(
       fetchGreeting({ host: '127.0.0.1', port, servername: 'vault.azure.net', ca: bundle.caPem }),
@@ -88,11 +88,11 @@ describe('createTlsBundle', () => {
     );
   });
 
-  it('adds extra names when asked and rejects a non-positive validity', () => {
-    const custom = createTlsBundle({ dnsNames: ['localhost', 'kv.localhost'], ipAddresses: ['127.0.0.1'], validDays: 1 });
+  it('adds extra names when asked and rejects a non-positive validity', async () => {
+    const custom = await createTlsBundle({ dnsNames: ['localhost', 'kv.localhost'], ipAddresses: ['127.0.0.1'], validDays: 1 });
     const leaf = new X509Certificate(custom.certPem);
     assert.ok(leaf.checkHost('kv.localhost'));
     assert.equal(leaf.checkIP('::1'), undefined);
-    assert.throws(() => createTlsBundle({ validDays: 0 }), /validDays must be a positive number/);
+    await assert.rejects(createTlsBundle({ validDays: 0 }), /validDays must be a positive number/);
   });
 });
