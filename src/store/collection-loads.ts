@@ -2,6 +2,7 @@
 // the snapshot: fresh loads, continuing a cancelled or throttled one, and retrying after
 // Retry-After. Apart from create-store.ts so the store's actions only decide when to load.
 import { loadPages } from './collection-loader.js';
+import { CreatedItems, placeItem } from './created-items.js';
 import type { View } from './snapshot-updates.js';
 import { updateCollection } from './snapshot-updates.js';
 import type { ClassifiedError, CollectionKind, CollectionState, ItemSummary, StoreSnapshot } from './types.js';
@@ -30,6 +31,11 @@ export interface CollectionLoadsOptions {
 export interface CollectionLoads {
   isRunning(key: string): boolean;
   run(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge'): void;
+  /**
+   * Puts an item kvx just made (from the service's answer) into a loaded list at once, in name
+   * order; pages that list it later, or a reload, do not show it twice (created-items.ts).
+   */
+  insert(url: string, view: View, kind: CollectionKind, item: ItemSummary): void;
   /** Stops a running load or its pending retry; false when none was running. */
   stop(key: string): boolean;
   stopAll(): void;
@@ -50,6 +56,7 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
   const { maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed } = options;
   const coalesceMs = options.coalesceMs ?? 100;
   const loads = new Map<string, Load>();
+  const created = new CreatedItems();
 
   function stopLoad(key: string): Load | undefined {
     const load = loads.get(key);
@@ -70,6 +77,7 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
   function runLoad(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge', throttleCount: number): void {
     const url = session.info.url;
     const key = loadKey(url, view, kind);
+    const startedAt = created.tick();
     let first = true;
     // Pages received since the list was last shown, and the timer that shows them.
     let pending: ItemSummary[] = [];
@@ -84,12 +92,13 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
       if (pages === 0) return c;
       first = false;
       let items: readonly ItemSummary[];
-      if (replace) items = added;
+      if (replace) items = created.firstPage(key, added);
       else if (mode === 'merge') {
+        created.seen(key, added);
         const known = new Set(c.items.map((i) => i.id));
         const fresh = added.filter((i) => !known.has(i.id));
         items = fresh.length > 0 ? c.items.concat(fresh) : c.items;
-      } else items = c.items.concat(added);
+      } else items = c.items.concat(created.nextPage(key, added));
       return { status: 'partial', items, pagesLoaded: (replace ? 0 : c.pagesLoaded) + pages, revision: c.revision };
     };
     const flush = () => {
@@ -119,8 +128,9 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
             const c = apply(current);
             return {
               status: 'complete',
-              // A fresh load that got no page at all (an iterator that ends at once) shows nothing.
-              items: mode === 'fresh' && first ? [] : c.items,
+              // A fresh load that got no page at all (an iterator that ends at once) shows nothing
+              // but what was made meanwhile.
+              items: created.complete(key, startedAt, mode === 'fresh' && first ? created.firstPage(key, []) : c.items),
               pagesLoaded: c.pagesLoaded,
               revision: c.revision,
               loadedAt: (options.now ?? Date.now)(),
@@ -159,6 +169,11 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
 
   return {
     isRunning: (key) => loads.has(key),
+    insert(url, view, kind, item) {
+      if (isDisposed()) return;
+      created.add(loadKey(url, view, kind), item);
+      set(updateCollection(getSnapshot(), url, view, kind, (c) => ({ ...c, items: placeItem(c.items, item) })));
+    },
     run: (session, view, kind, mode) => runLoad(session, view, kind, mode, 0),
     stop: (key) => stopLoad(key) !== undefined,
     stopAll() {

@@ -26,6 +26,8 @@ export interface OperationsWiring {
   loadDetails: (item: ItemSummary, options: { refresh?: boolean }) => void;
   /** Drops cached list lookups (key type, issuer) of an item this operation changed. */
   forgetEnrichment?: (itemId: string) => void;
+  /** Puts an item from the service's answer (a create, an import) into its loaded list at once. */
+  listItem?: (item: ItemSummary) => void;
 }
 
 export interface StoreOperations {
@@ -40,7 +42,11 @@ export interface StoreOperations {
 const ITEM_STAYS = new Set<Operation['kind']>(['create', 'recover', 'rotate', 'update', 'import']);
 
 export function createStoreOperations(wiring: OperationsWiring): StoreOperations {
+  // Operations whose run put the item they made into its list: that list needs no reload.
+  const listed = new Set<string>();
+
   function refreshAfter(operation: Operation, vaultUrl: string): void {
+    const inList = listed.delete(operation.id) && operation.state === 'succeeded';
     // Vault operations update the vaults list themselves (vault-lifecycle.ts).
     if (operation.collection === 'vaults') return;
     const vault = findVault(wiring.getSnapshot(), vaultUrl);
@@ -48,7 +54,9 @@ export function createStoreOperations(wiring: OperationsWiring): StoreOperations
     const kind = operation.collection;
     const itemId = `${vault.url}/${kind}/${operation.target}`.toLowerCase();
     if (ITEM_STAYS.has(operation.kind)) wiring.forgetEnrichment?.(itemId);
-    if (vault.collections[kind].status !== 'idle') wiring.loadCollection(vault.url, kind, { refresh: true });
+    // A reload would start the list over from its first page: 10,000 items paging again, the
+    // new one shown only when its page came. The item from the answer is already in place.
+    if (vault.collections[kind].status !== 'idle' && !inList) wiring.loadCollection(vault.url, kind, { refresh: true });
     if (vault.deleted[kind].status !== 'idle') wiring.loadCollection(vault.url, kind, { deleted: true, refresh: true });
     if (!ITEM_STAYS.has(operation.kind)) return;
     for (const details of Object.values(wiring.getSnapshot().details)) {
@@ -63,6 +71,11 @@ export function createStoreOperations(wiring: OperationsWiring): StoreOperations
     classify: (error, operation) => explainOperationError(error, operation, wiring.classify),
     onChange: wiring.setOperations,
     onFinished: refreshAfter,
+    onListed(item, operationId) {
+      if (!wiring.listItem) return;
+      listed.add(operationId);
+      wiring.listItem(item);
+    },
   });
   const guard = createReadOnlyGuard(wiring.readOnly);
   const actions = createMutationActions({

@@ -1,6 +1,7 @@
 // Key changes as operation runs: create (RSA with a size, EC with a curve, oct-HSM), rotate,
 // and attribute/tag/operation updates.
 import type { KeyCurveName, KeyOperation } from '@azure/keyvault-keys';
+import { asListed, keySummary } from '../item-summary.js';
 import type { OperationRun } from '../operations.js';
 import { ActionRefusedError } from '../operations-errors.js';
 import { callOptions } from '../operations-poller.js';
@@ -32,9 +33,13 @@ export function createKeyRun(clients: VaultClients, input: KeyInput): OperationR
       keyOps: input.keyOps as KeyOperation[] | undefined,
       ...callOptions(context),
     };
-    if (input.keyType === 'RSA') await client.createRsaKey(input.name, { ...common, keySize: input.keySize });
-    else if (input.keyType === 'EC') await client.createEcKey(input.name, { ...common, curve: input.curve as KeyCurveName | undefined });
-    else await client.createOctKey(input.name, { ...common, keySize: input.keySize, hsm: true });
+    const key =
+      input.keyType === 'RSA'
+        ? await client.createRsaKey(input.name, { ...common, keySize: input.keySize })
+        : input.keyType === 'EC'
+          ? await client.createEcKey(input.name, { ...common, curve: input.curve as KeyCurveName | undefined })
+          : await client.createOctKey(input.name, { ...common, keySize: input.keySize, hsm: true });
+    context.listed(asListed(keySummary(clients.info.url, key.properties, key.keyType)));
     return { detail: 'created' };
   };
 }
