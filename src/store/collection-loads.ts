@@ -98,7 +98,7 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
         const known = new Set(c.items.map((i) => i.id));
         const fresh = added.filter((i) => !known.has(i.id));
         items = fresh.length > 0 ? c.items.concat(fresh) : c.items;
-      } else items = c.items.concat(created.nextPage(key, added));
+      } else items = created.nextPage(key, c.items, added);
       return { status: 'partial', items, pagesLoaded: (replace ? 0 : c.pagesLoaded) + pages, revision: c.revision };
     };
     const flush = () => {

@@ -71,11 +71,17 @@ export class CreatedItems {
     return items;
   }
 
-  /** A page appended to a list that shows the made items: their copies in the page are left out. */
-  nextPage(list: string, page: readonly ItemSummary[]): readonly ItemSummary[] {
-    if (!this.lists.has(list)) return page;
+  /**
+   * `current` with a page appended. A made item the page lists is not added twice: its row
+   * takes the page's copy (as new as the answer, or newer: an edit since), where it stands.
+   */
+  nextPage(list: string, current: readonly ItemSummary[], page: readonly ItemSummary[]): readonly ItemSummary[] {
+    if (!this.lists.has(list)) return current.concat(page);
     const listed = this.listedBy(list, page);
-    return listed && listed.size > 0 ? page.filter((item) => !listed.has(idOf(item))) : page;
+    if (!listed || listed.size === 0) return current.concat(page);
+    const copies = new Map(page.filter((item) => listed.has(idOf(item))).map((item) => [idOf(item), item]));
+    const rows = current.map((item) => copies.get(idOf(item)) ?? item);
+    return rows.concat(page.filter((item) => !listed.has(idOf(item)) || !current.some((row) => idOf(row) === idOf(item))));
   }
 
   /** A page merged into a list that already dedupes it: only settles the made items it lists. */

@@ -117,6 +117,18 @@ describe('created-items bookkeeping', () => {
     assert.deepEqual(placeItem(list, newer), [list[0], newer]);
   });
 
+  test('the page that lists a made item gives its row the page’s copy (an edit since), and does not add it twice', () => {
+    const made = new CreatedItems();
+    made.add('k', item('m'));
+    const shown = made.firstPage('k', [item('a'), item('b')]);
+    assert.deepEqual(shown.map((i) => i.name), ['a', 'b', 'm']);
+    const edited = { ...item('m'), tags: { team: 'ops' } };
+    const next = made.nextPage('k', shown, [item('c'), edited, item('n')]);
+    assert.deepEqual(next.map((i) => i.name), ['a', 'b', 'm', 'c', 'n']);
+    assert.equal(next[2], edited);
+    assert.deepEqual(made.nextPage('k', next, [item('o')]).map((i) => i.name), ['a', 'b', 'm', 'c', 'n', 'o'], 'settled: later pages append as usual');
+  });
+
   test('a load begun after an item was made that ends without listing it drops it; one begun before keeps it', () => {
     const made = new CreatedItems();
     const before = made.tick();
