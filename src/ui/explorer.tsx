@@ -180,7 +180,7 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const active = useMemo(() => activeContexts(nav, store.getSnapshot(), hasError), [nav.help.open, nav.overlay, nav.deleted, nav.focus, nav.kind, hasError, managedKey]);
   const vaultNames = useMemo(() => vaults.map((v) => v.name), [vaults]);
   const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
-  useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));
+  useOperationNotices(store, say, keymap, useCallback(() => modalRef.current !== undefined, [modalRef]));
   const selectWhenListed = useCallback((vaultUrl: string, kind: CollectionKind, name: string) => dispatch({ type: 'selectWhenListed', vault: vaultUrl, kind, name }), [dispatch]);
   useSelectCreated(nav, vault?.url, rows, items, dispatch, say);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;

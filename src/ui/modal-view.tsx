@@ -80,7 +80,7 @@ export function ModalView({ modal, store, keymap, onQuit, width, height, now, th
             // pending); the cursor goes to it. (Vaults are created from the vaults pane's own form.)
             if ((op.kind === 'create' || op.kind === 'import') && op.collection !== 'vaults') select?.(op.vaultUrl, op.collection, op.target);
             // What happened, said once it has happened.
-            const notice = op.state === 'running' ? { text: acceptedNotice(op), tone: 'info' as const } : operationNotice(op);
+            const notice = op.state === 'running' ? { text: acceptedNotice(op, keymap), tone: 'info' as const } : operationNotice(op, keymap);
             if (notice) say(notice.text, notice.tone);
           }}
         />
