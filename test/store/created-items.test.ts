@@ -106,6 +106,32 @@ describe('a created item in a list still paging', () => {
   });
 });
 
+describe('an edit or a rotation changes its row in place', () => {
+  test('tags set on a secret and a rotated key show in their rows at once, without a list reload', async () => {
+    await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'a complete list');
+    const reload = holdListPage();
+    try {
+      const row = h.collection('secrets').items.find((i) => i.name === 'secret-00003')!;
+      await created(h.store.updateProperties(row, { tags: { team: 'ops' } }));
+      const after = h.collection('secrets').items.filter((i) => i.name === 'secret-00003');
+      assert.deepEqual(after.map((i) => i.tags), [{ team: 'ops' }]);
+      assert.equal(h.collection('secrets').items.indexOf(after[0]), 3, 'where it stood');
+      assert.equal(reload.state().caught, 0, 'no list reload');
+    } finally {
+      reload.release();
+    }
+    h.store.loadCollection(url, 'keys');
+    await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'the keys');
+    await created(h.store.createKey({ vault: url, name: 'made-key', keyType: 'RSA', keySize: 2048 }));
+    const made = h.collection('keys').items.find((i) => i.name === 'made-key')!;
+    assert.equal(made.keyType, 'RSA 2048', 'as the list names key types');
+    await created(h.store.rotateKey(made));
+    const rotated = h.collection('keys').items.filter((i) => i.name === 'made-key');
+    assert.equal(rotated.length, 1);
+    assert.ok(rotated[0] !== made, 'the row is the rotated key');
+  });
+});
+
 describe('created-items bookkeeping', () => {
   const item = (name: string): ItemSummary => ({ kind: 'secrets', id: `https://v/secrets/${name}`, name, vaultUrl: 'https://v', tags: {} });
 

@@ -2,7 +2,8 @@
 // POST create → 202 pending `inProgress`, polled until `completed` (or `failed`/`cancelled`).
 // Cancelling PATCHes the pending operation; the run then follows it until the service says
 // `cancelled` (or that it completed before the cancel took effect).
-import type { CertificateClient, CertificatePolicy, KeyVaultCertificateWithPolicy } from '@azure/keyvault-certificates';
+import type { CertificateClient, CertificatePolicy, KeyVaultCertificate, KeyVaultCertificateWithPolicy } from '@azure/keyvault-certificates';
+import { describeIssuer } from '../enrich-items.js';
 import { asListed, certificateSummary } from '../item-summary.js';
 import type { ItemSummary } from '../types.js';
 import type { OperationContext, OperationOutcome, OperationRun, RawResponseLike } from '../operations.js';
@@ -78,10 +79,10 @@ async function followCancel(client: CertificateClient, name: string, context: Op
   throw new Error(`certificate operation ended as ${pending.status}`);
 }
 
-/** A certificate from the service's answer as its list row: issued (or not), with its issuer. */
-function listedCertificate(vaultUrl: string, certificate: KeyVaultCertificateWithPolicy): ItemSummary {
+/** A certificate from the service's answer as its list row: issued (or not), with its issuer as the list names it. */
+function listedCertificate(vaultUrl: string, certificate: KeyVaultCertificate & Partial<Pick<KeyVaultCertificateWithPolicy, 'policy'>>): ItemSummary {
   const row = asListed(certificateSummary(vaultUrl, certificate.properties));
-  const issuer = certificate.policy?.issuerName;
+  const issuer = describeIssuer(certificate.cer, certificate.policy);
   return issuer ? { ...row, issuer } : row;
 }
 
@@ -136,7 +137,9 @@ export function updateCertificateRun(clients: VaultClients, name: string, update
     context.progress('updating');
     const client = clients.certificates();
     const version = update.version ?? (await client.getCertificate(name, callOptions(context))).properties.version ?? '';
-    await client.updateCertificateProperties(name, version, { enabled: update.enabled, tags: update.tags, ...callOptions(context) });
+    const updated = await client.updateCertificateProperties(name, version, { enabled: update.enabled, tags: update.tags, ...callOptions(context) });
+    // The list row shows the latest version: an older one's change does not go there.
+    if (update.version === undefined) context.listed(listedCertificate(clients.info.url, updated));
     return { detail: 'updated' };
   };
 }

@@ -60,7 +60,7 @@ export function updateSecretRun(clients: VaultClients, name: string, update: Pro
     context.progress('updating');
     const client = clients.secrets();
     const version = update.version ?? (await client.getSecret(name, callOptions(context))).properties.version ?? '';
-    await client.updateSecretProperties(name, version, {
+    const updated = await client.updateSecretProperties(name, version, {
       enabled: update.enabled,
       notBefore: update.notBefore,
       expiresOn: update.expiresOn,
@@ -68,6 +68,8 @@ export function updateSecretRun(clients: VaultClients, name: string, update: Pro
       contentType: update.contentType,
       ...callOptions(context),
     });
+    // The list row shows the latest version: an older one's change does not go there.
+    if (update.version === undefined) context.listed(asListed(secretSummary(clients.info.url, updated)));
     return { detail: 'updated' };
   };
 }
