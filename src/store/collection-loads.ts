@@ -36,6 +36,8 @@ export interface CollectionLoads {
    * order; pages that list it later, or a reload, do not show it twice (created-items.ts).
    */
   insert(url: string, view: View, kind: CollectionKind, item: ItemSummary): void;
+  /** Takes an item (by id) out of a loaded list at once: it was deleted. */
+  remove(url: string, view: View, kind: CollectionKind, id: string): void;
   /** Stops a running load or its pending retry; false when none was running. */
   stop(key: string): boolean;
   stopAll(): void;
@@ -173,6 +175,17 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
       if (isDisposed()) return;
       created.add(loadKey(url, view, kind), item);
       set(updateCollection(getSnapshot(), url, view, kind, (c) => ({ ...c, items: placeItem(c.items, item) })));
+    },
+    remove(url, view, kind, id) {
+      if (isDisposed()) return;
+      created.forget(loadKey(url, view, kind), id);
+      const wanted = id.toLowerCase();
+      set(
+        updateCollection(getSnapshot(), url, view, kind, (c) => {
+          const at = c.items.findIndex((i) => i.id.toLowerCase() === wanted);
+          return at < 0 ? c : { ...c, items: [...c.items.slice(0, at), ...c.items.slice(at + 1)] };
+        }),
+      );
     },
     run: (session, view, kind, mode) => runLoad(session, view, kind, mode, 0),
     stop: (key) => stopLoad(key) !== undefined,

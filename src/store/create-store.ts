@@ -192,6 +192,10 @@ export function createStore(options: StoreOptions): Store {
       if (!vault || vault.collections[item.kind].status === 'idle') return;
       loads.insert(vault.url, 'collections', item.kind, item);
     },
+    unlistItem(vaultUrl, kind, name) {
+      const vault = findVault(snapshot, vaultUrl);
+      if (vault) loads.remove(vault.url, 'collections', kind, itemId(vault.url, kind, name));
+    },
   });
 
   const arm = createArmStore({

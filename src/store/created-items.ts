@@ -49,6 +49,12 @@ export class CreatedItems {
     entries.set(idOf(item), { item, at: this.tick() });
   }
 
+  /** `id` was deleted: it is no longer kept in its list. */
+  forget(list: string, id: string): void {
+    const entries = this.lists.get(list);
+    if (entries?.delete(id.toLowerCase()) && entries.size === 0) this.lists.delete(list);
+  }
+
   /** The entries a page lists are settled: the pages tell from now on. Returns the ids it listed. */
   private listedBy(list: string, page: readonly ItemSummary[]): Set<string> | undefined {
     const entries = this.lists.get(list);

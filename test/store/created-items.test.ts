@@ -29,8 +29,9 @@ const count = (s: StoreSnapshot, name: string, kind: 'secrets' | 'certificates' 
 /** Holds the next list request of the vault's secrets (pages follow nextLink on the same path). */
 const holdListPage = (): Gate => h.emulator.gates.hold({ operation: 'request', method: 'GET', path: '/secrets' });
 
-async function created(id: string): Promise<void> {
-  const op = await h.until((s) => s.operations.find((o) => o.id === id)?.state !== 'running', 'the create to finish');
+/** Waits for the operation `id` (a create, an edit, a delete) to succeed. */
+async function succeeded(id: string): Promise<void> {
+  const op = await h.until((s) => s.operations.find((o) => o.id === id)?.state !== 'running', 'the operation to finish');
   assert.equal(op.operations.find((o) => o.id === id)?.state, 'succeeded');
 }
 
@@ -46,7 +47,7 @@ describe('a created item in a list still paging', () => {
 
     // secret-00007a belongs to the second page, which the emulator holds.
     const from = h.snapshots.length;
-    await created(h.store.createSecret({ vault: url, name: 'secret-00007a', value: 'v' }));
+    await succeeded(h.store.createSecret({ vault: url, name: 'secret-00007a', value: 'v' }));
     const now = h.store.getSnapshot();
     assert.equal(count(now, 'secret-00007a'), 1, 'listed at once');
     assert.equal(now.vaults[0].collections.secrets.pagesLoaded, 1, 'no page arrived meanwhile');
@@ -72,7 +73,7 @@ describe('a created item in a list still paging', () => {
 
   test('a reload that starts over keeps it shown until the page that lists it arrives', async () => {
     await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'a complete list');
-    await created(h.store.createSecret({ vault: url, name: 'secret-00017a', value: 'v' }));
+    await succeeded(h.store.createSecret({ vault: url, name: 'secret-00017a', value: 'v' }));
     assert.equal(count(h.store.getSnapshot(), 'secret-00017a'), 1);
     const first = holdListPage();
     const from = h.snapshots.length;
@@ -98,7 +99,7 @@ describe('a created item in a list still paging', () => {
     assert.equal(pending.operations.find((o) => o.id === id)?.state, 'running');
     assert.equal(pending.vaults[0].collections.certificates.items.find((i) => i.name === 'made-tls')?.issuance, 'pending');
     issue.release();
-    await created(id);
+    await succeeded(id);
     const issued = h.store.getSnapshot().vaults[0].collections.certificates.items.filter((i) => i.name === 'made-tls');
     assert.equal(issued.length, 1);
     assert.equal(issued[0].issuance, 'issued');
@@ -112,7 +113,7 @@ describe('an edit or a rotation changes its row in place', () => {
     const reload = holdListPage();
     try {
       const row = h.collection('secrets').items.find((i) => i.name === 'secret-00003')!;
-      await created(h.store.updateProperties(row, { tags: { team: 'ops' } }));
+      await succeeded(h.store.updateProperties(row, { tags: { team: 'ops' } }));
       const after = h.collection('secrets').items.filter((i) => i.name === 'secret-00003');
       assert.deepEqual(after.map((i) => i.tags), [{ team: 'ops' }]);
       assert.equal(h.collection('secrets').items.indexOf(after[0]), 3, 'where it stood');
@@ -122,13 +123,30 @@ describe('an edit or a rotation changes its row in place', () => {
     }
     h.store.loadCollection(url, 'keys');
     await h.until((s) => s.vaults[0].collections.keys.status === 'complete', 'the keys');
-    await created(h.store.createKey({ vault: url, name: 'made-key', keyType: 'RSA', keySize: 2048 }));
+    await succeeded(h.store.createKey({ vault: url, name: 'made-key', keyType: 'RSA', keySize: 2048 }));
     const made = h.collection('keys').items.find((i) => i.name === 'made-key')!;
     assert.equal(made.keyType, 'RSA 2048', 'as the list names key types');
-    await created(h.store.rotateKey(made));
+    await succeeded(h.store.rotateKey(made));
     const rotated = h.collection('keys').items.filter((i) => i.name === 'made-key');
     assert.equal(rotated.length, 1);
     assert.ok(rotated[0] !== made, 'the row is the rotated key');
+  });
+});
+
+describe('a deleted item leaves its list', () => {
+  test('at once when the delete is done, without a list reload', async () => {
+    await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'a complete list');
+    const before = h.collection('secrets').items.length;
+    const reload = holdListPage();
+    try {
+      const row = h.collection('secrets').items.find((i) => i.name === 'secret-00005')!;
+      await succeeded(h.store.deleteItem(row));
+      assert.equal(count(h.store.getSnapshot(), 'secret-00005'), 0);
+      assert.equal(h.collection('secrets').items.length, before - 1);
+      assert.equal(reload.state().caught, 0, 'no list reload');
+    } finally {
+      reload.release();
+    }
   });
 });
 
