@@ -1,10 +1,12 @@
 // Page loads of one collection (a vault's secrets, keys or certificates, live or deleted) into
 // the snapshot: fresh loads, continuing a cancelled or throttled one, and retrying after
-// Retry-After. Apart from create-store.ts so the store's actions only decide when to load.
+// Retry-After; and rows kvx made, changed or deleted itself, put in or taken out at once.
+// Apart from create-store.ts so the store's actions only decide when to load.
 import { loadPages } from './collection-loader.js';
 import { CreatedItems, placeItem } from './created-items.js';
 import type { View } from './snapshot-updates.js';
-import { updateCollection } from './snapshot-updates.js';
+import { findVault, updateCollection } from './snapshot-updates.js';
+import { itemId } from './item-summary.js';
 import type { ClassifiedError, CollectionKind, CollectionState, ItemSummary, StoreSnapshot } from './types.js';
 import type { VaultSession } from './vault-session.js';
 
@@ -32,12 +34,13 @@ export interface CollectionLoads {
   isRunning(key: string): boolean;
   run(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge'): void;
   /**
-   * Puts an item kvx just made (from the service's answer) into a loaded list at once, in name
-   * order; pages that list it later, or a reload, do not show it twice (created-items.ts).
+   * Puts an item kvx just made or changed (from the service's answer) into its live list at
+   * once, in name order; pages that list it later, or a reload, do not show it twice
+   * (created-items.ts). A list never loaded gets it with its first page.
    */
-  insert(url: string, view: View, kind: CollectionKind, item: ItemSummary): void;
-  /** Takes an item (by id) out of a loaded list at once: it was deleted. */
-  remove(url: string, view: View, kind: CollectionKind, id: string): void;
+  listItem(item: ItemSummary): void;
+  /** Takes a deleted item out of its loaded live list at once. */
+  unlistItem(vaultUrl: string, kind: CollectionKind, name: string): void;
   /** Stops a running load or its pending retry; false when none was running. */
   stop(key: string): boolean;
   stopAll(): void;
@@ -171,17 +174,19 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
 
   return {
     isRunning: (key) => loads.has(key),
-    insert(url, view, kind, item) {
-      if (isDisposed()) return;
-      created.add(loadKey(url, view, kind), item);
-      set(updateCollection(getSnapshot(), url, view, kind, (c) => ({ ...c, items: placeItem(c.items, item) })));
+    listItem(item) {
+      const vault = findVault(getSnapshot(), item.vaultUrl);
+      if (isDisposed() || !vault || vault.collections[item.kind].status === 'idle') return;
+      created.add(loadKey(vault.url, 'collections', item.kind), item);
+      set(updateCollection(getSnapshot(), vault.url, 'collections', item.kind, (c) => ({ ...c, items: placeItem(c.items, item) })));
     },
-    remove(url, view, kind, id) {
-      if (isDisposed()) return;
-      created.forget(loadKey(url, view, kind), id);
-      const wanted = id.toLowerCase();
+    unlistItem(vaultUrl, kind, name) {
+      const vault = findVault(getSnapshot(), vaultUrl);
+      if (isDisposed() || !vault) return;
+      const wanted = itemId(vault.url, kind, name).toLowerCase();
+      created.forget(loadKey(vault.url, 'collections', kind), wanted);
       set(
-        updateCollection(getSnapshot(), url, view, kind, (c) => {
+        updateCollection(getSnapshot(), vault.url, 'collections', kind, (c) => {
           const at = c.items.findIndex((i) => i.id.toLowerCase() === wanted);
           return at < 0 ? c : { ...c, items: [...c.items.slice(0, at), ...c.items.slice(at + 1)] };
         }),

@@ -186,16 +186,8 @@ export function createStore(options: StoreOptions): Store {
     loadCollection: (vault, kind, loadOptions) => store.loadCollection(vault, kind, loadOptions),
     loadDetails: (item, detailOptions) => store.loadDetails(item, detailOptions),
     forgetEnrichment: (itemId) => enricher.forget(itemId),
-    listItem(item) {
-      // A list never loaded gets the item with its first page; one that did gets it now.
-      const vault = findVault(snapshot, item.vaultUrl);
-      if (!vault || vault.collections[item.kind].status === 'idle') return;
-      loads.insert(vault.url, 'collections', item.kind, item);
-    },
-    unlistItem(vaultUrl, kind, name) {
-      const vault = findVault(snapshot, vaultUrl);
-      if (vault) loads.remove(vault.url, 'collections', kind, itemId(vault.url, kind, name));
-    },
+    listItem: (item) => loads.listItem(item),
+    unlistItem: (vaultUrl, kind, name) => loads.unlistItem(vaultUrl, kind, name),
   });
 
   const arm = createArmStore({
