@@ -1,9 +1,12 @@
 // Page loads of one collection (a vault's secrets, keys or certificates, live or deleted) into
 // the snapshot: fresh loads, continuing a cancelled or throttled one, and retrying after
-// Retry-After. Apart from create-store.ts so the store's actions only decide when to load.
+// Retry-After; and rows kvx made, changed or deleted itself, put in or taken out at once.
+// Apart from create-store.ts so the store's actions only decide when to load.
 import { loadPages } from './collection-loader.js';
+import { CreatedItems, placeItem } from './created-items.js';
 import type { View } from './snapshot-updates.js';
-import { updateCollection } from './snapshot-updates.js';
+import { findVault, updateCollection } from './snapshot-updates.js';
+import { itemId } from './item-summary.js';
 import type { ClassifiedError, CollectionKind, CollectionState, ItemSummary, StoreSnapshot } from './types.js';
 import type { VaultSession } from './vault-session.js';
 
@@ -30,6 +33,14 @@ export interface CollectionLoadsOptions {
 export interface CollectionLoads {
   isRunning(key: string): boolean;
   run(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge'): void;
+  /**
+   * Puts an item kvx just made or changed (from the service's answer) into its live list at
+   * once, in name order; pages that list it later, or a reload, do not show it twice
+   * (created-items.ts). A list never loaded gets it with its first page.
+   */
+  listItem(item: ItemSummary): void;
+  /** Takes a deleted item out of its loaded live list at once. */
+  unlistItem(vaultUrl: string, kind: CollectionKind, name: string): void;
   /** Stops a running load or its pending retry; false when none was running. */
   stop(key: string): boolean;
   stopAll(): void;
@@ -50,6 +61,7 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
   const { maxPageSize, throttleRetries, classify, withEnrichment, getSnapshot, set, isDisposed } = options;
   const coalesceMs = options.coalesceMs ?? 100;
   const loads = new Map<string, Load>();
+  const created = new CreatedItems();
 
   function stopLoad(key: string): Load | undefined {
     const load = loads.get(key);
@@ -70,6 +82,7 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
   function runLoad(session: VaultSession, view: View, kind: CollectionKind, mode: 'fresh' | 'merge', throttleCount: number): void {
     const url = session.info.url;
     const key = loadKey(url, view, kind);
+    const startedAt = created.tick();
     let first = true;
     // Pages received since the list was last shown, and the timer that shows them.
     let pending: ItemSummary[] = [];
@@ -84,12 +97,13 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
       if (pages === 0) return c;
       first = false;
       let items: readonly ItemSummary[];
-      if (replace) items = added;
+      if (replace) items = created.firstPage(key, added);
       else if (mode === 'merge') {
+        created.seen(key, added);
         const known = new Set(c.items.map((i) => i.id));
         const fresh = added.filter((i) => !known.has(i.id));
         items = fresh.length > 0 ? c.items.concat(fresh) : c.items;
-      } else items = c.items.concat(added);
+      } else items = created.nextPage(key, c.items, added);
       return { status: 'partial', items, pagesLoaded: (replace ? 0 : c.pagesLoaded) + pages, revision: c.revision };
     };
     const flush = () => {
@@ -119,8 +133,9 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
             const c = apply(current);
             return {
               status: 'complete',
-              // A fresh load that got no page at all (an iterator that ends at once) shows nothing.
-              items: mode === 'fresh' && first ? [] : c.items,
+              // A fresh load that got no page at all (an iterator that ends at once) shows nothing
+              // but what was made meanwhile.
+              items: created.complete(key, startedAt, mode === 'fresh' && first ? created.firstPage(key, []) : c.items),
               pagesLoaded: c.pagesLoaded,
               revision: c.revision,
               loadedAt: (options.now ?? Date.now)(),
@@ -159,6 +174,24 @@ export function createCollectionLoads(options: CollectionLoadsOptions): Collecti
 
   return {
     isRunning: (key) => loads.has(key),
+    listItem(item) {
+      const vault = findVault(getSnapshot(), item.vaultUrl);
+      if (isDisposed() || !vault || vault.collections[item.kind].status === 'idle') return;
+      created.add(loadKey(vault.url, 'collections', item.kind), item);
+      set(updateCollection(getSnapshot(), vault.url, 'collections', item.kind, (c) => ({ ...c, items: placeItem(c.items, item) })));
+    },
+    unlistItem(vaultUrl, kind, name) {
+      const vault = findVault(getSnapshot(), vaultUrl);
+      if (isDisposed() || !vault) return;
+      const wanted = itemId(vault.url, kind, name).toLowerCase();
+      created.forget(loadKey(vault.url, 'collections', kind), wanted);
+      set(
+        updateCollection(getSnapshot(), vault.url, 'collections', kind, (c) => {
+          const at = c.items.findIndex((i) => i.id.toLowerCase() === wanted);
+          return at < 0 ? c : { ...c, items: [...c.items.slice(0, at), ...c.items.slice(at + 1)] };
+        }),
+      );
+    },
     run: (session, view, kind, mode) => runLoad(session, view, kind, mode, 0),
     stop: (key) => stopLoad(key) !== undefined,
     stopAll() {

@@ -186,6 +186,8 @@ export function createStore(options: StoreOptions): Store {
     loadCollection: (vault, kind, loadOptions) => store.loadCollection(vault, kind, loadOptions),
     loadDetails: (item, detailOptions) => store.loadDetails(item, detailOptions),
     forgetEnrichment: (itemId) => enricher.forget(itemId),
+    listItem: (item) => loads.listItem(item),
+    unlistItem: (vaultUrl, kind, name) => loads.unlistItem(vaultUrl, kind, name),
   });
 
   const arm = createArmStore({

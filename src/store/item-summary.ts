@@ -95,6 +95,16 @@ export function deletedCertificateSummary(vaultUrl: string, d: DeletedCertificat
   return out;
 }
 
+/**
+ * An item from a single-item answer (a create, an import) shaped as list pages have it: list
+ * ids carry no version, so neither does the row, and the same item from a later page matches.
+ */
+export function asListed(item: ItemSummary): ItemSummary {
+  if (item.version === undefined) return item;
+  const { version: _version, ...listed } = item;
+  return listed;
+}
+
 /** Newest first: by creation time, then by update time; items without dates last. */
 export function newestFirst(a: ItemSummary, b: ItemSummary): number {
   const ta = a.createdOn?.getTime() ?? -Infinity;

@@ -8,7 +8,7 @@
 // puts it back to running with that run, so the record ends with the truth.
 import { escapeControl } from '../text/escape-control.js';
 import { ActionRefusedError } from './operations-errors.js';
-import type { ClassifiedError, Operation, OperationKind, OperationSubject } from './types.js';
+import type { ClassifiedError, ItemSummary, Operation, OperationKind, OperationSubject } from './types.js';
 
 export interface OperationInit {
   kind: OperationKind;
@@ -44,6 +44,11 @@ export interface OperationContext {
   readonly cancelRequested: boolean;
   /** Waits `ms`, or rejects at once when abandoned. */
   wait(ms: number): Promise<void>;
+  /**
+   * The item as the service's answer has it (a create, a new version, an import): the store
+   * puts it into its list at once instead of waiting for the page that lists it.
+   */
+  listed(item: ItemSummary): void;
 }
 
 export interface OperationOutcome {
@@ -66,6 +71,8 @@ export interface OperationTrackerOptions {
   onChange: (operations: readonly Operation[]) => void;
   /** Called once when an operation reaches a final state (not for abandoned ones: nothing is known). */
   onFinished?: (operation: Operation, vaultUrl: string) => void;
+  /** A run reported the item it made or changed (`context.listed`), with the operation's id. */
+  onListed?: (item: ItemSummary, operationId: string) => void;
 }
 
 export interface OperationTracker {
@@ -171,6 +178,9 @@ export function createOperationTracker(options: OperationTrackerOptions): Operat
           };
           signal.addEventListener('abort', onAbort, { once: true });
         }),
+      listed: (item) => {
+        if (!signal.aborted && !disposed) options.onListed?.(item, id);
+      },
     };
     // Start on the next tick so the caller has the id before the first progress arrives.
     void Promise.resolve()

@@ -1,7 +1,8 @@
 // Who may access a vault (a): its access policies — each identity (the signed-in one by
 // name, others by object id) with its permissions per collection — or, for an Azure RBAC
 // vault, a note that roles govern it. n adds a policy, e changes the selected one, d removes
-// it (asks); each goes through the store as an operation. Esc closes.
+// it (asks); each goes through the store as an operation. Esc closes. Those are the user's
+// item.new / item.edit / item.delete / back keys, and the hints name them from the keymap.
 import { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { isActionRefused } from '../store/operations-errors.js';
@@ -11,7 +12,9 @@ import { policyGrants, policyWho } from './access-policy-text.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { FormDialog } from './forms/form-dialog.js';
 import { buildPolicy, policyFields, policyValues } from './forms/policy-form.js';
-import { keyName } from './keymap.js';
+import type { CommandId } from './keymap.js';
+import { isKeyOf, keyFor, keyName } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { useKeyInput } from './use-key-input.js';
@@ -38,16 +41,19 @@ export function AccessPoliciesView({ store, vaultUrl, width, height, theme, clos
   useEffect(() => store.refreshVaultArm(vaultUrl), [store, vaultUrl]);
   const policies = vault?.arm?.accessPolicies ?? [];
   const selected = policies[Math.min(cursor, Math.max(0, policies.length - 1))];
+  const keymap = useKeymap();
+  const k = (command: CommandId) => keyFor(keymap, command);
 
   useKeyInput(
     (input, key) => {
       const name = keyName(input, key);
-      if (name === 'escape' || name === 'q') return close();
-      if (name === 'j' || name === 'down') setCursor((c) => Math.min(c + 1, Math.max(0, policies.length - 1)));
-      else if (name === 'k' || name === 'up') setCursor((c) => Math.max(0, c - 1));
-      else if (name === 'n') setMode({ type: 'add' });
-      else if (name === 'e' && selected) setMode({ type: 'edit', policy: selected });
-      else if (name === 'd' && selected) setMode({ type: 'remove', policy: selected });
+      const is = (command: CommandId) => isKeyOf(keymap, command, name);
+      if (is('back') || is('quit')) return close();
+      if (is('move.down')) setCursor((c) => Math.min(c + 1, Math.max(0, policies.length - 1)));
+      else if (is('move.up')) setCursor((c) => Math.max(0, c - 1));
+      else if (is('item.new')) setMode({ type: 'add' });
+      else if (is('item.edit') && selected) setMode({ type: 'edit', policy: selected });
+      else if (is('item.delete') && selected) setMode({ type: 'remove', policy: selected });
     },
     { isActive: mode.type === 'list' },
   );
@@ -55,7 +61,7 @@ export function AccessPoliciesView({ store, vaultUrl, width, height, theme, clos
   const send = (kind: 'add' | 'replace' | 'remove', input: AccessPolicyInput) => store.updateAccessPolicy(vaultUrl, kind, input);
   const done = (result: { operationId?: string }) => {
     setMode({ type: 'list' });
-    if (result.operationId) say('access policy change started — o shows the operations panel', 'info');
+    if (result.operationId) say(`access policy change started — ${k('operations.focus')} shows the operations panel`, 'info');
   };
   const dialogWidth = Math.min(width, 100);
   if (mode.type === 'add' || mode.type === 'edit') {
@@ -88,7 +94,7 @@ export function AccessPoliciesView({ store, vaultUrl, width, height, theme, clos
           if (!yes) return;
           try {
             send('remove', { objectId: policy.objectId, tenantId: policy.tenantId, permissions: policy.permissions });
-            say('removing the access policy — o shows the operations panel', 'info');
+            say(`removing the access policy — ${k('operations.focus')} shows the operations panel`, 'info');
           } catch (error) {
             say(escapeControl(isActionRefused(error) ? error.message : String(error)), 'error');
           }
@@ -107,7 +113,7 @@ export function AccessPoliciesView({ store, vaultUrl, width, height, theme, clos
   } else if (vault.arm.permissionModel === 'rbac') {
     lines.push({ text: 'Azure RBAC governs this vault: role assignments (Key Vault Secrets User, …), not access policies, decide who may do what.', tone: 'muted' });
   } else if (policies.length === 0) {
-    lines.push({ text: 'no access policies: nobody may use this vault (n adds one)', tone: 'muted' });
+    lines.push({ text: `no access policies: nobody may use this vault (${k('item.new')} adds one)`, tone: 'muted' });
   } else {
     policies.forEach((p) => {
       const current = p === selected;
@@ -127,7 +133,7 @@ export function AccessPoliciesView({ store, vaultUrl, width, height, theme, clos
       ))}
       <Box flexGrow={1} />
       <Text color={color(theme.muted)} wrap="truncate">
-        j/k move  n add  e change  d remove  Esc close
+        {k('move.down')}/{k('move.up')} move  {k('item.new')} add  {k('item.edit')} change  {k('item.delete')} remove  {k('back')} close
       </Text>
     </Box>
   );

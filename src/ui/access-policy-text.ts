@@ -16,12 +16,12 @@ export function policyGrants(policy: AccessPolicyEntry | undefined): string {
   return escapeControl(parts.length > 0 ? parts.join(' · ') : 'nothing');
 }
 
-/** For a 403: who the caller is and what this vault's policies give them, pointing at the view (a). */
-export function forbiddenPolicyLine(vault: Pick<VaultState, 'arm'> | undefined, identity: IdentityInfo | undefined): string {
+/** For a 403: who the caller is and what this vault's policies give them, pointing at the view (`viewKey`, a by default). */
+export function forbiddenPolicyLine(vault: Pick<VaultState, 'arm'> | undefined, identity: IdentityInfo | undefined, viewKey = 'a'): string {
   const who = escapeControl(identity?.display ?? 'this identity');
   const arm = vault?.arm;
-  if (!arm || !arm.accessPolicies) return `you are ${who} — a shows who may access this vault`;
-  if (arm.permissionModel === 'rbac') return `you are ${who}; Azure RBAC roles govern this vault — a shows more`;
+  if (!arm || !arm.accessPolicies) return `you are ${who} — ${viewKey} shows who may access this vault`;
+  if (arm.permissionModel === 'rbac') return `you are ${who}; Azure RBAC roles govern this vault — ${viewKey} shows more`;
   const mine = identity?.objectId ? arm.accessPolicies.find((p) => p.objectId.toLowerCase() === identity.objectId!.toLowerCase()) : undefined;
-  return `you are ${who}; this vault's policies give you: ${policyGrants(mine)} — a shows access policies`;
+  return `you are ${who}; this vault's policies give you: ${policyGrants(mine)} — ${viewKey} shows access policies`;
 }

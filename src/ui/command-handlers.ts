@@ -26,7 +26,7 @@ const vault =
   (ctx) =>
     void runVaultCommand(command, ctx);
 
-/** Dialog answers are read by the open dialog itself (dialog-keys.ts); the explorer has none to act on. */
+/** Dialog answers and text-input keys are read by the open dialog, form or prompt itself (dialog-keys.ts); the explorer has none to act on. */
 const inDialogOnly: Handler = () => {};
 
 export const handlers: Record<CommandId, Handler> = {
@@ -90,6 +90,9 @@ export const handlers: Record<CommandId, Handler> = {
   'dialog.no': inDialogOnly,
   'dialog.purge': inDialogOnly,
   'dialog.wait': inDialogOnly,
+  'input.send': inDialogOnly,
+  'input.cancel': inDialogOnly,
+  'input.editor': inDialogOnly,
 };
 
 export function runKeyCommand(command: CommandId, ctx: ExplorerContext): void {

@@ -1,11 +1,14 @@
 // Purge cannot be undone, so it asks for the item's name to be typed: Enter goes ahead only
 // when the text matches exactly; Esc gives up. A mismatch says what to type and keeps the text.
+// Those two keys are the user's input.send and input.cancel, and the hints name them.
 import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useKeyInput } from './use-key-input.js';
 import { escapeControl } from '../text/escape-control.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
+import { isKeyOf, keyFor, keyName, keysFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 
 interface Props {
   /** e.g. "purge secret db-password". */
@@ -24,6 +27,7 @@ export function ConfirmTypeName({ action, name, width, theme, onConfirm, onCance
   // The text as of the last key: a chunk like "name\r" is handled key by key before a render.
   const typedRef = useRef('');
   const done = useRef(false);
+  const keymap = useKeymap();
   const update = (next: string) => {
     typedRef.current = next;
     setText(next);
@@ -31,11 +35,12 @@ export function ConfirmTypeName({ action, name, width, theme, onConfirm, onCance
   useKeyInput(
     (input, key) => {
       if (done.current) return;
-      if (key.escape || (key.ctrl && input === 'c')) {
+      const pressed = keyName(input, key);
+      if (isKeyOf(keymap, 'input.cancel', pressed) || pressed === 'ctrl+c') {
         done.current = true;
         return onCancel();
       }
-      if (key.return) {
+      if (isKeyOf(keymap, 'input.send', pressed)) {
         if (typedRef.current === name) {
           done.current = true;
           onConfirm();
@@ -68,10 +73,12 @@ export function ConfirmTypeName({ action, name, width, theme, onConfirm, onCance
       </Text>
       {wrong ? (
         <Text color={color(theme.error)} wrap="wrap">
-          That is not the name; type {escapeControl(name)} exactly (letters, digits and "-"), or Esc to give up.
+          That is not the name; type {escapeControl(name)} exactly (letters, digits and "-"), or {keyFor(keymap, 'input.cancel')} to give up.
         </Text>
       ) : null}
-      <Text color={color(theme.muted)}>Enter confirm  Esc cancel</Text>
+      <Text color={color(theme.muted)}>
+        {keysFor(keymap, 'input.send')} confirm  {keysFor(keymap, 'input.cancel')} cancel
+      </Text>
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 // The error view: one error, whole, over the panes (`!`, or Enter on a failed operation).
-// j/k and PgUp/PgDn scroll when it is longer than the screen; Esc, Enter or q closes it.
+// j/k and PgUp/PgDn scroll when it is longer than the screen; Esc, Enter or q closes it. Those
+// are the user's back/open/quit and move keys; the hint names them from the keymap.
 import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ClassifiedError } from '../store/types.js';
@@ -8,6 +9,8 @@ import { errorViewLines } from './error-view-lines.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 import { useKeyInput } from './use-key-input.js';
+import { isKeyOf, keyName, keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 
 interface Props {
   /** What failed: "certificates of contoso-prod", "delete secret db-password". */
@@ -26,6 +29,7 @@ export function ErrorView({ title, error, width, height, theme, onClose }: Props
   const [offset, setOffset] = useState(0);
   const offsetRef = useRef(0);
   const closed = useRef(false);
+  const keymap = useKeymap();
   const maxOffset = Math.max(0, lines.length - rows);
   const scroll = (delta: number) => {
     offsetRef.current = Math.min(maxOffset, Math.max(0, offsetRef.current + delta));
@@ -33,13 +37,15 @@ export function ErrorView({ title, error, width, height, theme, onClose }: Props
   };
   useKeyInput((input, key) => {
     if (closed.current) return;
-    if (key.escape || key.return || input === 'q' || input === '!') {
+    const name = keyName(input, key);
+    const is = (command: Parameters<typeof isKeyOf>[1]) => isKeyOf(keymap, command, name);
+    if (is('back') || is('open') || is('quit') || is('error.show')) {
       closed.current = true;
       onClose();
-    } else if (input === 'j' || key.downArrow) scroll(1);
-    else if (input === 'k' || key.upArrow) scroll(-1);
-    else if (key.pageDown || input === ' ') scroll(rows);
-    else if (key.pageUp) scroll(-rows);
+    } else if (is('move.down')) scroll(1);
+    else if (is('move.up')) scroll(-1);
+    else if (is('move.pageDown') || input === ' ') scroll(rows);
+    else if (is('move.pageUp')) scroll(-rows);
   });
   const tone = (t: string | undefined) =>
     t === 'heading' ? color(theme.accent) : t === 'error' ? color(theme.error) : t === 'warning' ? color(theme.warning) : t === 'muted' ? color(theme.muted) : undefined;
@@ -58,7 +64,7 @@ export function ErrorView({ title, error, width, height, theme, onClose }: Props
         ))}
       </Box>
       <Text color={color(theme.muted)} wrap="truncate-end">
-        Esc closes{lines.length > rows ? '  j/k scroll' : ''}
+        {keyFor(keymap, 'back')} closes{lines.length > rows ? `  ${keyFor(keymap, 'move.down')}/${keyFor(keymap, 'move.up')} scroll` : ''}
       </Text>
     </Box>
   );

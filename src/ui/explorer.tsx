@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Box, useApp } from 'ink';
 import type { CollectionKind, ItemSummary, Operation, Store, StoreSnapshot } from '../store/types.js';
 import { useOperationNotices } from './use-operation-notices.js';
@@ -39,6 +39,7 @@ import type { EditTextOptions } from './edit-text.js';
 import { useEditor } from './use-editor.js';
 import { useFadingMessage } from './use-fading-message.js';
 import { useModal } from './use-modal.js';
+import { useSelectCreated } from './use-select-created.js';
 import { DeletedVaultsPane } from './deleted-vaults-pane.js';
 import { ModalView } from './modal-view.js';
 import { OperationsDock, dockHeight } from './operations-dock.js';
@@ -179,13 +180,9 @@ export function Explorer({ sink, store, keymap, theme, readOnly, clock, columns,
   const active = useMemo(() => activeContexts(nav, store.getSnapshot(), hasError), [nav.help.open, nav.overlay, nav.deleted, nav.focus, nav.kind, hasError, managedKey]);
   const vaultNames = useMemo(() => vaults.map((v) => v.name), [vaults]);
   const errorKey = displayKey(keymap.find((b) => b.command === 'error.show')?.keys[0] ?? '!');
-  useOperationNotices(store, say, errorKey, useCallback(() => modalRef.current !== undefined, [modalRef]));
-  const selectWhenListed = useCallback((kind: CollectionKind, name: string) => dispatch({ type: 'selectWhenListed', kind, name }), [dispatch]);
-  // A created item: the cursor goes to it as soon as its list has it.
-  const selectIndex = nav.select && nav.select.kind === nav.kind ? rows.findIndex((r) => r.item.name.toLowerCase() === nav.select?.name.toLowerCase()) : -1;
-  useEffect(() => {
-    if (selectIndex !== -1) dispatch({ type: 'cursorTo', index: selectIndex });
-  }, [selectIndex, dispatch]);
+  useOperationNotices(store, say, keymap, useCallback(() => modalRef.current !== undefined, [modalRef]));
+  const selectWhenListed = useCallback((vaultUrl: string, kind: CollectionKind, name: string) => dispatch({ type: 'selectWhenListed', vault: vaultUrl, kind, name }), [dispatch]);
+  useSelectCreated(nav, vault?.url, rows, items, dispatch, say);
   const listHeight = (layout.items?.height ?? layout.details?.height ?? height - dock) - 5;
   const ctx = {
     store,

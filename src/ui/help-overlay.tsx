@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { rendered } from './render-probe.js';
 import type { Binding, Section } from './keymap.js';
-import { displayKey } from './keymap.js';
+import { describeBinding, displayKey, keyFor } from './keymap.js';
 import type { Theme } from './theme.js';
 import { color } from './theme.js';
 
@@ -23,7 +23,7 @@ export function helpLines(keymap: readonly Binding[], readOnly: boolean): HelpLi
       lines.push({
         kind: 'binding',
         keys: b.keys.map(displayKey).join(' '),
-        description: b.description,
+        description: describeBinding(keymap, b),
         disabled: readOnly && Boolean(b.mutating),
       });
     }
@@ -88,7 +88,7 @@ export const HelpOverlay = memo(function HelpOverlay({ keymap, readOnly, width, 
         ))}
       </Box>
       <Text color={color(theme.muted)} wrap="truncate">
-        {' '}Help · ? or Esc closes{more || first > 0 ? ' · ←/→ more' : ''}
+        {' '}Help · {keyFor(keymap, 'help')} or {keyFor(keymap, 'back')} closes{more || first > 0 ? ' · ←/→ more' : ''}
       </Text>
     </Box>
   );

@@ -15,6 +15,14 @@ import { rendered } from './render-probe.js';
 import { isItemName } from './item-text.js';
 import { escapeControl } from '../text/escape-control.js';
 import { POLICY_HINT_LINES, PolicyHint } from './policy-hint.js';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
+
+/** The keys the empty list names: Enter on the filter, and what clears it. */
+interface FilterKeys {
+  send: string;
+  clear: string;
+}
 
 interface Props {
   kind: CollectionKind;
@@ -41,15 +49,15 @@ interface Props {
   waiting?: string;
 }
 
-function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string, waiting?: string): string {
+function emptyText(kind: CollectionKind, deleted: boolean, collection: CollectionState | undefined, filter: string, keys: FilterKeys, waiting?: string): string {
   const status = collection?.status ?? 'idle';
   if (filter) {
     const loaded = collection?.items.length ?? 0;
     // A name not listed (yet, or at all when list is refused) can still be looked up with a GET.
-    const lookup = !deleted && status !== 'complete' && isItemName(filter) ? ` · Enter opens "${filter}" by name` : '';
+    const lookup = !deleted && status !== 'complete' && isItemName(filter) ? ` · ${keys.send} opens "${filter}" by name` : '';
     if (status === 'idle' || status === 'loading' || status === 'partial') return `no match among ${loaded} loaded so far (still loading)${lookup}`;
     if (status === 'error') return `no match among ${loaded} loaded (the list stopped)${lookup}`;
-    return `nothing matches /${escapeControl(filter)} (Esc clears)`;
+    return `nothing matches /${escapeControl(filter)} (${keys.clear} clears)`;
   }
   if (status === 'idle' || (status === 'loading' && (collection?.items.length ?? 0) === 0)) return waiting ?? `loading ${kind}…`;
   if (status === 'error') return '';
@@ -68,7 +76,10 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
   // A 403 links to the vault's access policies: one more line saying what they give you.
   const policyLine = error?.class === 'forbidden' && store && vault ? POLICY_HINT_LINES : 0;
   const listRows = Math.max(1, height - 2 - 3 - errorLines - policyLine);
-  const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter, waiting) : '';
+  const keymap = useKeymap();
+  // While typing, the filter's own cancel clears it; once accepted, back does.
+  const keys = { send: keyFor(keymap, 'input.send'), clear: keyFor(keymap, filterEditing ? 'input.cancel' : 'back') };
+  const empty = rows.length === 0 ? emptyText(kind, deleted, collection, filter, keys, waiting) : '';
   return (
     <PaneFrame focused={focused} width={width} height={height} theme={theme}>
       <CollectionTabs kind={kind} deleted={deleted} width={inner} theme={theme} />

@@ -24,14 +24,25 @@ export function isKnownKeyName(name: string): boolean {
   return isPrintableChar(name);
 }
 
+/** Keys a form or prompt uses for editing itself: an input.* command cannot take them. */
+const EDITING_KEYS: readonly string[] = ['tab', 'shift+tab', 'up', 'down', 'left', 'right', 'home', 'end', 'backspace', 'delete', 'ctrl+u', 'ctrl+w', 'ctrl+c'];
+
+/** Why `key` cannot be the key of an input.* command (typed text or editing would lose it); undefined when it can. */
+function inputKeyProblem(key: string): string | undefined {
+  if (!NAMED_KEYS.includes(key) && !key.startsWith('ctrl+')) return 'forms and prompts take it as typed text';
+  if (EDITING_KEYS.includes(key)) return 'forms and prompts use it for editing';
+  return undefined;
+}
+
 /**
  * Whether two contexts can be active at once. Mirrors the explorer's active contexts:
  * ['list', the focused pane, and 'secret' | 'key' | 'certificate' on a live item]; an open
  * dialog has only 'dialog'.
  */
 function overlap(a: Context, b: Context): boolean {
-  // A dialog reads only the dialog.* commands: they may reuse any key the panes use.
-  if (a === 'dialog' || b === 'dialog') return a === b;
+  // A dialog reads only the dialog.* commands, a form or prompt only the input.* ones: they may
+  // reuse any key the panes use.
+  for (const own of ['dialog', 'input'] as const) if (a === own || b === own) return a === b;
   if (a === b || a === 'global' || b === 'global' || a === 'list' || b === 'list') return true;
   const kinds: readonly Context[] = ['secret', 'key', 'certificate'];
   const itemPanes: readonly Context[] = ['items', 'details'];
@@ -65,6 +76,11 @@ export function keymapProblems(keymap: readonly Binding[], changed: readonly str
         problems.push(
           `"keys.${command}": ${quoted(key)} is not a key name; use one character ("j", "G", "?"), ctrl+LETTER, meta+CHARACTER or one of ${NAMED_KEYS.join(', ')}`,
         );
+        continue;
+      }
+      const inputProblem = binding.contexts.includes('input') ? inputKeyProblem(key) : undefined;
+      if (inputProblem) {
+        problems.push(`"keys.${command}": ${quoted(key)} cannot be used here: ${inputProblem}; use one of ${NAMED_KEYS.filter((k) => !EDITING_KEYS.includes(k)).join(', ')} or ctrl+LETTER (other than ctrl+u, ctrl+w, ctrl+c)`);
         continue;
       }
       for (const other of keymap) {

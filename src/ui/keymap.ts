@@ -4,7 +4,8 @@
 /** `error`: the focused pane (or selected operation) has an error the error view can show. */
 /** `live` / `deleted`: which view of the items pane is shown. */
 /** `dialog`: an open dialog, which reads only the dialog.* commands. */
-export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted' | 'dialog' | 'overlay';
+/** `input`: where text is typed (a form, the purge prompt's name, the filter, the `:` line); only the input.* commands. */
+export type Context = 'global' | 'list' | 'vaults' | 'items' | 'details' | 'operations' | 'secret' | 'key' | 'certificate' | 'error' | 'live' | 'deleted' | 'dialog' | 'overlay' | 'input';
 
 export type Section = 'Move' | 'Panes' | 'Items' | 'Changes' | 'App' | 'Dialogs';
 
@@ -43,7 +44,7 @@ const bindings = [
   { command: 'pane.certificates', keys: ['4'], description: 'certificates', section: 'Panes', contexts: ['global'] },
   { command: 'open', keys: ['return'], description: 'open (details, versions)', section: 'Items', contexts: ['list'] },
   { command: 'back', keys: ['escape'], description: 'back', section: 'Items', contexts: ['global'] },
-  { command: 'filter', keys: ['/'], description: 'filter the list (Esc clears)', section: 'Items', contexts: ['list'] },
+  { command: 'filter', keys: ['/'], description: 'filter the list ({back} clears)', section: 'Items', contexts: ['list'] },
   { command: 'reveal', keys: ['v'], description: 'reveal / hide a secret value', section: 'Items', contexts: ['secret'] },
   { command: 'copy', keys: ['y'], description: 'copy value, id or PEM (az command, radar in :az, :expiring)', section: 'Items', contexts: ['items', 'details', 'overlay', 'operations'] },
   { command: 'sort', keys: ['s'], description: 'sort by name / updated / expiry', section: 'Items', contexts: ['items', 'details'] },
@@ -78,6 +79,9 @@ const bindings = [
   { command: 'dialog.no', keys: ['n', 'escape'], description: 'no, keep things as they are', section: 'Dialogs', contexts: ['dialog'] },
   { command: 'dialog.purge', keys: ['p'], description: 'delete and purge (delete dialog)', section: 'Dialogs', contexts: ['dialog'] },
   { command: 'dialog.wait', keys: ['w'], description: 'wait for running operations (quitting)', section: 'Dialogs', contexts: ['dialog'] },
+  { command: 'input.send', keys: ['return'], description: 'send a form, confirm a typed name, accept a filter', section: 'Dialogs', contexts: ['input'] },
+  { command: 'input.cancel', keys: ['escape'], description: 'cancel a form or typed name, clear a filter being typed', section: 'Dialogs', contexts: ['input'] },
+  { command: 'input.editor', keys: ['ctrl+e'], description: "edit a form's long field in $EDITOR", section: 'Dialogs', contexts: ['input'] },
 ] as const satisfies readonly BindingSpec[];
 
 /** Every command the keymap knows; handlers are keyed by it, so a missing one does not compile. */
@@ -95,6 +99,14 @@ export function keysFor(keymap: readonly Binding[], command: CommandId): string 
 export function keyFor(keymap: readonly Binding[], command: CommandId): string {
   const key = keymap.find((b) => b.command === command)?.keys[0];
   return key === undefined ? `(${command} is unbound)` : displayKey(key);
+}
+
+/**
+ * A binding's description for people: `{command}` in it becomes that command's key in this
+ * keymap ("filter the list ({back} clears)" → "filter the list (Esc clears)").
+ */
+export function describeBinding(keymap: readonly Binding[], binding: Pick<Binding, 'description'>): string {
+  return binding.description.replace(/\{([a-zA-Z.]+)\}/g, (_, command: string) => keyFor(keymap, command as CommandId));
 }
 
 /** Whether a key name belongs to the command in this keymap. */

@@ -34,7 +34,7 @@ interface Props {
   editValue(current: string): Promise<string | undefined>;
   clipboard: Clipboard;
   /** Puts the cursor on an item once it is in its list (one just created). */
-  select?(kind: CollectionKind, name: string): void;
+  select?(vaultUrl: string, kind: CollectionKind, name: string): void;
 }
 
 /** The open dialog, in place of the panes; it owns the keys until it closes. */
@@ -76,15 +76,11 @@ export function ModalView({ modal, store, keymap, onQuit, width, height, now, th
             close();
             const op = result.operationId ? store.getSnapshot().operations.find((o) => o.id === result.operationId) : undefined;
             if (!op) return;
-            // A new item goes into its list at once and is selected; a certificate still being
-            // issued is listed as pending (a refresh now, not only when issuance ends).
-            // (Vaults are created from the vaults pane's own form, not here.)
-            if ((op.kind === 'create' || op.kind === 'import') && op.collection !== 'vaults') {
-              select?.(op.collection, op.target);
-              if (op.state === 'running') store.loadCollection(modal.vault, op.collection, { refresh: true });
-            }
+            // The store puts a new item into its list at once (a certificate being issued as
+            // pending); the cursor goes to it. (Vaults are created from the vaults pane's own form.)
+            if ((op.kind === 'create' || op.kind === 'import') && op.collection !== 'vaults') select?.(op.vaultUrl, op.collection, op.target);
             // What happened, said once it has happened.
-            const notice = op.state === 'running' ? { text: acceptedNotice(op), tone: 'info' as const } : operationNotice(op);
+            const notice = op.state === 'running' ? { text: acceptedNotice(op, keymap), tone: 'info' as const } : operationNotice(op, keymap);
             if (notice) say(notice.text, notice.tone);
           }}
         />

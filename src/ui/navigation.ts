@@ -50,8 +50,8 @@ export interface NavState {
   command?: string;
   overlay?: Overlay;
   message?: StatusMessage;
-  /** An item to put the cursor on once it is in the list (one just created). */
-  select?: { kind: CollectionKind; name: string };
+  /** An item to put the cursor on once it is in its list (one just created): vault URL, kind, name. */
+  select?: { vault: string; kind: CollectionKind; name: string };
 }
 
 export const initialNav: NavState = {
@@ -92,7 +92,7 @@ export type NavAction =
   | { type: 'sort'; key?: SortKey; reverse?: boolean; descending?: boolean; cursor?: number }
   | { type: 'message'; message?: StatusMessage }
   /** Remember an item to select when it shows up in its list. */
-  | { type: 'selectWhenListed'; kind: CollectionKind; name: string }
+  | { type: 'selectWhenListed'; vault: string; kind: CollectionKind; name: string }
   /** The cursor onto row `index` of the current list (and the pending selection done). */
   | { type: 'cursorTo'; index: number }
   | { type: 'overlay'; overlay?: Overlay };
@@ -114,9 +114,9 @@ export function cursorOf(state: NavState): number {
   return state.cursors[listKey(state)] ?? 0;
 }
 
-/** Leaving a list: the filter and the opened item belong to it. */
+/** Leaving a list: the filter, the opened item and an item waiting to be selected belong to it. */
 function leaveList(state: NavState): NavState {
-  return { ...state, filter: '', filterEditing: false, opened: undefined, detailsCursor: 0 };
+  return { ...state, filter: '', filterEditing: false, opened: undefined, detailsCursor: 0, select: undefined };
 }
 
 function panes(state: NavState): Pane[] {
@@ -147,7 +147,8 @@ export function navReducer(state: NavState, action: NavAction): NavState {
       }
       const key = listKey(state);
       const cursor = moveCursor(state.cursors[key] ?? 0, action.command, action.count, action.page);
-      return { ...state, cursors: { ...state.cursors, [key]: cursor } };
+      // The user moved: a created item that is not listed yet no longer takes the cursor from them.
+      return { ...state, cursors: { ...state.cursors, [key]: cursor }, select: undefined };
     }
     case 'focus':
       if (action.pane === 'details' && !state.opened) return state;
@@ -217,7 +218,7 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     case 'message':
       return { ...state, message: action.message };
     case 'selectWhenListed':
-      return { ...state, select: { kind: action.kind, name: action.name } };
+      return { ...state, select: { vault: action.vault, kind: action.kind, name: action.name } };
     case 'cursorTo':
       return { ...state, select: undefined, cursors: { ...state.cursors, [listKey(state)]: Math.max(0, action.index) } };
     case 'overlay':

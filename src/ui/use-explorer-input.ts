@@ -2,7 +2,7 @@ import type { Dispatch, RefObject } from 'react';
 import { useLayoutEffect } from 'react';
 import type { Key } from 'ink';
 import type { Binding, CommandId, Context } from './keymap.js';
-import { keyName, resolveCommand } from './keymap.js';
+import { isKeyOf, keyName, resolveCommand } from './keymap.js';
 import type { NavAction, NavState } from './navigation.js';
 import { complete } from './commands.js';
 
@@ -40,8 +40,8 @@ function printable(input: string, key: { ctrl?: boolean; meta?: boolean }): stri
 }
 
 /**
- * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text; otherwise
- * keys go through the keymap. Ctrl-C always quits.
+ * Routes keys by mode: the help overlay, the `:` line and the `/` filter take text (sent and
+ * cancelled with the keymap's input.* keys); otherwise keys go through the keymap. Ctrl-C always quits.
  */
 export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, vaultNames, onCommand, onUnbound, onCommandLine, onFilterEnter, onQuit, blocked }: Options): void {
   const handler = (input: string, key: Key): void => {
@@ -61,10 +61,10 @@ export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, va
     }
     if (nav.command !== undefined) {
       const text = nav.command;
-      if (name === 'return') {
+      if (isKeyOf(keymap, 'input.send', name)) {
         dispatch({ type: 'commandClose' });
         onCommandLine(text);
-      } else if (name === 'escape') dispatch({ type: 'commandClose' });
+      } else if (isKeyOf(keymap, 'input.cancel', name)) dispatch({ type: 'commandClose' });
       else if (name === 'tab') dispatch({ type: 'commandText', text: complete(text, vaultNames) });
       else if (name === 'backspace' || name === 'delete') {
         if (text === '') dispatch({ type: 'commandClose' });
@@ -77,10 +77,10 @@ export function useExplorerInput({ sink, keymap, activeFor, navRef, dispatch, va
     }
     if (nav.filterEditing) {
       const text = nav.filter;
-      if (name === 'return') {
+      if (isKeyOf(keymap, 'input.send', name)) {
         if (!onFilterEnter?.(text)) dispatch({ type: 'filterAccept' });
       }
-      else if (name === 'escape') dispatch({ type: 'back' });
+      else if (isKeyOf(keymap, 'input.cancel', name)) dispatch({ type: 'back' });
       else if (name === 'backspace' || name === 'delete') dispatch({ type: 'filterText', text: text.slice(0, -1) });
       else if (['up', 'down', 'pageup', 'pagedown'].includes(name)) {
         const binding = resolveCommand(keymap, name, ['list', 'items']);

@@ -1,6 +1,7 @@
 // What the vault keys do in the vaults pane: pin, the deleted-vaults view, and the vault
 // lifecycle through ARM (new, delete, recover, purge). Data goes through store actions; in
-// read-only mode the store refuses (before any ARM request) and its words are shown.
+// read-only mode the store refuses (before any ARM request) and its words are shown. Keys
+// named in messages come from the user's keymap.
 import type { Dispatch } from 'react';
 import { isActionRefused } from '../store/operations-errors.js';
 import type { Store } from '../store/types.js';
@@ -9,9 +10,12 @@ import type { Modal } from './modal.js';
 import type { NavAction, NavState } from './navigation.js';
 import { clampCursor } from './navigation.js';
 import { currentVault } from './view-model.js';
+import type { Binding, CommandId } from './keymap.js';
+import { keyFor } from './keymap.js';
 
 export interface VaultCommandContext {
   store: Store;
+  keymap: readonly Binding[];
   nav: () => NavState;
   dispatch: Dispatch<NavAction>;
   openModal(modal: Modal): void;
@@ -22,10 +26,10 @@ function errorText(error: unknown): string {
   return escapeControl(isActionRefused(error) ? error.message : error instanceof Error ? error.message : String(error));
 }
 
-function attempt(ctx: Pick<VaultCommandContext, 'say'>, what: string, run: () => unknown): void {
+function attempt(ctx: Pick<VaultCommandContext, 'say' | 'keymap'>, what: string, run: () => unknown): void {
   try {
     run();
-    ctx.say(`${what} — o shows the operations panel`, 'info');
+    ctx.say(`${what} — ${keyFor(ctx.keymap, 'operations.focus')} shows the operations panel`, 'info');
   } catch (error) {
     ctx.say(errorText(error), 'error');
   }
@@ -43,6 +47,7 @@ export function runVaultCommand(command: string, ctx: VaultCommandContext): bool
   const nav = ctx.nav();
   const snapshot = store.getSnapshot();
   const readOnly = snapshot.readOnly;
+  const k = (id: CommandId) => keyFor(ctx.keymap, id);
   switch (command) {
     case 'vaults.deleted':
       ctx.dispatch({ type: 'toggleVaultsDeleted' });
@@ -63,7 +68,7 @@ export function runVaultCommand(command: string, ctx: VaultCommandContext): bool
       return true;
     case 'vault.delete': {
       if (nav.vaultsDeleted) {
-        ctx.say('this is the deleted-vaults view: u recovers, P purges; D goes back', 'warning');
+        ctx.say(`this is the deleted-vaults view: ${k('vault.recover')} recovers, ${k('vault.purge')} purges; ${k('vaults.deleted')} goes back`, 'warning');
         return true;
       }
       const vault = currentVault(snapshot, nav);
@@ -75,7 +80,7 @@ export function runVaultCommand(command: string, ctx: VaultCommandContext): bool
     case 'vault.recover':
     case 'vault.purge': {
       if (!nav.vaultsDeleted) {
-        ctx.say(`${command === 'vault.recover' ? 'recover' : 'purge'} works on deleted vaults: D shows them`, 'warning');
+        ctx.say(`${command === 'vault.recover' ? 'recover' : 'purge'} works on deleted vaults: ${k('vaults.deleted')} shows them`, 'warning');
         return true;
       }
       const deleted = selectedDeletedVault(store, nav);
@@ -92,10 +97,10 @@ export function runVaultCommand(command: string, ctx: VaultCommandContext): bool
 }
 
 /** The delete dialog's yes. */
-export function confirmVaultDelete(ctx: Pick<VaultCommandContext, 'store' | 'say'>, url: string, name: string): void {
+export function confirmVaultDelete(ctx: Pick<VaultCommandContext, 'store' | 'say' | 'keymap'>, url: string, name: string): void {
   attempt(ctx, `deleting vault ${escapeControl(name)}`, () => ctx.store.deleteVault(url));
 }
 
-export function confirmVaultPurge(ctx: Pick<VaultCommandContext, 'store' | 'say'>, vault: Parameters<Store['purgeVault']>[0]): void {
+export function confirmVaultPurge(ctx: Pick<VaultCommandContext, 'store' | 'say' | 'keymap'>, vault: Parameters<Store['purgeVault']>[0]): void {
   attempt(ctx, `purging vault ${escapeControl(vault.name)}`, () => ctx.store.purgeVault(vault));
 }

@@ -9,6 +9,8 @@ import type { Theme } from './theme.js';
 import { confirmVaultDelete, confirmVaultPurge } from './vault-commands.js';
 import { VaultForm } from './vault-form.js';
 import { AccessPoliciesView } from './access-policies-view.js';
+import { keyFor } from './keymap.js';
+import { useKeymap } from './keymap-context.js';
 
 export type VaultModal = Extract<Modal, { type: 'vault.new' | 'vault.delete' | 'vault.purge' | 'vault.policies' }>;
 
@@ -30,7 +32,8 @@ interface Props {
 
 export function VaultModalView({ modal, store, width, height, theme, close, say, defaults }: Props) {
   const dialogWidth = Math.min(width, 100);
-  const ctx = { store, say };
+  const keymap = useKeymap();
+  const ctx = { store, say, keymap };
   return (
     <Box height={height} width={width} flexDirection="column" overflow="hidden">
       {modal.type === 'vault.policies' ? (
@@ -44,14 +47,14 @@ export function VaultModalView({ modal, store, width, height, theme, close, say,
           theme={theme}
           onDone={(result) => {
             close();
-            if (result.operationId) say('creating the vault — o shows the operations panel', 'info');
+            if (result.operationId) say(`creating the vault — ${keyFor(keymap, 'operations.focus')} shows the operations panel`, 'info');
           }}
         />
       ) : modal.type === 'vault.delete' ? (
         <ConfirmDialog
           title={`Delete vault ${modal.vault.name}?`}
           lines={[
-            `Its keys, secrets and certificates go with it. The vault is kept as deleted for ${modal.vault.arm?.softDeleteRetentionInDays ?? 90} days: D in the vaults pane shows it, u recovers it.`,
+            `Its keys, secrets and certificates go with it. The vault is kept as deleted for ${modal.vault.arm?.softDeleteRetentionInDays ?? 90} days: ${keyFor(keymap, 'vaults.deleted')} in the vaults pane shows it, ${keyFor(keymap, 'vault.recover')} recovers it.`,
           ]}
           width={dialogWidth}
           theme={theme}

@@ -3,7 +3,7 @@
 // staying silent. Keys come from the user's keymap.
 import type { CollectionKind, StoreSnapshot } from '../store/types.js';
 import type { Binding, CommandId, Context } from './keymap.js';
-import { displayKey, keyFor } from './keymap.js';
+import { describeBinding, displayKey, keyFor } from './keymap.js';
 import type { NavState } from './navigation.js';
 import { escapeControl } from '../text/escape-control.js';
 import { targetItem } from './change-commands.js';
@@ -15,10 +15,10 @@ const KIND_OF: Partial<Record<Context, { kind: CollectionKind; plural: string; p
 };
 
 export function whyNot(keymap: readonly Binding[], name: string, nav: NavState, snapshot: StoreSnapshot): string | undefined {
-  const binding = keymap.find((b) => b.keys.includes(name) && !b.contexts.includes('dialog'));
+  const binding = keymap.find((b) => b.keys.includes(name) && !b.contexts.includes('dialog') && !b.contexts.includes('input'));
   if (!binding) return undefined;
   const k = (c: CommandId) => keyFor(keymap, c);
-  const what = `${displayKey(name)} (${binding.description})`;
+  const what = `${displayKey(name)} (${describeBinding(keymap, binding)})`;
   const kindContext = binding.contexts.map((c) => KIND_OF[c]).find(Boolean);
   if (kindContext) {
     const item = targetItem(snapshot, nav)?.item;

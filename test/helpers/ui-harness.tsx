@@ -36,6 +36,8 @@ export interface UiOptions {
   disposeOnExit?: boolean;
   /** The name shown for an emulator vault, which vaults open at start, ARM on (see startStoreHarness). */
   extras?: HarnessExtras;
+  /** Runs once the emulator and store are up, before the app starts loading: add data, close gates. */
+  beforeRender?: (data: StoreHarness) => void;
 }
 
 /** Starts an emulator with the demo seed (unless told otherwise), a store on it, and the app. */
@@ -45,6 +47,7 @@ export async function startUi(options: UiOptions = {}): Promise<UiHarness> {
     { now: () => FROZEN_NOW, readOnly: options.readOnly ?? false, ...options.store },
     options.extras,
   );
+  options.beforeRender?.(data);
   const vaults = data.store.getSnapshot().vaults.map((v) => ({ name: v.name, url: v.url, local: v.local }));
   const ui = renderTui(
     <App

@@ -93,6 +93,8 @@ describe('certificate import and download through the explorer', () => {
     await t.type(PFX_PASSWORD);
     await t.press('return');
     await t.waitFor((f) => /✓ import cert contoso-prod\/pfx-imported/.test(f), 10_000);
+    // The form closes once it sees the outcome; the next keys are for the list.
+    await t.waitFor((f) => !f.includes('Import a certificate') && f.includes('› pfx-imported'), 10_000);
     await t.data.until((s) => s.vaults[0].collections.certificates.items.some((i) => i.name === 'pfx-imported'), 'the list to refresh with the import');
     for (const secret of [PFX_PASSWORD, WRONG_PASSWORD]) {
       assert.ok(!t.output().includes(secret), 'the password never reaches the terminal');

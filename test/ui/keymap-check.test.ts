@@ -57,3 +57,13 @@ test('dialog keys may reuse the panes\' keys, but not each other\'s or quit\'s',
   const quit = remap(defaultKeymap, { 'dialog.wait': ['q'] });
   assert.match(keymapProblems(quit.keymap, ['dialog.wait'])[0] ?? '', /"q" is already the key of "quit"/);
 });
+
+test('the keys that send or cancel typed text cannot be typed characters or the editing keys, and may reuse the panes\' keys', () => {
+  const typed = problemsFor({ 'input.send': ['s'] });
+  assert.equal(typed.length, 1);
+  assert.match(typed[0], /"keys\.input\.send": "s" cannot be used here: forms and prompts take it as typed text; use one of pageup, pagedown, return, escape or ctrl\+LETTER/);
+  assert.match(problemsFor({ 'input.cancel': ['tab'] })[0] ?? '', /forms and prompts use it for editing/);
+  assert.match(problemsFor({ 'input.editor': ['ctrl+w'] })[0] ?? '', /forms and prompts use it for editing/);
+  // Escape is also back, return also open: an input never runs beside a pane's keys.
+  assert.deepEqual(problemsFor({ 'input.send': ['ctrl+d', 'return'], 'input.cancel': ['ctrl+g'], back: ['escape', 'ctrl+b'] }), []);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultKeymap, displayKey, keyName, remap, resolveCommand } from '../../src/ui/keymap.js';
+import { defaultKeymap, describeBinding, displayKey, keyName, remap, resolveCommand } from '../../src/ui/keymap.js';
 
 test('the default keymap has the keys of DESIGN.md §5, each command once', () => {
   const ids = defaultKeymap.map((b) => b.command);
@@ -34,4 +34,14 @@ test('remapping replaces keys by command id and reports unknown commands', () =>
   assert.deepEqual(unknown, ['no.such']);
   assert.equal(resolveCommand(keymap, 'n', ['list'])?.command, 'move.down');
   assert.equal(resolveCommand(keymap, 'j', ['list']), undefined);
+});
+
+test('a description names other commands by their key in this keymap; every {command} in the defaults is a command', () => {
+  const filter = defaultKeymap.find((b) => b.command === 'filter')!;
+  assert.equal(describeBinding(defaultKeymap, filter), 'filter the list (Esc clears)');
+  assert.equal(describeBinding(remap(defaultKeymap, { back: ['ctrl+b'] }).keymap, filter), 'filter the list (^B clears)');
+  const ids = new Set<string>(defaultKeymap.map((b) => b.command));
+  for (const b of defaultKeymap) {
+    for (const [, id] of b.description.matchAll(/\{([^}]*)\}/g)) assert.ok(ids.has(id), `${b.command}: {${id}} names no command`);
+  }
 });

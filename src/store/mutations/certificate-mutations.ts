@@ -2,7 +2,10 @@
 // POST create → 202 pending `inProgress`, polled until `completed` (or `failed`/`cancelled`).
 // Cancelling PATCHes the pending operation; the run then follows it until the service says
 // `cancelled` (or that it completed before the cancel took effect).
-import type { CertificateClient, CertificatePolicy } from '@azure/keyvault-certificates';
+import type { CertificateClient, CertificatePolicy, KeyVaultCertificate, KeyVaultCertificateWithPolicy } from '@azure/keyvault-certificates';
+import { describeIssuer } from '../enrich-items.js';
+import { asListed, certificateSummary } from '../item-summary.js';
+import type { ItemSummary } from '../types.js';
 import type { OperationContext, OperationOutcome, OperationRun, RawResponseLike } from '../operations.js';
 import { callOptions, drivePoller, pollerOptions } from '../operations-poller.js';
 import { CERTIFICATE_CONTENT_TYPES } from '../validate-input.js';
@@ -76,6 +79,13 @@ async function followCancel(client: CertificateClient, name: string, context: Op
   throw new Error(`certificate operation ended as ${pending.status}`);
 }
 
+/** A certificate from the service's answer as its list row: issued (or not), with its issuer as the list names it. */
+function listedCertificate(vaultUrl: string, certificate: KeyVaultCertificate & Partial<Pick<KeyVaultCertificateWithPolicy, 'policy'>>): ItemSummary {
+  const row = asListed(certificateSummary(vaultUrl, certificate.properties));
+  const issuer = describeIssuer(certificate.cer, certificate.policy);
+  return issuer ? { ...row, issuer } : row;
+}
+
 export function createCertificateRun(clients: VaultClients, input: CertificateInput): OperationRun {
   return async (context) => {
     context.progress('creating');
@@ -89,8 +99,11 @@ export function createCertificateRun(clients: VaultClients, input: CertificateIn
     context.setCanceller(async () => {
       await poller.cancelOperation();
     });
+    // Accepted (202): the service lists it as pending from now on, and so does kvx.
+    context.listed({ ...certificateSummary(clients.info.url, { name: input.name, enabled: input.enabled ?? true, tags: input.tags }), issuer: 'Self' });
     try {
-      await drivePoller(poller, context, () => (context.cancelRequested && pending.status === 'inProgress' ? 'cancellation requested' : pending.status));
+      const issued = await drivePoller(poller, context, () => (context.cancelRequested && pending.status === 'inProgress' ? 'cancellation requested' : pending.status));
+      if (issued && pending.status === 'completed') context.listed(listedCertificate(clients.info.url, issued));
     } catch (error) {
       // A cancel makes the SDK reject the poll it interrupted; the outcome comes from the service below.
       if (!context.cancelRequested) {
@@ -107,13 +120,14 @@ export function createCertificateRun(clients: VaultClients, input: CertificateIn
 export function importCertificateRun(clients: VaultClients, input: CertificateImportInput, file: CertificateFile): OperationRun {
   return async (context) => {
     context.progress('importing');
-    await clients.certificates().importCertificate(input.name, file.bytes, {
+    const imported = await clients.certificates().importCertificate(input.name, file.bytes, {
       password: input.password || undefined,
       policy: { contentType: CERTIFICATE_CONTENT_TYPES[file.format] },
       enabled: input.enabled,
       tags: input.tags,
       ...callOptions(context),
     });
+    context.listed(listedCertificate(clients.info.url, imported));
     return { detail: 'imported' };
   };
 }
@@ -123,7 +137,9 @@ export function updateCertificateRun(clients: VaultClients, name: string, update
     context.progress('updating');
     const client = clients.certificates();
     const version = update.version ?? (await client.getCertificate(name, callOptions(context))).properties.version ?? '';
-    await client.updateCertificateProperties(name, version, { enabled: update.enabled, tags: update.tags, ...callOptions(context) });
+    const updated = await client.updateCertificateProperties(name, version, { enabled: update.enabled, tags: update.tags, ...callOptions(context) });
+    // The list row shows the latest version: an older one's change does not go there.
+    if (update.version === undefined) context.listed(listedCertificate(clients.info.url, updated));
     return { detail: 'updated' };
   };
 }

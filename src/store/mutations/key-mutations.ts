@@ -1,6 +1,8 @@
 // Key changes as operation runs: create (RSA with a size, EC with a curve, oct-HSM), rotate,
 // and attribute/tag/operation updates.
 import type { KeyCurveName, KeyOperation } from '@azure/keyvault-keys';
+import { describeKeyType } from '../enrich-items.js';
+import { asListed, keySummary } from '../item-summary.js';
 import type { OperationRun } from '../operations.js';
 import { ActionRefusedError } from '../operations-errors.js';
 import { callOptions } from '../operations-poller.js';
@@ -32,9 +34,13 @@ export function createKeyRun(clients: VaultClients, input: KeyInput): OperationR
       keyOps: input.keyOps as KeyOperation[] | undefined,
       ...callOptions(context),
     };
-    if (input.keyType === 'RSA') await client.createRsaKey(input.name, { ...common, keySize: input.keySize });
-    else if (input.keyType === 'EC') await client.createEcKey(input.name, { ...common, curve: input.curve as KeyCurveName | undefined });
-    else await client.createOctKey(input.name, { ...common, keySize: input.keySize, hsm: true });
+    const key =
+      input.keyType === 'RSA'
+        ? await client.createRsaKey(input.name, { ...common, keySize: input.keySize })
+        : input.keyType === 'EC'
+          ? await client.createEcKey(input.name, { ...common, curve: input.curve as KeyCurveName | undefined })
+          : await client.createOctKey(input.name, { ...common, keySize: input.keySize, hsm: true });
+    context.listed(asListed(keySummary(clients.info.url, key.properties, describeKeyType(key))));
     return { detail: 'created' };
   };
 }
@@ -43,6 +49,7 @@ export function rotateKeyRun(clients: VaultClients, name: string): OperationRun 
   return async (context) => {
     context.progress('rotating');
     const key = await clients.keys().rotateKey(name, callOptions(context));
+    context.listed(asListed(keySummary(clients.info.url, key.properties, describeKeyType(key))));
     return { detail: `rotated: version ${(key.properties.version ?? '').slice(0, 8)}` };
   };
 }
@@ -52,7 +59,7 @@ export function updateKeyRun(clients: VaultClients, name: string, update: Proper
     context.progress('updating');
     const client = clients.keys();
     const version = update.version ?? (await client.getKey(name, callOptions(context))).properties.version ?? '';
-    await client.updateKeyProperties(name, version, {
+    const updated = await client.updateKeyProperties(name, version, {
       enabled: update.enabled,
       notBefore: update.notBefore,
       expiresOn: update.expiresOn,
@@ -60,6 +67,8 @@ export function updateKeyRun(clients: VaultClients, name: string, update: Proper
       keyOps: update.keyOps as KeyOperation[] | undefined,
       ...callOptions(context),
     });
+    // The list row shows the latest version: an older one's change does not go there.
+    if (update.version === undefined) context.listed(asListed(keySummary(clients.info.url, updated.properties, describeKeyType(updated))));
     return { detail: 'updated' };
   };
 }

@@ -1,5 +1,6 @@
 // Secret changes as operation runs: a new secret (refused when the name is taken, so nobody
 // adds a version by accident), a new version of an existing one, and attribute/tag updates.
+import { asListed, secretSummary } from '../item-summary.js';
 import type { OperationRun } from '../operations.js';
 import { ActionRefusedError } from '../operations-errors.js';
 import { callOptions } from '../operations-poller.js';
@@ -38,7 +39,9 @@ export function createSecretRun(clients: VaultClients, input: SecretInput): Oper
     if (exists) {
       throw new ActionRefusedError('conflict', `a secret named "${input.name}" already exists; to change its value add a new version (n on the secret)`, 'name');
     }
-    await client.setSecret(input.name, input.value, { ...setOptions(input), ...callOptions(context) });
+    const secret = await client.setSecret(input.name, input.value, { ...setOptions(input), ...callOptions(context) });
+    // Only the properties: the value in the answer goes no further.
+    context.listed(asListed(secretSummary(clients.info.url, secret.properties)));
     return { detail: 'created' };
   };
 }
@@ -47,6 +50,7 @@ export function setSecretVersionRun(clients: VaultClients, input: SecretInput): 
   return async (context) => {
     context.progress('creating version');
     const secret = await clients.secrets().setSecret(input.name, input.value, { ...setOptions(input), ...callOptions(context) });
+    context.listed(asListed(secretSummary(clients.info.url, secret.properties)));
     return { detail: `created version ${(secret.properties.version ?? '').slice(0, 8)}` };
   };
 }
@@ -56,7 +60,7 @@ export function updateSecretRun(clients: VaultClients, name: string, update: Pro
     context.progress('updating');
     const client = clients.secrets();
     const version = update.version ?? (await client.getSecret(name, callOptions(context))).properties.version ?? '';
-    await client.updateSecretProperties(name, version, {
+    const updated = await client.updateSecretProperties(name, version, {
       enabled: update.enabled,
       notBefore: update.notBefore,
       expiresOn: update.expiresOn,
@@ -64,6 +68,8 @@ export function updateSecretRun(clients: VaultClients, name: string, update: Pro
       contentType: update.contentType,
       ...callOptions(context),
     });
+    // The list row shows the latest version: an older one's change does not go there.
+    if (update.version === undefined) context.listed(asListed(secretSummary(clients.info.url, updated)));
     return { detail: 'updated' };
   };
 }

@@ -1,4 +1,4 @@
-// A form on screen: keys edit it, Enter checks every field and sends, Esc closes — after
+// A form on screen: keys edit it, Enter (input.send) checks every field and sends, Esc (input.cancel) closes — after
 // asking, when something was changed — and Ctrl-C closes it at once (not kvx). Problems
 // and the service's rejection appear in the form and nothing typed is lost. It stays open
 // until the operation it started is accepted (or done), so a 409 shows right here.
@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isActionRefused } from '../../store/operations-errors.js';
 import { classifyError } from '../../store/classify-error.js';
 import type { Operation, Store } from '../../store/types.js';
-import { keyName } from '../keymap.js';
+import { isKeyOf, keyName } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { useKeyInput } from '../use-key-input.js';
 import { useReducerRef } from '../use-reducer-ref.js';
@@ -106,16 +106,16 @@ export function FormDialog<T>({ title, fields, initial, store, build, submit, on
         else if (said === 'dialog.no') askDiscard(false);
         return;
       }
-      if (name === 'escape') {
+      if (isKeyOf(keymap, 'input.cancel', name)) {
         if (isChanged(current) && !current.sending) return askDiscard(true);
         return onDone({ cancelled: true });
       }
       if (current.sending) return;
-      if (name === 'return') {
+      if (isKeyOf(keymap, 'input.send', name)) {
         void send();
         return;
       }
-      if (name === 'ctrl+e' && field.editor && editField) {
+      if (isKeyOf(keymap, 'input.editor', name) && field.editor && editField) {
         void editField(field.id, current.values[field.id]).then((text) => {
           if (text !== undefined) dispatch({ type: 'set', id: field.id, value: text });
         });

@@ -12,9 +12,9 @@ export interface FieldSpec {
   kind: FieldKind;
   /** choice: the allowed values, cycled with ←/→. */
   options?: readonly string[];
-  /** A short hint shown after the label (what is allowed). */
+  /** A short hint shown after the label (what is allowed); `{command}` becomes that command's key. */
   hint?: string;
-  /** secret fields can be edited in $EDITOR (Ctrl-E) for multi-line values. */
+  /** secret fields can be edited in $EDITOR (input.editor, ^E by default) for multi-line values. */
   editor?: boolean;
 }
 

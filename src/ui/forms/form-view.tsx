@@ -5,7 +5,7 @@ import { escapeControl } from '../../text/escape-control.js';
 import type { Theme } from '../theme.js';
 import { color } from '../theme.js';
 import type { FieldNote, FormState } from './form-model.js';
-import { keysFor } from '../keymap.js';
+import { describeBinding, keyFor, keysFor } from '../keymap.js';
 import { useKeymap } from '../keymap-context.js';
 
 function EditLine({ before, at, after }: { before: string; at: string; after: string }) {
@@ -101,7 +101,7 @@ export function FormView({ title, form, confirmDiscard, width, height, theme, no
               {f.hint && focused ? (
                 <Text color={color(theme.muted)} wrap="truncate-end">
                   {'  '}
-                  {f.hint}
+                  {describeBinding(keymap, { description: f.hint })}
                 </Text>
               ) : null}
             </Box>
@@ -120,7 +120,7 @@ export function FormView({ title, form, confirmDiscard, width, height, theme, no
         );
       })}
       <Text color={color(theme.muted)} wrap="truncate">
-        Tab/↑↓ field  ←→ move/choose  ^U clear  ^W word  Space toggle{form.fields.some((f) => f.editor) ? '  ^E $EDITOR' : ''}  Enter send  Esc cancel
+        Tab/↑↓ field  ←→ move/choose  ^U clear  ^W word  Space toggle{form.fields.some((f) => f.editor) ? `  ${keyFor(keymap, 'input.editor')} $EDITOR` : ''}  {keysFor(keymap, 'input.send')} send  {keysFor(keymap, 'input.cancel')} cancel
       </Text>
     </Box>
   );

@@ -19,7 +19,7 @@ export const attributeFields: readonly FieldSpec[] = [
 export function secretFields(mode: 'new' | 'version' | 'edit'): FieldSpec[] {
   const fields: FieldSpec[] = [];
   if (mode === 'new') fields.push({ id: 'name', label: 'name', kind: 'text', hint: '1–127 of a-z A-Z 0-9 -' });
-  if (mode !== 'edit') fields.push({ id: 'value', label: 'value', kind: 'secret', hint: 'one line here; Ctrl-E for $EDITOR (≤ 25 KiB)', editor: true });
+  if (mode !== 'edit') fields.push({ id: 'value', label: 'value', kind: 'secret', hint: 'one line here; {input.editor} for $EDITOR (≤ 25 KiB)', editor: true });
   fields.push({ id: 'contentType', label: 'content type', kind: 'text', hint: 'e.g. text/plain' }, ...attributeFields);
   return fields;
 }
@@ -55,7 +55,7 @@ export function buildSecret(values: Readonly<Record<string, string>>, vault: str
   const problems = new Problems();
   const finalName = problems.take(checkName(name ?? values.name ?? ''));
   const value = problems.take(checkSecretValue(values.value ?? ''));
-  if (values.value === '') problems.byField.value ??= 'Value is required (it may be up to 25 KiB; Ctrl-E opens $EDITOR for several lines).';
+  if (values.value === '') problems.byField.value ??= 'Value is required (up to 25 KiB; several lines through $EDITOR, as its hint says).';
   const contentType = problems.take(checkContentType(values.contentType ?? ''));
   const attributes = takeAttributes(values, problems, now);
   if (problems.any) return { ok: false, problems: problems.byField };
