@@ -10,23 +10,28 @@ export interface FuzzyMatch {
   indices: number[];
 }
 
-const BOUNDARY = new Set(['-', '_', '.', '/', ' ', ':']);
+const code = (c: string) => c.charCodeAt(0);
+const [DASH, UNDERSCORE, DOT, SLASH, SPACE, COLON, LOWER_A, LOWER_Z, UPPER_A, UPPER_Z] = ['-', '_', '.', '/', ' ', ':', 'a', 'z', 'A', 'Z'].map(code);
 
 function isBoundary(text: string, i: number): boolean {
   if (i === 0) return true;
-  const prev = text[i - 1];
-  if (BOUNDARY.has(prev)) return true;
+  const prev = text.charCodeAt(i - 1);
+  if (prev === DASH || prev === UNDERSCORE || prev === DOT || prev === SLASH || prev === SPACE || prev === COLON) return true;
   // camelCase hump: lower followed by upper
-  const c = text[i];
-  return prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z';
+  const c = text.charCodeAt(i);
+  return prev >= LOWER_A && prev <= LOWER_Z && c >= UPPER_A && c <= UPPER_Z;
 }
 
 /** Added to a match where the query appears whole, so substrings rank before scattered matches. */
 const SUBSTRING_BONUS = 1000;
 
-function scoreOf(text: string, t: string, indices: readonly number[]): number {
+/**
+ * A match's rank as an integer: 1000 × its points minus the text's length, so shorter texts
+ * win ties ("db" prefers "db" over "db-replica-password") and ranks compare exactly.
+ */
+function rankOf(text: string, t: string, indices: ArrayLike<number>, length: number): number {
   let score = 0;
-  for (let k = 0; k < indices.length; k++) {
+  for (let k = 0; k < length; k++) {
     const i = indices[k];
     score += 1;
     if (isBoundary(text, i)) score += 6;
@@ -34,8 +39,7 @@ function scoreOf(text: string, t: string, indices: readonly number[]): number {
     else if (k > 0) score -= Math.min(3, i - indices[k - 1] - 1);
   }
   if (indices[0] === 0) score += 4;
-  // Shorter texts win ties: "db" prefers "db" over "db-replica-password".
-  return score - t.length / 1000;
+  return score * 1000 - t.length;
 }
 
 /** Where the query occurs whole, preferring an occurrence at a word start. */
@@ -61,21 +65,25 @@ export function isSubsequence(q: string, t: string): boolean {
   return qi === q.length;
 }
 
+/** No match (ranks are finite integers). */
+export const NO_MATCH = Number.NEGATIVE_INFINITY;
+
 /**
- * The match of a lower-cased, non-empty query against a text given also lower-cased (`t`,
- * computed once per item by callers that filter often).
+ * The rank of a lower-cased, non-empty query's match against a text given also lower-cased
+ * (`t`), or NO_MATCH; higher ranks first. The matched positions are written to `indices`
+ * (at least `q.length` long), so filtering thousands of names allocates nothing per name.
  */
-export function matchLower(q: string, t: string, text: string): FuzzyMatch | null {
+export function rankLower(q: string, t: string, text: string, indices: Int32Array | number[]): number {
   const at = substringAt(text, t, q);
   if (at !== -1) {
-    const indices = Array.from({ length: q.length }, (_, k) => at + k);
-    return { score: SUBSTRING_BONUS + scoreOf(text, t, indices), indices };
+    for (let k = 0; k < q.length; k++) indices[k] = at + k;
+    return SUBSTRING_BONUS * 1000 + rankOf(text, t, indices, q.length);
   }
   // Forward: earliest end of a subsequence match.
   let qi = 0;
   let end = -1;
   for (let i = 0; i < t.length; i++) {
-    if (t[i] === q[qi]) {
+    if (t.charCodeAt(i) === q.charCodeAt(qi)) {
       qi++;
       if (qi === q.length) {
         end = i;
@@ -83,14 +91,23 @@ export function matchLower(q: string, t: string, text: string): FuzzyMatch | nul
       }
     }
   }
-  if (end === -1) return null;
+  if (end === -1) return NO_MATCH;
   // Backward: latest start that still matches, which makes the match as tight as possible.
-  const indices = new Array<number>(q.length);
   qi = q.length - 1;
   for (let i = end; i >= 0 && qi >= 0; i--) {
-    if (t[i] === q[qi]) indices[qi--] = i;
+    if (t.charCodeAt(i) === q.charCodeAt(qi)) indices[qi--] = i;
   }
-  return { score: scoreOf(text, t, indices), indices };
+  return rankOf(text, t, indices, q.length);
+}
+
+/**
+ * The match of a lower-cased, non-empty query against a text given also lower-cased (`t`,
+ * computed once per item by callers that filter often).
+ */
+export function matchLower(q: string, t: string, text: string): FuzzyMatch | null {
+  const indices = new Array<number>(q.length);
+  const rank = rankLower(q, t, text, indices);
+  return rank === NO_MATCH ? null : { score: rank / 1000, indices };
 }
 
 export interface Filtered<T> {
@@ -111,6 +128,11 @@ export function fuzzyFilter<T>(items: readonly T[], query: string, text: (item: 
   }
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.map(({ item, indices }) => ({ item, indices }));
+}
+
+/** The characters of `text` to highlight for `query`: none for an empty query or no match. */
+export function highlightIndices(query: string, text: string): readonly number[] {
+  return query === '' ? [] : (fuzzyMatch(query, text)?.indices ?? []);
 }
 
 /** Splits text into runs of matched / unmatched characters for highlighting. */

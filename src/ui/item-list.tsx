@@ -2,7 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import type { CollectionKind, ItemSummary, Store } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
-import { highlightSegments } from './fuzzy-filter.js';
+import { highlightIndices, highlightSegments } from './fuzzy-filter.js';
 import type { Column } from './columns.js';
 import { COLUMN_GAP, layoutColumns } from './columns.js';
 import { cellText, displayName } from './item-text.js';
@@ -28,6 +28,11 @@ interface Props {
   vault?: string;
   /** Running operations on rows of this list, by item name (lowercase): their step in the service's words. */
   busy?: ReadonlyMap<string, string>;
+  /**
+   * The filter the rows matched: their names highlight where it matches. Computed here for the
+   * rows in view rather than kept per row, so filtering thousands of rows builds no highlights.
+   */
+  query?: string;
 }
 
 function rowTone(item: ItemSummary, now: number, theme: Theme): string | undefined {
@@ -53,6 +58,7 @@ const Row = memo(function Row({
   now,
   theme,
   busy,
+  query,
 }: {
   row: Filtered<ItemSummary>;
   columns: readonly Column[];
@@ -62,10 +68,12 @@ const Row = memo(function Row({
   theme: Theme;
   /** The step of an operation running on this item ("deleting", "purging"): shown in place of the update time. */
   busy?: string;
+  query: string;
 }) {
   const tone = busy ? color(theme.warning) : rowTone(row.item, now, theme);
   const highlight = selected && focused && theme.colors;
   const going = busy !== undefined && /delet|purg/.test(busy);
+  const name = displayName(row.item);
   return (
     <Box height={1} backgroundColor={highlight ? theme.selectionBg : undefined}>
       <Text color={color(theme.accent)}>{selected ? '›' : ' '}</Text>
@@ -73,7 +81,7 @@ const Row = memo(function Row({
         <Box key={c.id} width={c.width} marginLeft={i === 0 ? 1 : COLUMN_GAP} flexShrink={0}>
           {c.id === 'name' ? (
             <Text wrap="truncate-end" color={highlight ? color(theme.selectionFg) : tone} inverse={selected && focused && !theme.colors} strikethrough={going}>
-              {highlightSegments(displayName(row.item), row.indices).map((s, j) =>
+              {highlightSegments(name, query ? highlightIndices(query, name) : row.indices).map((s, j) =>
                 s.match ? (
                   <Text key={j} color={color(theme.match)} bold underline={!theme.colors}>
                     {s.text}
@@ -101,7 +109,7 @@ const Row = memo(function Row({
  * A windowed item list: the column header and only the rows in view, so scrolling 10,000
  * items renders the same few rows. The window follows the cursor.
  */
-export function ItemList({ rows, cursor, kind, deleted, width, height, focused, now, theme, store, vault, busy }: Props) {
+export function ItemList({ rows, cursor, kind, deleted, width, height, focused, now, theme, store, vault, busy, query = '' }: Props) {
   const offsetRef = useRef(0);
   const body = Math.max(1, height);
   const offset = scrollOffset(offsetRef.current, cursor, rows.length, body);
@@ -123,7 +131,7 @@ export function ItemList({ rows, cursor, kind, deleted, width, height, focused, 
         ))}
       </Box>
       {shown.map((row, i) => (
-        <Row key={row.item.id} row={row} columns={columns} selected={start + i === cursor} focused={focused} now={now} theme={theme} busy={busy?.get(row.item.name.toLowerCase())} />
+        <Row key={row.item.id} row={row} columns={columns} selected={start + i === cursor} focused={focused} now={now} theme={theme} busy={busy?.get(row.item.name.toLowerCase())} query={query} />
       ))}
     </Box>
   );

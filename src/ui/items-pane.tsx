@@ -86,7 +86,7 @@ export const ItemsPane = memo(function ItemsPane(props: Props) {
       {error ? <ErrorBanner error={error} width={inner} theme={theme} maxLines={errorLines} viewKey={errorKey} /> : null}
       {policyLine && store && vault ? <PolicyHint store={store} vault={vault} theme={theme} /> : null}
       {rows.length > 0 || !empty ? (
-        <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} busy={busy} />
+        <ItemList rows={rows} cursor={cursor} kind={kind} deleted={deleted} width={inner} height={listRows} focused={focused} now={now} theme={theme} store={store} vault={vault} busy={busy} query={filter} />
       ) : (
         <Box height={listRows + 1} width={inner}>
           <Text color={color(theme.muted)} wrap="wrap">

@@ -1,11 +1,16 @@
 // The rows of a list, kept up to date incrementally: a list that grew by a page is merged
 // into the sorted rows (the new items sorted alone, then one linear merge) instead of sorted
 // again, and a filter is re-run only on what changed: the appended items when the list grew,
-// the previous matches when the query was extended by typing. Every function is pure: it
-// returns the previous object when nothing changed and never modifies its inputs' content.
+// the previous matches when the query was extended by typing, nothing when a character was
+// erased (the shorter query's result is kept). Filtering allocates per match only a slot in
+// typed arrays and the row array: matched rows are the list's own row objects, ranked by a
+// counting sort on integer ranks, and their highlights are computed for the rows in view
+// (item-list.tsx), so a keypress at 50,000 items leaves little for the GC. Every function
+// is pure: it returns the previous object when nothing changed and never modifies its
+// inputs' content.
 import type { ItemSummary } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
-import { isSubsequence, matchLower } from './fuzzy-filter.js';
+import { isSubsequence, NO_MATCH, rankLower } from './fuzzy-filter.js';
 import { displayName } from './item-text.js';
 import type { Keyed, ListSort } from './sort.js';
 import { comparator, keyed } from './sort.js';
@@ -20,6 +25,8 @@ export interface SortedList {
   rows: readonly Filtered<ItemSummary>[];
   /** Per row: the lower-cased name (sorting) and the lower-cased displayed name (filtering). */
   keys: readonly Keyed[];
+  /** Per row: the displayed name (escaped), and lower-cased (what a filter matches). */
+  texts: readonly string[];
   shown: readonly string[];
   /**
    * When this list is `from.list` plus appended items: where each old row went, and the
@@ -34,19 +41,18 @@ function isPrefix(prefix: readonly ItemSummary[], of: readonly ItemSummary[]): b
   return true;
 }
 
-const shownKey = (item: ItemSummary) => {
-  const shown = displayName(item);
-  return shown === item.name ? undefined : shown.toLowerCase();
-};
+const shownKey = (k: Keyed, text: string) => (text === k.item.name ? k.lower : text.toLowerCase());
 
 function build(source: readonly ItemSummary[], sort: ListSort): SortedList {
   const keys = source.map(keyed).sort(comparator(sort.key, sort.reverse));
+  const texts = keys.map((k) => displayName(k.item));
   return {
     source,
     sort,
     keys,
     rows: keys.map((k) => ({ item: k.item, indices: NO_INDICES })),
-    shown: keys.map((k) => shownKey(k.item) ?? k.lower),
+    texts,
+    shown: keys.map((k, i) => shownKey(k, texts[i])),
   };
 }
 
@@ -57,6 +63,7 @@ function append(previous: SortedList, source: readonly ItemSummary[]): SortedLis
   const keys = new Array<Keyed>(n);
   const rows = new Array<Filtered<ItemSummary>>(n);
   const shown = new Array<string>(n);
+  const texts = new Array<string>(n);
   const moved = new Int32Array(previous.keys.length);
   const addedAt = new Int32Array(added.length);
   let i = 0;
@@ -67,18 +74,20 @@ function append(previous: SortedList, source: readonly ItemSummary[]): SortedLis
       keys[k] = previous.keys[i];
       rows[k] = previous.rows[i];
       shown[k] = previous.shown[i];
+      texts[k] = previous.texts[i];
       moved[i++] = k;
     } else {
       const a = added[j];
       keys[k] = a;
       rows[k] = { item: a.item, indices: NO_INDICES };
-      shown[k] = shownKey(a.item) ?? a.lower;
+      texts[k] = displayName(a.item);
+      shown[k] = shownKey(a, texts[k]);
       addedAt[j++] = k;
     }
   }
   // One step of history only: the previous list forgets its own, so lists never chain.
   previous.from = undefined;
-  return { source, sort: previous.sort, keys, rows, shown, from: { list: previous, moved, added: addedAt } };
+  return { source, sort: previous.sort, keys, rows, texts, shown, from: { list: previous, moved, added: addedAt } };
 }
 
 /** The sorted rows of `source`, reusing `previous` when `source` only grew at its end. */
@@ -90,68 +99,119 @@ export function sortedList(source: readonly ItemSummary[], sort: ListSort, previ
   return build(source, sort);
 }
 
-interface Match {
-  /** Position in the sorted list. */
-  pos: number;
-  score: number;
-  indices: number[];
-}
+const NONE = new Int32Array(0);
 
 export interface FilteredList {
   list: SortedList;
   query: string;
-  matches: readonly Match[];
+  /** The lower-cased query (what was matched). */
+  lower: string;
+  /** Positions in the sorted list of the matching rows, ascending, and each one's rank (fuzzy-filter.ts). */
+  matched: Int32Array;
+  ranks: Int32Array;
+  /** The matching rows of the list, best first (ties in list order): the list's own row objects. */
   rows: readonly Filtered<ItemSummary>[];
+  /** The result this one narrowed (a shorter query on the same list): erasing a character returns it. */
+  parent?: FilteredList;
+  depth: number;
 }
 
-const byScore = (a: Match, b: Match) => b.score - a.score || a.pos - b.pos;
+/** How many shorter queries a result remembers (erasing past them filters again). */
+const MAX_DEPTH = 32;
 
-/** Matches at `positions` (every row when absent); a row that does not match costs one scan. */
-function score(list: SortedList, q: string, positions?: ArrayLike<number>): Match[] {
-  const out: Match[] = [];
+/** The rows at `positions` (every row when absent) matching `q`, in the order given. */
+function score(list: SortedList, q: string, positions?: ArrayLike<number>): { matched: Int32Array; ranks: Int32Array } {
   const n = positions ? positions.length : list.rows.length;
+  const matched = new Int32Array(n);
+  const ranks = new Int32Array(n);
+  const scratch = new Int32Array(q.length);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const pos = positions ? positions[i] : i;
     const t = list.shown[pos];
+    // Most names that do not match fail this scan, before any scoring.
     if (!isSubsequence(q, t)) continue;
-    const m = matchLower(q, t, displayName(list.keys[pos].item));
-    if (m) out.push({ pos, score: m.score, indices: m.indices });
+    const rank = rankLower(q, t, list.texts[pos], scratch);
+    if (rank === NO_MATCH) continue;
+    matched[m] = pos;
+    ranks[m++] = rank;
   }
-  return out;
+  return { matched: matched.slice(0, m), ranks: ranks.slice(0, m) };
 }
 
-/** Merges two lists already in byScore order. */
-function mergeMatches(a: readonly Match[], b: readonly Match[]): Match[] {
-  const out = new Array<Match>(a.length + b.length);
+/** The list's rows at `matched`, best rank first and ties in list order: a stable counting sort on the distinct ranks. */
+function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Filtered<ItemSummary>[] {
+  const n = matched.length;
+  const bucketOf = new Map<number, number>();
+  const bucket = new Int32Array(n);
+  const distinct: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let b = bucketOf.get(ranks[i]);
+    if (b === undefined) {
+      b = distinct.length;
+      bucketOf.set(ranks[i], b);
+      distinct.push(ranks[i]);
+    }
+    bucket[i] = b;
+  }
+  const counts = new Int32Array(distinct.length);
+  for (let i = 0; i < n; i++) counts[bucket[i]]++;
+  const start = new Int32Array(distinct.length);
+  let at = 0;
+  for (const b of distinct.map((_, b) => b).sort((a, b) => distinct[b] - distinct[a])) {
+    start[b] = at;
+    at += counts[b];
+  }
+  const rows = new Array<Filtered<ItemSummary>>(n);
+  for (let i = 0; i < n; i++) rows[start[bucket[i]]++] = list.rows[matched[i]];
+  return rows;
+}
+
+/** Two ascending position lists (with their ranks) merged into one. */
+function merge(a: { matched: Int32Array; ranks: Int32Array }, b: { matched: Int32Array; ranks: Int32Array }): { matched: Int32Array; ranks: Int32Array } {
+  const n = a.matched.length + b.matched.length;
+  const matched = new Int32Array(n);
+  const ranks = new Int32Array(n);
   let i = 0;
   let j = 0;
-  for (let k = 0; k < out.length; k++) out[k] = j >= b.length || (i < a.length && byScore(a[i], b[j]) <= 0) ? a[i++] : b[j++];
-  return out;
+  for (let k = 0; k < n; k++) {
+    if (j >= b.matched.length || (i < a.matched.length && a.matched[i] < b.matched[j])) {
+      matched[k] = a.matched[i];
+      ranks[k] = a.ranks[i++];
+    } else {
+      matched[k] = b.matched[j];
+      ranks[k] = b.ranks[j++];
+    }
+  }
+  return { matched, ranks };
 }
 
 /**
  * The rows of `list` matching `query`, best first (ties in list order); every row for an
  * empty query. Reuses `previous`: a query extending its query only re-scores its matches,
- * and a list that grew from its list only scores the appended rows.
+ * erasing back to a query it narrowed returns that result, and a list that grew from its
+ * list only scores the appended rows.
  */
 export function filterList(list: SortedList, query: string, previous?: FilteredList): FilteredList {
   if (previous && previous.list === list && previous.query === query) return previous;
-  if (query === '') return { list, query, matches: [], rows: list.rows };
+  if (query === '') return { list, query, lower: '', matched: NONE, ranks: NONE, rows: list.rows, depth: 0 };
   const q = query.toLowerCase();
-  let matches: Match[];
-  if (previous && previous.list === list && previous.query !== '' && query.startsWith(previous.query)) {
-    // Whatever matches the longer query matched the shorter one.
-    matches = score(
-      list,
-      q,
-      previous.matches.map((m) => m.pos),
-    ).sort(byScore);
+  const done = (found: { matched: Int32Array; ranks: Int32Array }, parent?: FilteredList): FilteredList => {
+    const depth = parent ? parent.depth + 1 : 0;
+    return { list, query, lower: q, ...found, rows: ranked(list, found.matched, found.ranks), parent: depth <= MAX_DEPTH ? parent : undefined, depth: depth <= MAX_DEPTH ? depth : 0 };
+  };
+  if (previous && previous.list === list) {
+    for (let p = previous.parent; p; p = p.parent) if (p.query === query) return p;
+    // Whatever matches the longer query matched the shorter one: start from the longest
+    // remembered query that this one extends.
+    for (let p: FilteredList | undefined = previous; p; p = p.parent) {
+      if (p.lower !== '' && q.startsWith(p.lower)) return done(score(list, q, p.matched), p);
+    }
   } else if (previous && previous.query === query && list.from?.list === previous.list) {
     const { moved, added } = list.from;
-    const carried = previous.matches.map((m) => ({ ...m, pos: moved[m.pos] }));
-    matches = mergeMatches(carried, score(list, q, added).sort(byScore));
-  } else {
-    matches = score(list, q).sort(byScore);
+    const carried = { matched: previous.matched.map((pos) => moved[pos]), ranks: previous.ranks };
+    // Appended rows were sorted alone: their positions are ascending too.
+    return done(merge(carried, score(list, q, added)));
   }
-  return { list, query, matches, rows: matches.map((m) => ({ item: list.keys[m.pos].item, indices: m.indices })) };
+  return done(score(list, q));
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Prng } from '../../src/emulator/prng.js';
 import type { ItemSummary } from '../../src/store/types.js';
-import { fuzzyFilter } from '../../src/ui/fuzzy-filter.js';
+import { fuzzyFilter, highlightIndices } from '../../src/ui/fuzzy-filter.js';
 import { displayName } from '../../src/ui/item-text.js';
 import type { FilteredList } from '../../src/ui/list-view.js';
 import { filterList, sortedList } from '../../src/ui/list-view.js';
@@ -33,6 +33,8 @@ function items(count: number, rng: Prng, start = 0): ItemSummary[] {
 }
 
 const plain = (rows: readonly { item: ItemSummary; indices: readonly number[] }[]) => rows.map((r) => [r.item.id, [...r.indices]]);
+/** A filtered list's rows with the highlights the list shows for them (item-list.tsx computes them for the rows in view). */
+const shown = (f: FilteredList) => f.rows.map((r) => [r.item.id, f.query ? [...highlightIndices(f.query, displayName(r.item))] : [...r.indices]]);
 
 const by = (key: SortKey, reverse = false): ListSort => ({ key, reverse });
 
@@ -80,7 +82,7 @@ test('typing a filter one character at a time gives what filtering from scratch 
   let f: FilteredList | undefined;
   for (const query of ['d', 'db', 'dbp', 'dbpa', 'dbp', 'p', 'pa', 'pay', 'payx', 'PAY', '']) {
     f = filterList(list, query, f);
-    assert.deepEqual(plain(f.rows), fromScratch(source, by('name'), query), `query ${query}`);
+    assert.deepEqual(shown(f), fromScratch(source, by('name'), query), `query ${query}`);
   }
 });
 
@@ -89,7 +91,8 @@ test('an extended query re-scores only the previous matches', () => {
   const list = sortedList(source, by('name'));
   const full = filterList(list, 'd');
   // Keep only two of the previous matches: a rescan of the whole list would find more.
-  const narrowed: FilteredList = { ...full, matches: full.matches.slice(0, 2), rows: full.rows.slice(0, 2) };
+  const matched = full.matched.slice(0, 2);
+  const narrowed: FilteredList = { ...full, matched, ranks: full.ranks.slice(0, 2), rows: Array.from(matched, (pos) => list.rows[pos]) };
   const next = filterList(list, 'db', narrowed);
   assert.ok(filterList(list, 'db').rows.length > 2, 'the whole list has more matches');
   assert.ok(next.rows.length <= 2);
@@ -105,12 +108,57 @@ test('a filter on a growing list scores only the appended rows and keeps the ord
     source = source.concat(items(25, rng, source.length));
     list = sortedList(source, by('updated'), list);
     f = filterList(list, 'pa', f);
-    assert.deepEqual(plain(f.rows), fromScratch(source, by('updated'), 'pa'), `after page ${page}`);
+    assert.deepEqual(shown(f), fromScratch(source, by('updated'), 'pa'), `after page ${page}`);
   }
   // White box: previous matches are carried, not rescanned.
   const grown = sortedList(source.concat(items(25, rng, source.length)), by('updated'), list);
-  const none: FilteredList = { ...f, matches: [], rows: [] };
+  const none: FilteredList = { ...f, matched: new Int32Array(0), ranks: new Int32Array(0), rows: [] };
   const carried = filterList(grown, 'pa', none);
   const appended = new Set(grown.source.slice(source.length));
   assert.ok(carried.rows.every((r) => appended.has(r.item)), 'only appended rows were scored');
+});
+
+test('erasing a typed character returns the result the shorter query had, without filtering again', () => {
+  const list = sortedList(items(300, new Prng('erase')), by('name'));
+  const d = filterList(list, 'd');
+  const db = filterList(list, 'db', d);
+  const dbp = filterList(list, 'dbp', db);
+  assert.equal(filterList(list, 'db', dbp), db);
+  assert.equal(filterList(list, 'd', filterList(list, 'db', dbp)), d);
+  // A different character after erasing extends the remembered shorter result.
+  const dba = filterList(list, 'dba', filterList(list, 'db', dbp));
+  assert.equal(dba.parent, db);
+});
+
+test('filtered rows are the list rows themselves: filtering builds no row objects', () => {
+  const list = sortedList(items(200, new Prng('same-rows')), by('name'));
+  const rows = new Set(list.rows);
+  const f = filterList(list, 'pa');
+  assert.ok(f.rows.length > 0);
+  assert.ok(f.rows.every((r) => rows.has(r)));
+});
+
+test('any sequence of typing, erasing, replacing the query and appending pages gives what filtering from scratch gives', () => {
+  for (let run = 0; run < 25; run++) {
+    const rng = new Prng(`random-${run}`);
+    const sort = by(SORT_KEYS[run % SORT_KEYS.length], run % 2 === 1);
+    const letters = 'dbpaykxiwsg-0123PA';
+    const letter = () => letters[Math.floor(rng.next() * letters.length)];
+    let source = items(1 + Math.floor(rng.next() * 80), rng);
+    let list = sortedList(source, sort);
+    let f: FilteredList | undefined;
+    let query = '';
+    for (let step = 0; step < 40; step++) {
+      const r = rng.next();
+      if (r < 0.45) query += letter();
+      else if (r < 0.7) query = query.slice(0, -1);
+      else if (r < 0.8) query = Array.from({ length: Math.floor(rng.next() * 4) }, letter).join('');
+      else {
+        source = source.concat(items(1 + Math.floor(rng.next() * 30), rng, source.length));
+        list = sortedList(source, sort, list);
+      }
+      f = filterList(list, query, f);
+      assert.deepEqual(shown(f), fromScratch(source, sort, query), `run ${run}, step ${step}, query "${query}"`);
+    }
+  }
 });
