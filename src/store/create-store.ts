@@ -1,11 +1,10 @@
 // The store: one object outside React that owns vault sessions, collection loads, details
 // and revealed secrets. Every change replaces the snapshot (sharing unchanged slices) and
 // tells subscribers; the UI reads it with useSyncExternalStore and selectors.
-import type { TokenCredential } from '@azure/core-auth';
 import { observeIdentity } from '../auth/observe-identity.js';
 import { parseVaultAddress } from '../config/vault-address.js';
 import { classifyError } from './classify-error.js';
-import { createCollectionLoads, loadKey } from './collection-loads.js';
+import { createCollectionLoads } from './collection-loads.js';
 import { createDetailsLoads } from './details-loads.js';
 import { createEnricher, fetchEnrichment, isEnrichable, mergeEnrichment } from './enrich-items.js';
 import { createStoreOperations } from './operations-store.js';
@@ -15,48 +14,21 @@ import { trackSignIn } from './sign-in.js';
 import { itemId } from './item-summary.js';
 import { checkName } from './validate-input.js';
 import type { View } from './snapshot-updates.js';
-import { findVault, newVaultState, updateCollection, vaultKey, viewOf } from './snapshot-updates.js';
+import { findVault, newVaultState, updateCollection, vaultKey } from './snapshot-updates.js';
 import type { CollectionKind, IdentityInfo, ItemSummary, Store, StoreSnapshot, VaultInfo } from './types.js';
-import type { ConnectionOptions } from './vault-session.js';
 import { VaultSession } from './vault-session.js';
-import type { VaultMemoryLists } from './vault-memory.js';
 import { VaultMemory } from './vault-memory.js';
 import { createArmStore } from './arm/arm-store.js';
 import { DISCOVERY_IDLE, DISCOVERY_OFF } from './arm/discovery-load.js';
 import { createVaultScan } from './vault-scan.js';
+import { createListActions } from './list-actions.js';
 import { createRenewalLoads } from './renewal-loads.js';
 import { createVersionLoads } from './version-loads.js';
 
 
-export interface StoreOptions extends ConnectionOptions {
-  vaults: readonly VaultInfo[];
-  credential: TokenCredential;
-  readOnly?: boolean;
-  /** Epoch ms; reveal deadlines are computed with it. */
-  now?: () => number;
-  /** Items per page, 1–25 (the service's maximum and the default). */
-  maxPageSize?: number;
-  /** How long a revealed secret stays visible; default 30 s. */
-  hideAfterMs?: number;
-  /** How many times a throttled load retries by itself after Retry-After; default 3. */
-  throttleRetries?: number;
-  /** Time between polls of a running operation (delete, recover, purge, certificate create); default 1000 ms. */
-  operationIntervalMs?: number;
-  /** How many item lookups enrichItems() runs at a time; default 4. */
-  enrichConcurrency?: number;
-  /** What signs in, for people ("managed identity"); default the credential's class name. */
-  credentialLabel?: string;
-  /** Azure Resource Manager for discovery and vault lifecycle; without it those are off. */
-  arm?: { endpoint: string };
-  /** DNS suffix for vaults opened by bare name (`:vault NAME`): the cloud's, default vault.azure.net. */
-  vaultSuffix?: string;
-  /** Pinned and recently opened vaults (URLs) from the config file, and where changes to them go. */
-  memory?: { pinned?: string[]; recent?: string[]; persist?: (lists: VaultMemoryLists) => void };
-  /** scanVaults(): lists loading at once overall (default 8) and per vault (default 2). */
-  scanConcurrency?: { overall?: number; perVault?: number };
-  /** While a list loads, pages arriving within this many ms are shown together; default 100. */
-  coalesceMs?: number;
-}
+import type { StoreOptions } from './store-options.js';
+
+export type { StoreOptions };
 
 // Still exported from here: callers and tests have always found detailsKey next to createStore.
 export { detailsKey } from './details-loads.js';
@@ -210,6 +182,8 @@ export function createStore(options: StoreOptions): Store {
     remember: (url) => memory.opened(url),
   });
 
+  const lists = createListActions({ isDisposed, sessionFor, getSnapshot, set, loads, enricher, enrichLists, rememberOpened: (url) => memory.opened(url) });
+
   const store: Store = {
     ...operations.actions,
     ...arm.actions,
@@ -220,40 +194,7 @@ export function createStore(options: StoreOptions): Store {
       return () => listeners.delete(listener);
     },
 
-    loadCollection(vault, kind, loadOptions = {}) {
-      if (disposed) return;
-      const session = sessionFor(vault);
-      const view = viewOf(loadOptions.deleted);
-      const key = loadKey(session.info.url, view, kind);
-      const state = findVault(snapshot, vault)![view][kind];
-      if (!loadOptions.refresh) {
-        if (loads.isRunning(key) || state.status === 'complete') return;
-        if (state.cancelled && state.pagesLoaded > 0) {
-          set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'partial', cancelled: false, error: undefined })));
-          loads.run(session, view, kind, 'merge');
-          return;
-        }
-      }
-      loads.stop(key);
-      // The user opened this vault (its first list load): remembered as recent.
-      if (!loadOptions.refresh && !loadOptions.scan && state.pagesLoaded === 0) memory.opened(session.info.url);
-      set(updateCollection(snapshot, session.info.url, view, kind, (c) => ({ ...c, status: 'loading', cancelled: false, error: undefined })));
-      loads.run(session, view, kind, 'fresh');
-    },
-
-    cancelLoad(vault, kind, loadOptions = {}) {
-      // A vault deleted through ARM may still be named by a pane that is leaving it.
-      if (!findVault(snapshot, vault)) return;
-      const session = sessionFor(vault);
-      const view = viewOf(loadOptions.deleted);
-      enricher.cancel(loadKey(session.info.url, view, kind));
-      if (!loads.stop(loadKey(session.info.url, view, kind))) return;
-      set(
-        updateCollection(snapshot, session.info.url, view, kind, (c) =>
-          c.status === 'complete' ? c : { ...c, status: c.pagesLoaded > 0 ? 'partial' : 'idle', cancelled: true },
-        ),
-      );
-    },
+    ...lists,
 
     loadDetails: (item, detailOptions) => details.load(item, detailOptions),
 
@@ -266,18 +207,6 @@ export function createStore(options: StoreOptions): Store {
       const item: ItemSummary = listed ?? { kind, id: itemId(session.info.url, kind, name), name, vaultUrl: session.info.url, tags: {} };
       details.load(item);
       return item;
-    },
-
-    enrichItems(vault, kind, ids, enrichOptions = {}) {
-      if (disposed || !isEnrichable(kind) || !findVault(snapshot, vault)) return;
-      const session = sessionFor(vault);
-      const view = viewOf(enrichOptions.deleted);
-      const url = session.info.url;
-      const listKey = loadKey(url, view, kind);
-      enrichLists.set(listKey, { url, view, kind });
-      const wanted = new Set(ids);
-      const items = findVault(snapshot, url)![view][kind].items.filter((item) => wanted.has(item.id));
-      enricher.request(listKey, session, items);
     },
 
     revealSecret: (item, revealOptions) => revealer.reveal(item, revealOptions),
