@@ -41,6 +41,9 @@ function onTerminate(signal: NodeJS.Signals): void {
 
 function ignore(): void {}
 
+/** How long the signal handlers outlive the last edit (see finish()). */
+const LINGER_MS = 500;
+
 let installed = false;
 
 function install(): void {
@@ -78,7 +81,11 @@ export function trackEdit(dir: string): TrackedEdit {
     finish() {
       active.delete(edit);
       rmSync(dir, { recursive: true, force: true });
-      if (active.size === 0) uninstall();
+      // A hangup reaches the whole process group at once: the editor may die of it, and its
+      // exit be seen, before kvx's own SIGHUP is. Removing the handler now would drop that
+      // signal (Node discards one with no listener) and leave kvx running on a dead terminal.
+      // So the handlers stay a moment longer; dying then has nothing left to remove.
+      if (active.size === 0) setTimeout(() => active.size === 0 && uninstall(), LINGER_MS).unref();
     },
   };
 }
