@@ -30,3 +30,27 @@ test('a burst of calls runs once at once and once more at the end of each pace w
     mock.timers.reset();
   }
 });
+
+test('touch: a run pending when the result was just shown some other way waits the whole pace again', () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    let clock = 0;
+    const runs: number[] = [];
+    const paced = pace(() => runs.push(clock), 100, () => clock);
+    paced();
+    assert.deepEqual(runs, [0]);
+    // Key repeat redraws every 30 ms while background changes keep coming: no background run squeezes in.
+    for (let i = 1; i <= 10; i++) {
+      clock += 30;
+      mock.timers.tick(30);
+      paced();
+      paced.touch();
+    }
+    assert.deepEqual(runs, [0], 'the keys drew the newest data each time');
+    clock += 100;
+    mock.timers.tick(100);
+    assert.deepEqual(runs, [0, 400], 'once the keys stop, the pending run comes a full pace after the last key');
+  } finally {
+    mock.timers.reset();
+  }
+});
