@@ -3,26 +3,11 @@
 // store's conflict advice (which the store gives as actions, not keys).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appFlags, parseArgs } from '../../src/config/flags.js';
-import { loadSettings } from '../../src/config/settings.js';
-import { defaultKeymap, remap } from '../../src/ui/keymap.js';
-import { keymapProblems } from '../../src/ui/keymap-check.js';
+import { keymapFromConfig } from '../helpers/keymap-from-config.js';
 import type { UiHarness } from '../helpers/ui-harness.js';
 import { startUi } from '../helpers/ui-harness.js';
 
 const flat = (frame: string) => frame.replace(/[│\n]/g, ' ').replace(/\s+/g, ' ');
-
-/** The keymap the CLI builds from a config file holding these remaps. */
-function keymapFromConfig(keys: Record<string, string[]>) {
-  const settings = loadSettings(parseArgs(['--config', '/config.json', 'my-vault'], appFlags), {}, {
-    readFile: (file) => (file === '/config.json' ? JSON.stringify({ keys }) : undefined),
-    homeDir: () => '/home/nobody',
-  });
-  const { keymap, unknown } = remap(defaultKeymap, settings.keys);
-  assert.deepEqual(unknown, []);
-  assert.deepEqual(keymapProblems(keymap, Object.keys(keys)), [], 'the CLI accepts this config');
-  return keymap;
-}
 
 describe('hints follow the keymap from the config file', () => {
   let t: UiHarness;

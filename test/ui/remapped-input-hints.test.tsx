@@ -3,27 +3,12 @@
 // hints name the new keys and the prompts answer to them (not to Enter and Esc any more).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appFlags, parseArgs } from '../../src/config/flags.js';
-import { loadSettings } from '../../src/config/settings.js';
-import { defaultKeymap, remap } from '../../src/ui/keymap.js';
-import { keymapProblems } from '../../src/ui/keymap-check.js';
+import { keymapFromConfig } from '../helpers/keymap-from-config.js';
 import type { UiHarness } from '../helpers/ui-harness.js';
 import { startUi } from '../helpers/ui-harness.js';
 
 const flat = (frame: string) => frame.replace(/[│╭╮╰╯─\n]/g, ' ').replace(/\s+/g, ' ');
 const CTRL = { b: '\u0002', d: '\u0004', g: '\u0007', o: '\u000f' };
-
-/** The keymap the CLI builds from a config file holding these remaps. */
-function keymapFromConfig(keys: Record<string, string[]>) {
-  const settings = loadSettings(parseArgs(['--config', '/config.json', 'my-vault'], appFlags), {}, {
-    readFile: (file) => (file === '/config.json' ? JSON.stringify({ keys }) : undefined),
-    homeDir: () => '/home/nobody',
-  });
-  const { keymap, unknown } = remap(defaultKeymap, settings.keys);
-  assert.deepEqual(unknown, []);
-  assert.deepEqual(keymapProblems(keymap, Object.keys(keys)), [], 'the CLI accepts this config');
-  return keymap;
-}
 
 describe('typed-text prompts name the remapped input keys and answer to them', () => {
   let t: UiHarness;
