@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useApp } from 'ink';
 import type { EditTextOptions } from './edit-text.js';
 import { editText } from './edit-text.js';
+import { holdTerminalInput } from './terminal-input-hold.js';
 
 /**
  * A form's Ctrl-E: hands the terminal to $EDITOR through Ink's suspendTerminal (Ink restores
@@ -16,7 +17,13 @@ export function useEditor(onError: (message: string) => void, options: EditTextO
       let result: string | undefined;
       try {
         await suspendTerminal(async () => {
-          result = await editText(current, { env, tempRoot });
+          // The editor's keys are the editor's: kvx stops reading the terminal until it exits.
+          const release = holdTerminalInput();
+          try {
+            result = await editText(current, { env, tempRoot });
+          } finally {
+            release();
+          }
         });
       } catch (error) {
         onError(error instanceof Error ? error.message : 'the editor failed; the value was left unchanged');
