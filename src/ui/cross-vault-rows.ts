@@ -84,7 +84,7 @@ let findCache: { vaults: readonly VaultState[]; key: string; out: FindView } | u
 export function findView(vaults: readonly VaultState[], query: FindQuery): FindView {
   const key = JSON.stringify(query);
   if (findCache?.vaults === vaults && findCache.key === key) return findCache.out;
-  const out = computeFindView(vaults, query);
+  const out = computeFindView(vaults, query, key);
   findCache = { vaults, key, out };
   return out;
 }
@@ -99,7 +99,7 @@ interface VaultMatches {
   matched: readonly ItemSummary[];
 }
 const vaultMatches = new WeakMap<VaultState['collections'], VaultMatches>();
-let listMatches = new WeakMap<readonly ItemSummary[], { key: string; matched: { item: ItemSummary; score: number }[] }>();
+let listMatches = new WeakMap<readonly ItemSummary[], { item: ItemSummary; score: number }[]>();
 let listMatchesKey = '';
 
 function matchesIn(items: readonly ItemSummary[], query: FindQuery, key: string): { item: ItemSummary; score: number }[] {
@@ -109,13 +109,13 @@ function matchesIn(items: readonly ItemSummary[], query: FindQuery, key: string)
     listMatchesKey = key;
   }
   const known = listMatches.get(items);
-  if (known) return known.matched;
+  if (known) return known;
   const matched: { item: ItemSummary; score: number }[] = [];
   for (const item of items) {
     const score = matchScore(item, query);
     if (score >= 0) matched.push({ item, score });
   }
-  listMatches.set(items, { key, matched });
+  listMatches.set(items, matched);
   return matched;
 }
 
@@ -129,8 +129,7 @@ function matchesOf(vault: VaultState, query: FindQuery, key: string): readonly I
   return matched;
 }
 
-function computeFindView(vaults: readonly VaultState[], query: FindQuery): FindView {
-  const key = JSON.stringify(query);
+function computeFindView(vaults: readonly VaultState[], query: FindQuery, key: string): FindView {
   const lines: FindLine[] = [];
   const items: FindView['items'] = [];
   for (const vault of vaults) {
