@@ -1,6 +1,5 @@
 // `kvx emulator`: flags, the ready line, the request log, clean stops on SIGINT/SIGTERM.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { EMULATOR_FLAGS, parseEmulatorArgs } from '../../src/emulator/cli-args.j
 import { runEmulatorCli } from '../../src/emulator/main.js';
 import { createIdentityRegistry } from '../../src/emulator/identity/index.js';
 import { collect, testCredential, waitFor } from './support/emulator-harness.js';
+import { startEmulatorProcess } from './support/emulator-process.js';
 import { rawRequest } from './support/raw-request.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -180,19 +180,12 @@ describe('running in-process', () => {
 describe('running as a process', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     test(`${signal} stops it cleanly with exit code 0`, async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'support/run-emulator-cli.ts'), '--seed', 'demo'], {
+      const { child, ready, stdout, exited } = await startEmulatorProcess<Ready>(process.execPath, ['--import', 'tsx', path.join(here, 'support/run-emulator-cli.ts'), '--seed', 'demo'], {
         cwd: repoRoot,
         env: { ...process.env, XDG_CACHE_HOME: cacheHome },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        timeoutMs: 30_000,
       });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       try {
-        await waitFor(() => stdout.includes('\n'), `the ready line (stderr: ${stderr})`, 30_000);
-        const ready = JSON.parse(stdout) as Ready;
         assert.deepEqual(ready.vaults.map((v) => v.name), ['contoso-prod', 'contoso-dev', 'contoso-payments']);
         const { readFileSync } = await import('node:fs');
         const client = new SecretClient(ready.vaults[2].url, testCredential, {
@@ -202,7 +195,7 @@ describe('running as a process', () => {
         assert.ok((await collect(client.listPropertiesOfSecrets())).length > 20);
         child.kill(signal);
         assert.equal(await exited, 0);
-        assert.equal(stdout.split('\n').filter(Boolean).length, 1);
+        assert.equal(stdout().split('\n').filter(Boolean).length, 1);
       } finally {
         child.kill('SIGKILL');
       }

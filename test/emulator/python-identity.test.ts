@@ -3,13 +3,12 @@
 // reads a secret with DefaultAzureCredential; the read-only identity's write is the service's
 // 403 under access policies; azure-mgmt-keyvault sees each vault's real properties.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createIdentityRegistry } from '../../src/emulator/identity/index.js';
-import { waitFor } from './support/emulator-harness.js';
+import { startEmulatorProcess } from './support/emulator-process.js';
 import { requirePythonAzure, runPython } from './support/python-sdk.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,18 +29,10 @@ let ready: Ready;
 
 before(async () => {
   await requirePythonAzure();
-  child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'support/run-emulator-cli.ts'), '--seed', 'demo', '--strict'], {
+  ({ child, ready } = await startEmulatorProcess<Ready>(process.execPath, ['--import', 'tsx', path.join(here, 'support/run-emulator-cli.ts'), '--seed', 'demo', '--strict'], {
     cwd: repoRoot,
     env: { ...process.env, XDG_CACHE_HOME: path.join(repoRoot, '.kvx-test', 'xdg-cache') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  await waitFor(() => stdout.includes('\n') || child.exitCode !== null, 'the ready line', 60_000);
-  assert.ok(stdout.includes('\n'), `the emulator exited early: ${stderr.slice(-2000)}`);
-  ready = JSON.parse(stdout.split('\n')[0]) as Ready;
+  }));
 });
 
 after(async () => {

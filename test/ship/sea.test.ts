@@ -3,13 +3,14 @@
 // can stand in for what the file itself carries.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { collect, testCredential, waitFor } from '../emulator/support/emulator-harness.js';
+import { startEmulatorProcess } from '../emulator/support/emulator-process.js';
 import { assertFits, hasTmux, shq, startTmux } from '../e2e/support/tmux-session.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,15 +44,8 @@ describe('the single executable', { skip }, () => {
   });
 
   test('serves `kvx emulator`: the ready line, real SDK requests over HTTPS, and a clean stop on SIGTERM', async () => {
-    const child = spawn('env', ['-i', `HOME=${home}`, exe, 'emulator', '--seed', 'demo'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, ready, stderr, exited } = await startEmulatorProcess<Ready>('env', ['-i', `HOME=${home}`, exe, 'emulator', '--seed', 'demo'], { cwd: work });
     try {
-      await waitFor(() => stdout.includes('\n'), `the ready line (stderr: ${stderr})`, 60_000);
-      const ready = JSON.parse(stdout) as Ready;
       assert.deepEqual(ready.vaults.map((v) => v.name), ['contoso-prod', 'contoso-dev', 'contoso-payments']);
       assert.ok(ready.caFile.startsWith(home), `its CA is cached under HOME: ${ready.caFile}`);
       const client = new SecretClient(ready.vaults[0].url, testCredential, {
@@ -61,7 +55,7 @@ describe('the single executable', { skip }, () => {
       assert.ok((await collect(client.listPropertiesOfSecrets())).length > 20);
       await client.setSecret('from-the-single-executable', 'v1');
       assert.equal((await client.getSecret('from-the-single-executable')).value, 'v1');
-      await waitFor(() => stderr.includes('PUT /secrets/from-the-single-executable 200'), 'the request log line');
+      await waitFor(() => stderr().includes('PUT /secrets/from-the-single-executable 200'), 'the request log line');
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
     } finally {

@@ -3,7 +3,7 @@
 // a SecretClient to read a demo secret (system-assigned, then kvx-reader by AZURE_CLIENT_ID);
 // vault discovery through the ready line's armEndpoint with @azure/arm-keyvault.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,9 +15,10 @@ import { ManagedIdentityCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { IdentityRegistry } from '../../../src/emulator/identity/index.js';
 import { createIdentityRegistry } from '../../../src/emulator/identity/index.js';
-import { collect, waitFor } from '../support/emulator-harness.js';
+import { collect } from '../support/emulator-harness.js';
 import { ResponseRecorder } from '../support/response-recorder.js';
 import { checkConformanceAfterAll } from '../support/conformance-after-all.js';
+import { startEmulatorProcess } from '../support/emulator-process.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,18 +54,10 @@ let identities: IdentityRegistry;
 const recorder = new ResponseRecorder();
 
 before(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../support/run-emulator-cli.ts'), '--seed', 'demo', '--strict'], {
+  ({ child, ready } = await startEmulatorProcess<Ready>(process.execPath, ['--import', 'tsx', path.join(here, '../support/run-emulator-cli.ts'), '--seed', 'demo', '--strict'], {
     cwd: repoRoot,
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  await waitFor(() => stdout.includes('\n') || child.exitCode !== null, 'the ready line', 60_000);
-  assert.ok(stdout.includes('\n'), `the emulator exited early: ${stderr}`);
-  ready = JSON.parse(stdout) as Ready;
+  }));
   ca = readFileSync(ready.caFile, 'utf8');
   // The identities' ids derive from the tenant, so the test can know them without asking.
   identities = createIdentityRegistry({ tenantId: ready.tenantId });
