@@ -55,6 +55,13 @@ interface Shot {
 }
 
 const loaded = (f: string) => f.includes('acr-pull-token') && /\d items · /.test(f);
+
+/** As the demo's reader identity (no certificate list): the certificates pane with its 403. */
+async function openRefusedCertificates(t: Harness): Promise<void> {
+  await t.waitFor(loaded, 20_000);
+  await t.press('4');
+  await t.waitFor((f) => f.includes('403'), 20_000);
+}
 const PRODUCTION = '3c1b2a4e-5f60-4d71-8e92-a3b4c5d6e7f8';
 const PAYMENTS = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d';
 
@@ -254,11 +261,7 @@ const shots: Shot[] = [
     // The demo's reader identity may list secrets and keys but not certificates.
     emulator: { strict: true },
     identity: 'kvx-reader',
-    async drive(t) {
-      await t.waitFor(loaded, 20_000);
-      await t.press('4');
-      await t.waitFor((f) => f.includes('403'), 20_000);
-    },
+    drive: openRefusedCertificates,
   },
   {
     name: 'error-view',
@@ -266,9 +269,7 @@ const shots: Shot[] = [
     emulator: { strict: true },
     identity: 'kvx-reader',
     async drive(t) {
-      await t.waitFor(loaded, 20_000);
-      await t.press('4');
-      await t.waitFor((f) => f.includes('403'), 20_000);
+      await openRefusedCertificates(t);
       await t.press('!');
       await t.waitFor((f) => f.includes('Error · certificates of contoso-prod') && f.includes('x-ms-request-id'), 20_000);
     },
