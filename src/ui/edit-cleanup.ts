@@ -84,8 +84,10 @@ export function trackEdit(dir: string): TrackedEdit {
       // A hangup reaches the whole process group at once: the editor may die of it, and its
       // exit be seen, before kvx's own SIGHUP is. Removing the handler now would drop that
       // signal (Node discards one with no listener) and leave kvx running on a dead terminal.
-      // So the handlers stay a moment longer; dying then has nothing left to remove.
-      if (active.size === 0) setTimeout(() => active.size === 0 && uninstall(), LINGER_MS).unref();
+      // So the handlers stay a moment longer, and that moment keeps the process alive so the
+      // signal is read even when nothing else would (kvx exits explicitly, so quitting does
+      // not wait for it); dying then has nothing left to remove.
+      if (active.size === 0) setTimeout(() => active.size === 0 && uninstall(), LINGER_MS);
     },
   };
 }
