@@ -119,19 +119,36 @@ export interface FilteredList {
 /** How many shorter queries a result remembers (erasing past them filters again). */
 const MAX_DEPTH = 32;
 
+// Scratch for scoring and ranking, reused by every keypress and grown to the largest list:
+// a result keeps exact-size copies, so a first character typed at 50,000 items no longer
+// leaves ~0.5 MB of full-size arrays for the collector (it ran a full collection every
+// few rounds of typing; keys waited on it).
+let scratchMatched = new Int32Array(0);
+let scratchRanks = new Int32Array(0);
+let scratchBucket = new Int32Array(0);
+
+function reserve(n: number): void {
+  if (scratchMatched.length >= n) return;
+  const size = Math.max(n, scratchMatched.length * 2);
+  scratchMatched = new Int32Array(size);
+  scratchRanks = new Int32Array(size);
+  scratchBucket = new Int32Array(size);
+}
+
 /** The rows at `positions` (every row when absent) matching `q`, in the order given. */
 function score(list: SortedList, q: string, positions?: ArrayLike<number>): { matched: Int32Array; ranks: Int32Array } {
   const n = positions ? positions.length : list.rows.length;
-  const matched = new Int32Array(n);
-  const ranks = new Int32Array(n);
-  const scratch = new Int32Array(q.length);
+  reserve(n);
+  const matched = scratchMatched;
+  const ranks = scratchRanks;
+  const indices = new Int32Array(q.length);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const pos = positions ? positions[i] : i;
     const t = list.shown[pos];
     // Most names that do not match fail this scan, before any scoring.
     if (!isSubsequence(q, t)) continue;
-    const rank = rankLower(q, t, list.texts[pos], scratch);
+    const rank = rankLower(q, t, list.texts[pos], indices);
     if (rank === NO_MATCH) continue;
     matched[m] = pos;
     ranks[m++] = rank;
@@ -142,8 +159,9 @@ function score(list: SortedList, q: string, positions?: ArrayLike<number>): { ma
 /** The list's rows at `matched`, best rank first and ties in list order: a stable counting sort on the distinct ranks. */
 function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Filtered<ItemSummary>[] {
   const n = matched.length;
+  reserve(n);
   const bucketOf = new Map<number, number>();
-  const bucket = new Int32Array(n);
+  const bucket = scratchBucket;
   const distinct: number[] = [];
   for (let i = 0; i < n; i++) {
     let b = bucketOf.get(ranks[i]);
