@@ -13,18 +13,28 @@ import type { Filtered } from './fuzzy-filter.js';
 import { isSubsequence, NO_MATCH, rankLower } from './fuzzy-filter.js';
 import { displayName } from './item-text.js';
 import type { Keyed, ListSort } from './sort.js';
-import { comparator, keyed } from './sort.js';
+import { comparator } from './sort.js';
 
 const NO_INDICES: readonly number[] = [];
+
+/** A row of a sorted list: the item, its sort key and (none) highlighted characters. */
+export type Row = Keyed & Filtered<ItemSummary>;
+
+// The same key as sort.ts's keyed(), built in one object.
+const row = (item: ItemSummary): Row => ({ item, lower: item.name.toLowerCase(), indices: NO_INDICES });
 
 /** A collection's items in display order. */
 export interface SortedList {
   source: readonly ItemSummary[];
   sort: ListSort;
-  /** In order, unfiltered (no highlighted characters); the same objects across appends, so rows in view keep their identity. */
-  rows: readonly Filtered<ItemSummary>[];
-  /** Per row: the lower-cased name (sorting) and the lower-cased displayed name (filtering). */
-  keys: readonly Keyed[];
+  /**
+   * In order, unfiltered (no highlighted characters); the same objects across appends, so rows
+   * in view keep their identity. Each row is also its sort key (the lower-cased name): one
+   * object per item, not two, so 50,000 items give the collector 50,000 fewer to mark.
+   */
+  rows: readonly Row[];
+  /** The same array as `rows`, seen as sort keys. */
+  keys: readonly Row[];
   /** Per row: the displayed name (escaped), and lower-cased (what a filter matches). */
   texts: readonly string[];
   shown: readonly string[];
@@ -44,13 +54,13 @@ function isPrefix(prefix: readonly ItemSummary[], of: readonly ItemSummary[]): b
 const shownKey = (k: Keyed, text: string) => (text === k.item.name ? k.lower : text.toLowerCase());
 
 function build(source: readonly ItemSummary[], sort: ListSort): SortedList {
-  const keys = source.map(keyed).sort(comparator(sort.key, sort.reverse));
+  const keys = source.map(row).sort(comparator(sort.key, sort.reverse));
   const texts = keys.map((k) => displayName(k.item));
   return {
     source,
     sort,
     keys,
-    rows: keys.map((k) => ({ item: k.item, indices: NO_INDICES })),
+    rows: keys,
     texts,
     shown: keys.map((k, i) => shownKey(k, texts[i])),
   };
@@ -58,10 +68,9 @@ function build(source: readonly ItemSummary[], sort: ListSort): SortedList {
 
 function append(previous: SortedList, source: readonly ItemSummary[]): SortedList {
   const cmp = comparator(previous.sort.key, previous.sort.reverse);
-  const added = source.slice(previous.source.length).map(keyed).sort(cmp);
+  const added = source.slice(previous.source.length).map(row).sort(cmp);
   const n = previous.keys.length + added.length;
-  const keys = new Array<Keyed>(n);
-  const rows = new Array<Filtered<ItemSummary>>(n);
+  const keys = new Array<Row>(n);
   const shown = new Array<string>(n);
   const texts = new Array<string>(n);
   const moved = new Int32Array(previous.keys.length);
@@ -72,14 +81,12 @@ function append(previous: SortedList, source: readonly ItemSummary[]): SortedLis
     // Ties keep old rows first, as a stable sort of old + appended would.
     if (j >= added.length || (i < previous.keys.length && cmp(previous.keys[i], added[j]) <= 0)) {
       keys[k] = previous.keys[i];
-      rows[k] = previous.rows[i];
       shown[k] = previous.shown[i];
       texts[k] = previous.texts[i];
       moved[i++] = k;
     } else {
       const a = added[j];
       keys[k] = a;
-      rows[k] = { item: a.item, indices: NO_INDICES };
       texts[k] = displayName(a.item);
       shown[k] = shownKey(a, texts[k]);
       addedAt[j++] = k;
@@ -87,7 +94,7 @@ function append(previous: SortedList, source: readonly ItemSummary[]): SortedLis
   }
   // One step of history only: the previous list forgets its own, so lists never chain.
   previous.from = undefined;
-  return { source, sort: previous.sort, keys, rows, texts, shown, from: { list: previous, moved, added: addedAt } };
+  return { source, sort: previous.sort, keys, rows: keys, texts, shown, from: { list: previous, moved, added: addedAt } };
 }
 
 /** The sorted rows of `source`, reusing `previous` when `source` only grew at its end. */
@@ -110,7 +117,7 @@ export interface FilteredList {
   matched: Int32Array;
   ranks: Int32Array;
   /** The matching rows of the list, best first (ties in list order): the list's own row objects. */
-  rows: readonly Filtered<ItemSummary>[];
+  rows: readonly Row[];
   /** The result this one narrowed (a shorter query on the same list): erasing a character returns it. */
   parent?: FilteredList;
   depth: number;
@@ -157,7 +164,7 @@ function score(list: SortedList, q: string, positions?: ArrayLike<number>): { ma
 }
 
 /** The list's rows at `matched`, best rank first and ties in list order: a stable counting sort on the distinct ranks. */
-function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Filtered<ItemSummary>[] {
+function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Row[] {
   const n = matched.length;
   reserve(n);
   const bucketOf = new Map<number, number>();
@@ -180,7 +187,7 @@ function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Filte
     start[b] = at;
     at += counts[b];
   }
-  const rows = new Array<Filtered<ItemSummary>>(n);
+  const rows = new Array<Row>(n);
   for (let i = 0; i < n; i++) rows[start[bucket[i]]++] = list.rows[matched[i]];
   return rows;
 }

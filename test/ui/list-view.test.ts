@@ -138,6 +138,17 @@ test('filtered rows are the list rows themselves: filtering builds no row object
   assert.ok(f.rows.every((r) => rows.has(r)));
 });
 
+test('a sorted list keeps one object per item: each row is also its sort key, across appended pages', () => {
+  const rng = new Prng('one-object');
+  const first = items(300, rng);
+  const list = sortedList(first, by('name'));
+  assert.equal(list.rows, list.keys);
+  const grown = sortedList([...first, ...items(100, rng)], by('name'), list);
+  assert.equal(grown.rows, grown.keys);
+  assert.equal(new Set(grown.rows).size, 400);
+  for (const r of grown.rows) assert.equal(r.lower, r.item.name.toLowerCase());
+});
+
 test('any sequence of typing, erasing, replacing the query and appending pages gives what filtering from scratch gives', () => {
   for (let run = 0; run < 25; run++) {
     const rng = new Prng(`random-${run}`);
