@@ -163,9 +163,27 @@ function score(list: SortedList, q: string, positions?: ArrayLike<number>): { ma
   return { matched: matched.slice(0, m), ranks: ranks.slice(0, m) };
 }
 
-/** The list's rows at `matched`, best rank first and ties in list order: a stable counting sort on the distinct ranks. */
+/** The list's rows at `matched`, best rank first and ties in list order: a stable counting sort. */
 function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Row[] {
   const n = matched.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (ranks[i] < min) min = ranks[i];
+    if (ranks[i] > max) max = ranks[i];
+  }
+  const rows = new Array<Row>(n);
+  // Ranks close together (a one-character query: every match a substring, ranks differing
+  // by points and name length) are counted in an array indexed by rank; far apart (whole and
+  // scattered matches mixed) they are counted per distinct rank.
+  if (n > 0 && max - min < 4 * n + 4096) {
+    const span = max - min + 1;
+    const start = new Int32Array(span + 1);
+    for (let i = 0; i < n; i++) start[max - ranks[i] + 1]++;
+    for (let r = 1; r <= span; r++) start[r] += start[r - 1];
+    for (let i = 0; i < n; i++) rows[start[max - ranks[i]]++] = list.rows[matched[i]];
+    return rows;
+  }
   reserve(n);
   const bucketOf = new Map<number, number>();
   const bucket = scratchBucket;
@@ -187,7 +205,6 @@ function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Row[]
     start[b] = at;
     at += counts[b];
   }
-  const rows = new Array<Row>(n);
   for (let i = 0; i < n; i++) rows[start[bucket[i]]++] = list.rows[matched[i]];
   return rows;
 }
