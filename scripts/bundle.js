@@ -75,33 +75,19 @@ const inkCachesAcrossFrames = patch('ink-caches-across-frames', /[\\/]ink[\\/]bu
   ['caches = new OutputCaches();', 'caches = kvxOutputCaches();'],
 ]);
 
-/**
- * ESM bundles with code splitting into `outdir` (emptied first, so no stale chunk or map is
- * left to be packed). Source maps only when asked for.
- */
-export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap = false } = {}) {
-  await rm(outdir, { recursive: true, force: true });
-  return build({
-    ...common,
-    entryPoints: entries,
-    outdir,
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: sourcemap ? 'linked' : false,
-    plugins: [yogaWithoutFetch, inkCachesAcrossFrames],
-    // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
-    banner: {
-      js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
-    },
-  });
-}
+// Every request of the Azure SDK asks whether its body is a FormData, and the first look at
+// the global FormData loads undici, Node's fetch (~15 ms of CPU, ~40 ms in a fresh process),
+// on the way to kvx's first request. Only an object can be a FormData: ask that first, and
+// the bodies kvx sends (none, or JSON text) never touch the global.
+const formDataOnlyForObjects = patch('form-data-only-for-objects', /[\\/]@typespec[\\/]ts-http-runtime[\\/]dist[\\/]esm[\\/](formData|client[\\/]sendRequest)\.js$/, [
+  ['typeof FormData !== "undefined" && body instanceof FormData', 'typeof body === "object" && body !== null && typeof FormData !== "undefined" && body instanceof FormData'],
+]);
 
-// The single executable runs one CommonJS script, and CommonJS has no top-level await —
-// which kvx's entry and two dependencies (Ink, yoga-layout) use. So the whole CLI is bundled
-// as one ESM file whose only imports are Node built-ins, those become require() calls, and the
-// body runs inside an async function: top-level await keeps working, and no import() or
-// import.meta is left for the SEA (which has neither).
+// Node's built-in modules are reached through require(), never through an ESM import: ESM
+// gives a built-in module a namespace with every export read at once, and node:http's
+// include lazy getters (WebSocket, MessageEvent, …) that load undici, ~25 ms of CPU before
+// the first request (require('node:http') takes ~3 ms). The single executable needs the same,
+// as it has no import at all.
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const VIA_REQUIRE = 'kvx-require';
 const builtinsViaRequire = {
@@ -117,6 +103,33 @@ const builtinsViaRequire = {
   },
 };
 
+/**
+ * ESM bundles with code splitting into `outdir` (emptied first, so no stale chunk or map is
+ * left to be packed). Source maps only when asked for.
+ */
+export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap = false } = {}) {
+  await rm(outdir, { recursive: true, force: true });
+  return build({
+    ...common,
+    entryPoints: entries,
+    outdir,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: sourcemap ? 'linked' : false,
+    plugins: [builtinsViaRequire, yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
+    // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
+    banner: {
+      js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
+    },
+  });
+}
+
+// The single executable runs one CommonJS script, and CommonJS has no top-level await —
+// which kvx's entry and two dependencies (Ink, yoga-layout) use. So the whole CLI is bundled
+// as one ESM file whose only imports are Node built-ins (require() calls, as above), and the
+// body runs inside an async function: top-level await keeps working, and no import() or
+// import.meta is left for the SEA (which has neither).
 /** What import.meta is in the single executable: the executable itself. */
 const importMetaShim = `const __kvxImportMeta = {
   url: require('node:url').pathToFileURL(__filename).href,
@@ -137,7 +150,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire, yogaWithoutFetch, inkCachesAcrossFrames],
+    plugins: [builtinsViaRequire, yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {

@@ -5,6 +5,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,6 +90,12 @@ describe('the split bundles', () => {
     assert.ok(staticClosure('emulator.js').has(chunk), '--demo (emulator.js) loads it');
     assert.ok(staticClosure('emulator-main.js').has(chunk), '`kvx emulator` (emulator-main.js) loads it');
     assert.equal(new Set(emulatorSources).size, emulatorSources.length, 'no emulator source is bundled twice');
+  });
+
+  test('no bundle imports a Node built-in as an ES module (node:http so loads undici, ~25 ms before the first request): they come through require()', () => {
+    const esmBuiltins = [...outputs].flatMap(([name, o]) => o.imports.filter((i) => i.kind === 'import-statement' && isBuiltin(i.path)).map((i) => `${name}: ${i.path}`));
+    assert.deepEqual(esmBuiltins, []);
+    assert.ok([...outputs.values()].some((o) => o.imports.some((i) => i.kind === 'require-call' && i.path === 'node:http')), 'node:http is required');
   });
 
   test("Ink's text caches outlive a frame in the bundle: an unchanged line is not measured again on every keypress", () => {
