@@ -83,25 +83,29 @@ const formDataOnlyForObjects = patch('form-data-only-for-objects', /[\\/]@typesp
   ['typeof FormData !== "undefined" && body instanceof FormData', 'typeof body === "object" && body !== null && typeof FormData !== "undefined" && body instanceof FormData'],
 ]);
 
-// Node's built-in modules are reached through require(), never through an ESM import: ESM
-// gives a built-in module a namespace with every export read at once, and node:http's
-// include lazy getters (WebSocket, MessageEvent, …) that load undici, ~25 ms of CPU before
-// the first request (require('node:http') takes ~3 ms). The single executable needs the same,
-// as it has no import at all.
+// The single executable has no ESM import at all: every Node built-in comes through require().
+// The split bundles do the same for the few built-ins whose ESM namespace is costly: ESM reads
+// every export of a built-in at once, and node:http's include lazy getters (WebSocket,
+// MessageEvent, …) that load undici, ~25 ms of CPU before the first request (require() takes
+// ~3 ms); node:crypto's read webcrypto. For the others an ESM import is cheaper (require()
+// and its namespace copy cost the first frame ~10 ms in all).
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const COSTLY_AS_ESM = new Set(['http', 'node:http', 'crypto', 'node:crypto']);
 const VIA_REQUIRE = 'kvx-require';
-const builtinsViaRequire = {
-  name: 'builtins-via-require',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.namespace === VIA_REQUIRE) return { path: args.path, external: true };
-      // react-devtools-core: Ink's DEV=true bridge, never installed; require() fails in place.
-      if (builtins.has(args.path) || args.path === 'react-devtools-core') return { path: args.path, namespace: VIA_REQUIRE };
-      return undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: VIA_REQUIRE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-  },
-};
+function builtinsViaRequire(which) {
+  return {
+    name: 'builtins-via-require',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.namespace === VIA_REQUIRE) return { path: args.path, external: true };
+        // react-devtools-core: Ink's DEV=true bridge, never installed; require() fails in place.
+        if (which.has(args.path) || (which === builtins && args.path === 'react-devtools-core')) return { path: args.path, namespace: VIA_REQUIRE };
+        return undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: VIA_REQUIRE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
+}
 
 /**
  * ESM bundles with code splitting into `outdir` (emptied first, so no stale chunk or map is
@@ -117,7 +121,7 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [builtinsViaRequire, yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
+    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
     // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
     banner: {
       js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
@@ -150,7 +154,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire, yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
+    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {
