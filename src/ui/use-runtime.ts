@@ -27,7 +27,11 @@ export function useRuntime(load: (() => Promise<Runtime>) | undefined, start?: (
       (r) => {
         runtime = r;
         if (gone) return void r.dispose();
-        start?.(r);
+        try {
+          start?.(r);
+        } catch {
+          // Starting early only saves time: the explorer does the same itself and shows what fails.
+        }
         setState({ status: 'ready', runtime: r });
       },
       (error: unknown) => {
