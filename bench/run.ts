@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark reports a value and a baseline measured in the same run,
 // and their ratio, so results compare across machines. Prints one Markdown table.
-// BENCH_ONLY=terminal,cold-start picks some; BENCH_SIZES=20,10000 picks the terminal sizes.
+// BENCH_ONLY=terminal,cold-start picks some (first-rows-breakdown: where the time to the first rows goes); BENCH_SIZES=20,10000 picks the terminal sizes.
 import { coldStartBench } from './cold-start.bench.js';
 import { crossVaultTerminalBench } from './cross-vault-terminal.bench.js';
 import { crossVaultBench } from './cross-vault.bench.js';
 import { emulatorListBench } from './emulator-list.bench.js';
+import { firstRowsBreakdown } from './first-rows-breakdown.js';
 import { storeLoadBench } from './store-load.bench.js';
 import type { BenchRow } from './support/bench-row.js';
 import { fromMs, printRows } from './support/bench-row.js';
@@ -14,6 +15,7 @@ import { uiBench } from './ui.bench.js';
 const only = process.env.BENCH_ONLY?.split(',');
 const sections: [string, () => Promise<BenchRow[]>][] = [
   ['terminal', () => terminalBench({ sizes: process.env.BENCH_SIZES?.split(',').map(Number) })],
+  ['first-rows-breakdown', () => firstRowsBreakdown()],
   ['cold-start', async () => (await coldStartBench()).map(fromMs)],
   ['ui', async () => uiBench().map(fromMs)],
   ['store', async () => (await storeLoadBench()).map(fromMs)],

@@ -75,6 +75,38 @@ const inkCachesAcrossFrames = patch('ink-caches-across-frames', /[\\/]ink[\\/]bu
   ['caches = new OutputCaches();', 'caches = kvxOutputCaches();'],
 ]);
 
+// Every request of the Azure SDK asks whether its body is a FormData, and the first look at
+// the global FormData loads undici, Node's fetch (~15 ms of CPU, ~40 ms in a fresh process),
+// on the way to kvx's first request. Only an object can be a FormData: ask that first, and
+// the bodies kvx sends (none, or JSON text) never touch the global.
+const formDataOnlyForObjects = patch('form-data-only-for-objects', /[\\/]@typespec[\\/]ts-http-runtime[\\/]dist[\\/]esm[\\/](formData|client[\\/]sendRequest)\.js$/, [
+  ['typeof FormData !== "undefined" && body instanceof FormData', 'typeof body === "object" && body !== null && typeof FormData !== "undefined" && body instanceof FormData'],
+]);
+
+// The single executable has no ESM import at all: every Node built-in comes through require().
+// The split bundles do the same for the few built-ins whose ESM namespace is costly: ESM reads
+// every export of a built-in at once, and node:http's include lazy getters (WebSocket,
+// MessageEvent, …) that load undici, ~25 ms of CPU before the first request (require() takes
+// ~3 ms); node:crypto's read webcrypto. For the others an ESM import is cheaper (require()
+// and its namespace copy cost the first frame ~10 ms in all).
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const COSTLY_AS_ESM = new Set(['http', 'node:http', 'crypto', 'node:crypto']);
+const VIA_REQUIRE = 'kvx-require';
+function builtinsViaRequire(which) {
+  return {
+    name: 'builtins-via-require',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.namespace === VIA_REQUIRE) return { path: args.path, external: true };
+        // react-devtools-core: Ink's DEV=true bridge, never installed; require() fails in place.
+        if (which.has(args.path) || (which === builtins && args.path === 'react-devtools-core')) return { path: args.path, namespace: VIA_REQUIRE };
+        return undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: VIA_REQUIRE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
+}
+
 /**
  * ESM bundles with code splitting into `outdir` (emptied first, so no stale chunk or map is
  * left to be packed). Source maps only when asked for.
@@ -89,7 +121,7 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [yogaWithoutFetch, inkCachesAcrossFrames],
+    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
     // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
     banner: {
       js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
@@ -99,24 +131,9 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
 
 // The single executable runs one CommonJS script, and CommonJS has no top-level await —
 // which kvx's entry and two dependencies (Ink, yoga-layout) use. So the whole CLI is bundled
-// as one ESM file whose only imports are Node built-ins, those become require() calls, and the
+// as one ESM file whose only imports are Node built-ins (require() calls, as above), and the
 // body runs inside an async function: top-level await keeps working, and no import() or
 // import.meta is left for the SEA (which has neither).
-const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const VIA_REQUIRE = 'kvx-require';
-const builtinsViaRequire = {
-  name: 'builtins-via-require',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.namespace === VIA_REQUIRE) return { path: args.path, external: true };
-      // react-devtools-core: Ink's DEV=true bridge, never installed; require() fails in place.
-      if (builtins.has(args.path) || args.path === 'react-devtools-core') return { path: args.path, namespace: VIA_REQUIRE };
-      return undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: VIA_REQUIRE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-  },
-};
-
 /** What import.meta is in the single executable: the executable itself. */
 const importMetaShim = `const __kvxImportMeta = {
   url: require('node:url').pathToFileURL(__filename).href,
@@ -137,7 +154,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire, yogaWithoutFetch, inkCachesAcrossFrames],
+    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {

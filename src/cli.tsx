@@ -1,7 +1,6 @@
 // Entry point of the bundled CLI. Only what the first frame needs is imported statically;
 // the emulator and the store with the Azure SDK are loaded on demand (runtime.ts, its own bundle).
 import { closeSync, openSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { render } from 'ink';
 import pkg from '../package.json' with { type: 'json' };
 import { appFlags, formatFlagHelp, isUsageError, parseArgs, UsageError } from './config/flags.js';
@@ -9,7 +8,7 @@ import type { Settings } from './config/settings.js';
 import type { Runtime } from './ui/use-runtime.js';
 import { loadSettings } from './config/settings.js';
 import { App } from './ui/app.js';
-import { followLoading, SIZE } from './heap-mode.js';
+import { loadRuntime as startRuntime } from './load-runtime.js';
 import { escapeControl } from './text/escape-control.js';
 import { defaultKeymap, remap } from './ui/keymap.js';
 import { keymapProblems } from './ui/keymap-check.js';
@@ -83,17 +82,11 @@ async function main(argv: string[]): Promise<number> {
   // The SDK would write its AZURE_LOG_LEVEL output raw over the screen; the runtime routes it
   // to the --log file instead (log/sdk-log.ts), so the SDK must not read the variable itself.
   delete process.env.AZURE_LOG_LEVEL;
-  // Every frame leaves garbage (Ink rebuilds the output text), and V8's default heap growth
-  // lets the heap swell to several times what is live: RSS rose ~60 MiB over 1,000 keys with
-  // the live heap flat. Growing the heap for size instead keeps RSS near what is used; while
-  // lists load, heap-mode.ts lifts it (it costs a third of the CPU of a big load).
-  setFlagsFromString(SIZE);
   const theme = settings.theme === 'plain' ? plainTheme : chooseTheme(process.env, settings.noColor);
   let runtime: Runtime | undefined;
   let stopHeapMode: (() => void) | undefined;
   const loadRuntime = async () => {
-    runtime = await (await import('./runtime.js')).createRuntime(settings);
-    stopHeapMode = followLoading(runtime.store);
+    ({ runtime, stopHeapMode } = await startRuntime(settings));
     return runtime;
   };
   const instance = render(<App settings={settings} keymap={keymap} theme={theme} loadRuntime={loadRuntime} clipboard={{ clearAfterMs: settings.clipboardClearMs }} />, {

@@ -11,6 +11,7 @@ import { createStoreOperations } from './operations-store.js';
 import { ActionRefusedError } from './operations-errors.js';
 import { createRevealer } from './secret-reveal.js';
 import { trackSignIn } from './sign-in.js';
+import { prefetchingCredential } from './token-prefetch.js';
 import { itemId } from './item-summary.js';
 import { checkName } from './validate-input.js';
 import type { View } from './snapshot-updates.js';
@@ -55,7 +56,8 @@ export function createStore(options: StoreOptions): Store {
     signal: life.signal,
     onChange: (signIn) => set({ ...snapshot, signIn }),
   });
-  const credential = observeIdentity(signingIn, (identity) => setIdentity(identity), credentialName);
+  // Outermost: a prefetched token is seen by observeIdentity and the sign-in indicator as it comes.
+  const credential = prefetchingCredential(observeIdentity(signingIn, (identity) => setIdentity(identity), credentialName));
   const sessions = new Map<string, VaultSession>();
   let disposed = false;
 

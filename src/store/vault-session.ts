@@ -8,6 +8,8 @@ import { KeyClient } from '@azure/keyvault-keys';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { isLoopbackHost } from '../config/vault-address.js';
 import { errorBodyPolicy } from './error-body-policy.js';
+import type { PrefetchingCredential } from './token-prefetch.js';
+import { vaultTokenScope } from './token-prefetch.js';
 import {
   certificateSummary,
   deletedCertificateSummary,
@@ -80,9 +82,15 @@ export class VaultSession {
 
   constructor(
     readonly info: VaultInfo,
-    private readonly credential: TokenCredential,
+    private readonly credential: TokenCredential & Partial<Pick<PrefetchingCredential, 'prefetch'>>,
     private readonly connection: ConnectionOptions = {},
   ) {}
+
+  /** A client is made for a request about to go: its token is asked for beside the challenge (token-prefetch.ts). */
+  private firstUse(): void {
+    const scope = vaultTokenScope(this.info.url);
+    if (scope) this.credential.prefetch?.(scope);
+  }
 
   /** Whether a client of this kind exists yet (clients are made on first use). */
   hasClient(kind: CollectionKind): boolean {
@@ -90,16 +98,19 @@ export class VaultSession {
   }
 
   secrets(): SecretClient {
+    if (!this.secretClient) this.firstUse();
     this.secretClient ??= new SecretClient(this.info.url, this.credential, clientOptionsFor(this.info, this.connection));
     return this.secretClient;
   }
 
   keys(): KeyClient {
+    if (!this.keyClient) this.firstUse();
     this.keyClient ??= new KeyClient(this.info.url, this.credential, clientOptionsFor(this.info, this.connection));
     return this.keyClient;
   }
 
   certificates(): CertificateClient {
+    if (!this.certificateClient) this.firstUse();
     this.certificateClient ??= new CertificateClient(this.info.url, this.credential, clientOptionsFor(this.info, this.connection));
     return this.certificateClient;
   }

@@ -14,6 +14,7 @@ import { ErrorBoundary } from './error-boundary.js';
 import { NoVaultScreen } from './no-vault-screen.js';
 import type { Runtime, RuntimeState } from './use-runtime.js';
 import { useRuntime } from './use-runtime.js';
+import { startFirstView } from './first-view.js';
 import { useKeyInput } from './use-key-input.js';
 import type { KeyRouter } from './key-router.js';
 import { createKeyRouter, KeyRouting } from './key-router.js';
@@ -65,6 +66,8 @@ function InputRouter({ router, keymap }: { router: KeyRouter; keymap: readonly B
   return null;
 }
 
+const startRuntime = (runtime: Runtime) => startFirstView(runtime.store);
+
 /** Two Ctrl-C within this long quit without asking, whatever is open. */
 export const CTRL_C_TWICE_MS = 2000;
 
@@ -74,7 +77,7 @@ export function App({ settings, keymap, theme, loadRuntime, now = Date.now, clip
   const { columns, rows } = useWindowSize();
   // Nothing to open and no ARM to find vaults through: explain how to start.
   const noVault = settings.vaults.length === 0 && !settings.demo && !settings.armEndpoint && !settings.pinned?.length && !settings.recent?.length;
-  const runtime = useRuntime(noVault ? undefined : loadRuntime);
+  const runtime = useRuntime(noVault ? undefined : loadRuntime, startRuntime);
   const sink: InputSink = useRef(undefined);
   const lastCtrlC = useRef(-Infinity);
   const [router] = useState(() =>

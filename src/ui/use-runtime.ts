@@ -12,8 +12,12 @@ export type RuntimeState =
   | { status: 'ready'; runtime: Runtime }
   | { status: 'failed'; message: string };
 
-/** Starts the runtime after the first frame and disposes of it when the app unmounts. */
-export function useRuntime(load: (() => Promise<Runtime>) | undefined): RuntimeState {
+/**
+ * Starts the runtime after the first frame and disposes of it when the app unmounts.
+ * `start` runs as soon as the runtime is there, before React renders anything on it: work
+ * begun there (the first list's requests) overlaps that rendering instead of waiting for it.
+ */
+export function useRuntime(load: (() => Promise<Runtime>) | undefined, start?: (runtime: Runtime) => void): RuntimeState {
   const [state, setState] = useState<RuntimeState>({ status: 'connecting' });
   useEffect(() => {
     if (!load) return;
@@ -22,8 +26,13 @@ export function useRuntime(load: (() => Promise<Runtime>) | undefined): RuntimeS
     load().then(
       (r) => {
         runtime = r;
-        if (gone) void r.dispose();
-        else setState({ status: 'ready', runtime: r });
+        if (gone) return void r.dispose();
+        try {
+          start?.(r);
+        } catch {
+          // Starting early only saves time: the explorer does the same itself and shows what fails.
+        }
+        setState({ status: 'ready', runtime: r });
       },
       (error: unknown) => {
         // Only the message: no stack trace reaches the screen.
@@ -34,6 +43,6 @@ export function useRuntime(load: (() => Promise<Runtime>) | undefined): RuntimeS
       gone = true;
       if (runtime) void runtime.dispose();
     };
-  }, [load]);
+  }, [load, start]);
   return state;
 }

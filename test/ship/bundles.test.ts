@@ -91,6 +91,13 @@ describe('the split bundles', () => {
     assert.equal(new Set(emulatorSources).size, emulatorSources.length, 'no emulator source is bundled twice');
   });
 
+  test('no bundle imports node:http or node:crypto as an ES module (their namespaces read lazy getters: node:http so loads undici, ~25 ms before the first request): they come through require()', () => {
+    const costly = /^(node:)?(http|crypto)$/;
+    const esm = [...outputs].flatMap(([name, o]) => o.imports.filter((i) => i.kind === 'import-statement' && costly.test(i.path)).map((i) => `${name}: ${i.path}`));
+    assert.deepEqual(esm, []);
+    assert.ok([...outputs.values()].some((o) => o.imports.some((i) => i.kind === 'require-call' && i.path === 'node:http')), 'node:http is required');
+  });
+
   test("Ink's text caches outlive a frame in the bundle: an unchanged line is not measured again on every keypress", () => {
     assert.match(cliSource, /caches = kvxOutputCaches\(\)/);
     assert.doesNotMatch(cliSource, /caches = new OutputCaches\(\)/);

@@ -1,0 +1,39 @@
+// The runtime after the first frame: V8 is tuned for size (heap-mode.ts) only once the
+// runtime's bundle is in, so its code is evaluated with the default heap growth, and from
+// then on it follows the store's loading.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appFlags, parseArgs } from '../src/config/flags.js';
+import { loadSettings } from '../src/config/settings.js';
+import { SIZE, SPEED } from '../src/heap-mode.js';
+import { loadRuntime } from '../src/load-runtime.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { TEST_TLS_CACHE, testCredential, waitFor } from './emulator/support/emulator-harness.js';
+
+test('V8 is tuned for size only after the runtime was imported and built, then follows its loading', async () => {
+  const events: string[] = [];
+  const emulator = await startEmulator({ vaults: ['heap-vault'], tlsCacheDir: TEST_TLS_CACHE });
+  const files: Record<string, string> = { 'ca.pem': emulator.caPem };
+  const settings = loadSettings(parseArgs(['--ca-file', 'ca.pem', emulator.vaults[0].url], appFlags), {}, { readFile: (f) => files[f], homeDir: () => '/nonexistent-home' });
+  const { runtime, stopHeapMode } = await loadRuntime(
+    settings,
+    async () => {
+      events.push('import runtime');
+      const { createRuntime } = await import('../src/runtime.js');
+      events.push('runtime imported');
+      return { createRuntime: (s) => createRuntime(s, { credential: testCredential }) };
+    },
+    (flags) => events.push(flags),
+  );
+  try {
+    assert.deepEqual(events, ['import runtime', 'runtime imported', SIZE]);
+    const url = runtime.vaults[0].url;
+    runtime.store.loadCollection(url, 'secrets');
+    await waitFor(() => runtime.store.getSnapshot().vaults[0].collections.secrets.status === 'complete', 'the list loaded', 20_000);
+    assert.deepEqual(events.slice(3), [SPEED, SIZE]);
+  } finally {
+    stopHeapMode();
+    await runtime.dispose();
+    await emulator.stop();
+  }
+});
