@@ -83,6 +83,18 @@ const formDataOnlyForObjects = patch('form-data-only-for-objects', /[\\/]@typesp
   ['typeof FormData !== "undefined" && body instanceof FormData', 'typeof body === "object" && body !== null && typeof FormData !== "undefined" && body instanceof FormData'],
 ]);
 
+// Ink and its helpers (wrap-ansi, cli-truncate, widest-line, slice-ansi) measure text with
+// string-width, whose path for anything beyond ASCII costs ~6 ms before the first frame and
+// more on every frame with box drawing or "…" in it. They get kvx's string-width instead: the
+// same widths (test/text/string-width.test.ts), with a fast path for the characters kvx draws.
+const OWN_STRING_WIDTH = path.join(root, 'src/text/string-width.ts');
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === OWN_STRING_WIDTH ? undefined : { path: OWN_STRING_WIDTH }));
+  },
+};
+
 // The single executable has no ESM import at all: every Node built-in comes through require().
 // The split bundles do the same for the few built-ins whose ESM namespace is costly: ESM reads
 // every export of a built-in at once, and node:http's include lazy getters (WebSocket,
@@ -121,7 +133,7 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
+    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects, fastStringWidth],
     // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
     banner: {
       js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
@@ -154,7 +166,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects],
+    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects, fastStringWidth],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {

@@ -1,6 +1,6 @@
 import { Fragment, memo, useEffect, useMemo, useRef } from 'react';
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import stringWidth from '../text/string-width.js';
 import { Box, Text } from 'ink';
 import type { CollectionKind, ItemSummary, Store } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
