@@ -65,14 +65,52 @@ const yogaWithoutFetch = patch('yoga-without-fetch', /[\\/]yoga-layout[\\/]dist[
 // Ink keeps the widths and styled characters of the text it draws in caches made anew for
 // every frame, so each frame measures every character again (a Unicode-property regex per
 // character): most of a keypress's CPU on a screen that barely changed. The text → result
-// caches are pure, so one set serves every frame, started anew past a few thousand entries so
-// that text that scrolled away does not pile up.
-const inkCachesAcrossFrames = patch('ink-caches-across-frames', /[\\/]ink[\\/]build[\\/]output\.js$/, [
+// caches are pure, so a frame starts with what the frame before it drew: one generation per
+// frame, carried over entry by entry when drawn again. Text that left the screen is dropped
+// with the frame after, young: a cache that kept it for thousands of entries had the rows
+// of every filter keystroke (an object per character) promoted to the old generation, and
+// at 50,000 items each full collection of it cost a keypress 10–25 ms. The grid a frame is
+// composed on starts as one shared blank cell (Ink replaces cells, never changes them), not
+// an object and an array per cell.
+export const inkOutputPatch = patch('ink-caches-across-frames', /[\\/]ink[\\/]build[\\/]output\.js$/, [
   [
     'class OutputCaches {',
-    'let kvxSharedCaches;\nconst kvxOutputCaches = () => {\n    const c = kvxSharedCaches;\n    if (c === undefined || c.widths.size + c.blockWidths.size + c.styledChars.size > 4000)\n        kvxSharedCaches = new OutputCaches();\n    return kvxSharedCaches;\n};\nclass OutputCaches {',
+    [
+      'let kvxPrevious;',
+      'let kvxCurrent;',
+      'const kvxOutputCaches = () => {',
+      '    kvxPrevious = kvxCurrent;',
+      '    kvxCurrent = new OutputCaches();',
+      '    return kvxCurrent;',
+      '};',
+      'const kvxCarried = (cache, map, key) => {',
+      '    const value = kvxPrevious?.[map].get(key);',
+      '    if (value !== undefined) cache[map].set(key, value);',
+      '    return value;',
+      '};',
+      'const kvxIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;',
+      "const kvxBlank = { type: 'char', value: ' ', fullWidth: false, styles: [] };",
+      'class OutputCaches {',
+    ].join('\n'),
+  ],
+  ['let cached = this.styledChars.get(line);', "let cached = this.styledChars.get(line) ?? kvxCarried(this, 'styledChars', line);"],
+  ['let cached = this.widths.get(text);', "let cached = this.widths.get(text) ?? kvxCarried(this, 'widths', text);"],
+  ['let cached = this.blockWidths.get(text);', "let cached = this.blockWidths.get(text) ?? kvxCarried(this, 'blockWidths', text);"],
+  ['!/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value)', '!kvxIgnorable.test(character.value)'],
+  [
+    "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+    'row.push(kvxBlank);',
   ],
   ['caches = new OutputCaches();', 'caches = kvxOutputCaches();'],
+  // A one-line text is its own line: Ink split it into styled characters and joined them
+  // back into the same line, and a line inside its clip was cut to its full width, each a
+  // string rebuilt character by character (a third of a frame's allocations).
+  [
+    'const characterLines = [[]];\n        for (const character of this.caches.getStyledChars(text)) {',
+    "const characterLines = [[]];\n        const kvxOneLine = !text.includes('\\n');\n        for (const character of kvxOneLine ? [] : this.caches.getStyledChars(text)) {",
+  ],
+  ['let lines = characterLines.map(line => styledCharsToString(line));', 'let lines = kvxOneLine ? [text] : characterLines.map(line => styledCharsToString(line));'],
+  ['return this.sliceLineToColumns(line, from, to);', 'return from === 0 && to === width ? line : this.sliceLineToColumns(line, from, to);'],
 ]);
 
 // Every request of the Azure SDK asks whether its body is a FormData, and the first look at
@@ -133,7 +171,7 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects, fastStringWidth],
+    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkOutputPatch, formDataOnlyForObjects, fastStringWidth],
     // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
     banner: {
       js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
@@ -166,7 +204,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkCachesAcrossFrames, formDataOnlyForObjects, fastStringWidth],
+    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkOutputPatch, formDataOnlyForObjects, fastStringWidth],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {
