@@ -19,7 +19,9 @@ export function vaultNameProblem(name: string): string | undefined {
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host === '::1') return true;
-  return isIP(host) === 4 && host.startsWith('127.');
+  // The prefix first: net.isIP tries IPv6 on anything not IPv4, and its first IPv6 test builds
+  // a large regex (~3 ms) on the way to the first request for a vault name like contoso.vault.azure.net.
+  return host.startsWith('127.') && isIP(host) === 4;
 }
 
 /**
