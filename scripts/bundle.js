@@ -117,6 +117,24 @@ export const inkOutputPatch = patch('ink-caches-across-frames', /[\\/]ink[\\/]bu
   ],
   ['let lines = characterLines.map(line => styledCharsToString(line));', 'let lines = kvxOneLine ? [text] : characterLines.map(line => styledCharsToString(line));'],
   ['return this.sliceLineToColumns(line, from, to);', 'return from === 0 && to === width ? line : this.sliceLineToColumns(line, from, to);'],
+  // Indexed loops: the composer's for-of loops and entries() made an iterator (and a result
+  // object per step, until optimized) for every character of every line of every frame.
+  ['for (let [index, line] of lines.entries()) {', 'for (let index = 0; index < lines.length; index++) {\n            let line = lines[index];'],
+  ['for (const character of characters) {', 'for (let kvxAt = 0; kvxAt < characters.length; kvxAt++) {\n                const character = characters[kvxAt];'],
+  [
+    'for (const character of this.caches.getStyledChars(line)) {',
+    'const kvxChars = this.caches.getStyledChars(line);\n        for (let kvxAt = 0; kvxAt < kvxChars.length; kvxAt++) {\n            const character = kvxChars[kvxAt];',
+  ],
+]);
+
+// Ink compares the old and new props (and style) of every element React updates, each frame,
+// through Object.keys and Object.entries: an array, and an array per property, for each of
+// the ~60 elements a keypress re-renders (a tenth of a frame's allocations). The same walk
+// over own properties, without them.
+export const inkReconcilerPatch = patch('ink-reconciler-without-entries', /[\\/]ink[\\/]build[\\/]reconciler\.js$/, [
+  ['for (const key of Object.keys(before)) {', 'for (const key in before) {\n        if (!Object.hasOwn(before, key))\n            continue;'],
+  ['for (const [key, value] of Object.entries(after)) {', 'for (const key in after) {\n            if (!Object.hasOwn(after, key))\n                continue;\n            const value = after[key];'],
+  ['for (const [key, value] of Object.entries(props)) {', 'for (const key in props) {\n                if (!Object.hasOwn(props, key))\n                    continue;\n                const value = props[key];'],
 ]);
 
 // Every request of the Azure SDK asks whether its body is a FormData, and the first look at
@@ -177,7 +195,7 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkOutputPatch, formDataOnlyForObjects, fastStringWidth],
+    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, formDataOnlyForObjects, fastStringWidth],
     // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
     banner: {
       js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
@@ -210,7 +228,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkOutputPatch, formDataOnlyForObjects, fastStringWidth],
+    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, formDataOnlyForObjects, fastStringWidth],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {
