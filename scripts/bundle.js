@@ -137,6 +137,22 @@ export const inkReconcilerPatch = patch('ink-reconciler-without-entries', /[\\/]
   ['for (const [key, value] of Object.entries(props)) {', 'for (const key in props) {\n                if (!Object.hasOwn(props, key))\n                    continue;\n                const value = props[key];'],
 ]);
 
+// jsonwebtoken (MSAL's, for certificate credentials) asks semver at load whether this Node is
+// at least 8, 15.7 or 16.9: semver builds ~40 regexes on the way to the first request of any
+// sign-in. kvx runs on Node 22 or newer (bin/kvx.js refuses older), so each answer is yes.
+const jsonwebtokenWithoutSemver = {
+  name: 'jsonwebtoken-without-semver',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]jsonwebtoken[\\/]lib[\\/](asymmetricKeyDetailsSupported|psSupported|rsaPssKeyDetailsSupported)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!/^\s*module\.exports = semver\.satisfies\(process\.version, '[^']+'\);\s*$/m.test(source)) {
+        throw new Error(`${args.path}: expected a semver check of process.version (jsonwebtoken-without-semver); update scripts/bundle.js`);
+      }
+      return { contents: 'module.exports = true;', loader: 'js' };
+    });
+  },
+};
+
 // Every request of the Azure SDK asks whether its body is a FormData, and the first look at
 // the global FormData loads undici, Node's fetch (~15 ms of CPU, ~40 ms in a fresh process),
 // on the way to kvx's first request. Only an object can be a FormData: ask that first, and
@@ -195,7 +211,7 @@ export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap 
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: sourcemap ? 'linked' : false,
-    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, formDataOnlyForObjects, fastStringWidth],
+    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, jsonwebtokenWithoutSemver, formDataOnlyForObjects, fastStringWidth],
     // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
     banner: {
       js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
@@ -228,7 +244,7 @@ export async function bundleSingle({ outfile }) {
     outfile,
     sourcemap: false,
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, formDataOnlyForObjects, fastStringWidth],
+    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, jsonwebtokenWithoutSemver, formDataOnlyForObjects, fastStringWidth],
   });
   const body = result.outputFiles[0].text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {

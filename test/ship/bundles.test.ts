@@ -98,6 +98,13 @@ describe('the split bundles', () => {
     assert.ok([...outputs.values()].some((o) => o.imports.some((i) => i.kind === 'require-call' && i.path === 'node:http')), 'node:http is required');
   });
 
+  test("no bundle carries semver: jsonwebtoken's checks of the Node version (MSAL's, evaluated before any sign-in) are answered at build time", () => {
+    const withSemver = [...outputs].filter(([, o]) => Object.keys(o.inputs).some((i) => /node_modules[\\/]semver[\\/]/.test(i))).map(([name]) => name);
+    assert.deepEqual(withSemver, []);
+    const runtime = outputs.get('runtime.js');
+    assert.ok(runtime && Object.keys(runtime.inputs).some((i) => /jsonwebtoken[\\/]lib[\\/]psSupported\.js$/.test(i)), 'jsonwebtoken is still bundled (MSAL needs it)');
+  });
+
   test("Ink's frame composer in the bundle is the patched one (ink-output-patch.test.ts): an unchanged line is not measured again on every keypress", () => {
     // Minified: the carried-over lookup reads `cache.styledChars.get(line) ?? carried(this, "styledChars", line)`.
     assert.match(cliSource, /\.styledChars\.get\(\w+\)\?\?\w+\(this,"styledChars",\w+\)/);
