@@ -121,6 +121,12 @@ export interface FilteredList {
   /** The result this one narrowed (a shorter query on the same list): erasing a character returns it. */
   parent?: FilteredList;
   depth: number;
+  /**
+   * An empty query's: the shortest query of the filter just erased (or cleared), on the same
+   * list, so that typing its first character again (a typo, a second look) costs nothing and
+   * the characters after it narrow its matches instead of scanning the whole list again.
+   */
+  erased?: FilteredList;
 }
 
 /** How many shorter queries a result remembers (erasing past them filters again). */
@@ -228,21 +234,35 @@ function merge(a: { matched: Int32Array; ranks: Int32Array }, b: { matched: Int3
   return { matched, ranks };
 }
 
+/** The first result of a chain of narrowed results: its shortest remembered query. */
+function shortest(f: FilteredList): FilteredList {
+  let p = f;
+  while (p.parent) p = p.parent;
+  return p;
+}
+
 /**
  * The rows of `list` matching `query`, best first (ties in list order); every row for an
  * empty query. Reuses `previous`: a query extending its query only re-scores its matches,
  * erasing back to a query it narrowed returns that result, and a list that grew from its
  * list only scores the appended rows.
  */
-export function filterList(list: SortedList, query: string, previous?: FilteredList): FilteredList {
+export function filterList(list: SortedList, query: string, from?: FilteredList): FilteredList {
+  let previous = from;
   if (previous && previous.list === list && previous.query === query) return previous;
-  if (query === '') return { list, query, lower: '', matched: NONE, ranks: NONE, rows: list.rows, depth: 0 };
+  if (query === '') {
+    const erased = previous && previous.list === list ? (previous.query === '' ? previous.erased : shortest(previous)) : undefined;
+    return { list, query, lower: '', matched: NONE, ranks: NONE, rows: list.rows, depth: 0, erased };
+  }
   const q = query.toLowerCase();
   const done = (found: { matched: Int32Array; ranks: Int32Array }, parent?: FilteredList): FilteredList => {
     const depth = parent ? parent.depth + 1 : 0;
     return { list, query, lower: q, ...found, rows: ranked(list, found.matched, found.ranks), parent: depth <= MAX_DEPTH ? parent : undefined, depth: depth <= MAX_DEPTH ? depth : 0 };
   };
+  // Typed again after erasing: start from what was erased (its shortest query).
+  if (previous && previous.list === list && previous.query === '' && previous.erased) previous = previous.erased;
   if (previous && previous.list === list) {
+    if (previous.query === query) return previous;
     for (let p = previous.parent; p; p = p.parent) if (p.query === query) return p;
     // Whatever matches the longer query matched the shorter one: start from the longest
     // remembered query that this one extends.

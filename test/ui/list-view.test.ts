@@ -130,6 +130,29 @@ test('erasing a typed character returns the result the shorter query had, withou
   assert.equal(dba.parent, db);
 });
 
+test('typing again what was just erased (or cleared) starts from the erased result: its first character costs no filtering, the next ones narrow its matches', () => {
+  const list = sortedList(items(300, new Prng('retype')), by('name'));
+  const d = filterList(list, 'd');
+  const db = filterList(list, 'db', d);
+  const erased = filterList(list, '', filterList(list, 'd', db));
+  assert.equal(erased.rows, list.rows, 'an empty query shows every row');
+  assert.equal(filterList(list, 'd', erased), d, 'the first character again: the same result, not filtered again');
+  const again = filterList(list, 'db', filterList(list, 'd', erased));
+  assert.equal(again.parent, d, 'the second narrows the first');
+  assert.deepEqual(shown(again), fromScratch(list.source, by('name'), 'db'));
+  // Cleared at once (Escape) from a longer query: the same.
+  const cleared = filterList(list, '', db);
+  assert.equal(filterList(list, 'd', cleared), d);
+  assert.equal(filterList(list, '', cleared), cleared, 'an empty query again is the same result');
+  // Something else typed after clearing is filtered from scratch, with the same answer.
+  assert.deepEqual(shown(filterList(list, 'x', cleared)), fromScratch(list.source, by('name'), 'x'));
+  // A list that grew meanwhile does not reuse a result of the old list.
+  const grown = sortedList(list.source.concat(items(25, new Prng('retype-more'), 300)), by('name'), list);
+  const onGrown = filterList(grown, 'd', filterList(grown, '', cleared));
+  assert.notEqual(onGrown, d);
+  assert.deepEqual(shown(onGrown), fromScratch(grown.source, by('name'), 'd'));
+});
+
 test('filtered rows are the list rows themselves: filtering builds no row objects', () => {
   const list = sortedList(items(200, new Prng('same-rows')), by('name'));
   const rows = new Set(list.rows);
