@@ -33,12 +33,6 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   metafile: true,
-  // Minified: the runtime bundle is half the bytes to read, hash and compile on the way to
-  // the first rows (its evaluation ~47 → ~37 ms after the first frame). Names are kept, so
-  // errors and classes keep theirs (classify-error.ts reads error names). KVX_NO_MINIFY=1
-  // builds readable bundles, for reading a CPU profile.
-  minify: !process.env.KVX_NO_MINIFY,
-  keepNames: true,
 };
 
 /**
