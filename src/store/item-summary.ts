@@ -49,7 +49,7 @@ function share(value: string): string {
 // mark (100,000 of them at 50,000 items, a fifth of the heap), so equal times share one Date,
 // remembered in a fixed table by second. kvx never changes a Date.
 const dates: (Date | undefined)[] = new Array<Date | undefined>(4096);
-export function shareDate(date: Date): Date {
+function shareDate(date: Date): Date {
   const t = date.getTime();
   const slot = Math.floor(t / 1000) & 4095;
   const known = dates[slot];

@@ -247,11 +247,11 @@ function shortest(f: FilteredList): FilteredList {
  * erasing back to a query it narrowed returns that result, and a list that grew from its
  * list only scores the appended rows.
  */
-export function filterList(list: SortedList, query: string, from?: FilteredList): FilteredList {
-  let previous = from;
-  if (previous && previous.list === list && previous.query === query) return previous;
+export function filterList(list: SortedList, query: string, previous?: FilteredList): FilteredList {
+  const same = previous?.list === list ? previous : undefined;
+  if (same?.query === query) return same;
   if (query === '') {
-    const erased = previous && previous.list === list ? (previous.query === '' ? previous.erased : shortest(previous)) : undefined;
+    const erased = same && (same.query === '' ? same.erased : shortest(same));
     return { list, query, lower: '', matched: NONE, ranks: NONE, rows: list.rows, depth: 0, erased };
   }
   const q = query.toLowerCase();
@@ -260,13 +260,12 @@ export function filterList(list: SortedList, query: string, from?: FilteredList)
     return { list, query, lower: q, ...found, rows: ranked(list, found.matched, found.ranks), parent: depth <= MAX_DEPTH ? parent : undefined, depth: depth <= MAX_DEPTH ? depth : 0 };
   };
   // Typed again after erasing: start from what was erased (its shortest query).
-  if (previous && previous.list === list && previous.query === '' && previous.erased) previous = previous.erased;
-  if (previous && previous.list === list) {
-    if (previous.query === query) return previous;
-    for (let p = previous.parent; p; p = p.parent) if (p.query === query) return p;
+  const from = same?.query === '' ? same.erased : same;
+  if (from) {
+    for (let p: FilteredList | undefined = from; p; p = p.parent) if (p.query === query) return p;
     // Whatever matches the longer query matched the shorter one: start from the longest
     // remembered query that this one extends.
-    for (let p: FilteredList | undefined = previous; p; p = p.parent) {
+    for (let p: FilteredList | undefined = from; p; p = p.parent) {
       if (p.lower !== '' && q.startsWith(p.lower)) return done(score(list, q, p.matched), p);
     }
   } else if (previous && previous.query === query && list.from?.list === previous.list) {
