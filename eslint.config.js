@@ -38,8 +38,9 @@ export default tseslint.config(
     files: ['src/**'],
     ignores: ['src/emulator/**'],
     rules: {
-      // kvx's own error classes are bundled more than once (cli.js, runtime.js): instanceof
-      // fails across bundles, so they are told apart by name (isActionRefused, isUsageError).
+      // kvx's own error classes are told apart by name (isActionRefused, isUsageError), not
+      // instanceof: a copy of the class from another bundle (they were once split in two) or
+      // from the sources beside a build still counts.
       'no-restricted-syntax': [
         'error',
         {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Thin launcher: checks the Node version before anything else loads, then runs the bundled CLI.
+// Thin launcher: checks the Node version before anything else loads, then runs the bundled CLI
+// (dist/kvx.cjs) through dist/launcher.js, which keeps V8's code cache of it (src/launch/).
 import { existsSync } from 'node:fs';
-import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
@@ -12,11 +13,11 @@ if (major < 22) {
   );
   process.exit(1);
 }
-const cli = new URL('../dist/cli.js', import.meta.url);
-if (!existsSync(cli)) {
+const script = fileURLToPath(new URL('../dist/kvx.cjs', import.meta.url));
+const launcher = new URL('../dist/launcher.js', import.meta.url);
+if (!existsSync(script) || !existsSync(launcher)) {
   process.stderr.write('kvx is not built yet: run `npm run build` in the repository first.\n');
   process.exit(1);
 }
-// V8's code cache for the bundle (Node >= 22.1): later starts skip most of the parsing.
-module.enableCompileCache?.();
-await import(cli.href);
+const { launch } = await import(launcher.href);
+launch(script);

@@ -1,25 +1,23 @@
-// The two ways kvx is bundled, both with esbuild:
-// - bundleSplit: ESM with esbuild's code splitting, for `bin/kvx.js` and the npm package.
-//   `cli.js` holds only what the first frame needs (Ink, React, the shell); the runtime (store
-//   and Azure SDK) and the emulator (X.509, PKCS#12, ECDSA, the demo seed) are entries of their
-//   own that cli.js reaches through dynamic imports, and code they share lands in chunks/.
-//   A real-vault user never loads the emulator; `--demo` and `kvx emulator` share its chunk.
-// - bundleSingle: one CommonJS script with every dynamic import inlined, for the single
-//   executable (a Node SEA runs one script and cannot import files).
+// How kvx is bundled, with esbuild: one CommonJS script holding all of it (bundleScript),
+// which bin/kvx.js runs through a small launcher (src/launch/) that keeps V8's code cache of
+// it, and which the single executable runs as its main script. Only what the first frame
+// needs (Ink, React, the shell) is evaluated before it: the runtime (store and Azure SDK) and
+// the emulator (X.509, PKCS#12, ECDSA, the demo seed) are reached through dynamic imports,
+// so their modules are evaluated when first imported, and a real-vault user never evaluates
+// the emulator.
 import { build } from 'esbuild';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-/** Entry name → source. Stable names: tests and the launcher refer to them. */
+/** The script's entry, and the launcher's (what bin/kvx.js imports to run the script). */
 export const entries = {
   cli: 'src/cli.tsx',
-  runtime: 'src/runtime.ts',
-  emulator: 'src/emulator/index.ts',
-  'emulator-main': 'src/emulator/main.ts',
+  launcher: 'src/launch/launcher.ts',
 };
 
 const common = {
@@ -167,23 +165,19 @@ const fastStringWidth = {
   },
 };
 
-// The single executable has no ESM import at all: every Node built-in comes through require().
-// The split bundles do the same for the few built-ins whose ESM namespace is costly: ESM reads
-// every export of a built-in at once, and node:http's include lazy getters (WebSocket,
-// MessageEvent, …) that load undici, ~25 ms of CPU before the first request (require() takes
-// ~3 ms); node:crypto's read webcrypto. For the others an ESM import is cheaper (require()
-// and its namespace copy cost the first frame ~10 ms in all).
+// Every Node built-in comes through require(): the script has no ESM import at all (a SEA
+// has no ESM loader). That also keeps node:http's namespace unread: its lazy getters
+// (WebSocket, MessageEvent, …) load undici, ~25 ms of CPU before the first request.
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const COSTLY_AS_ESM = new Set(['http', 'node:http', 'crypto', 'node:crypto']);
 const VIA_REQUIRE = 'kvx-require';
-function builtinsViaRequire(which) {
+function builtinsViaRequire() {
   return {
     name: 'builtins-via-require',
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.namespace === VIA_REQUIRE) return { path: args.path, external: true };
         // react-devtools-core: Ink's DEV=true bridge, never installed; require() fails in place.
-        if (which.has(args.path) || (which === builtins && args.path === 'react-devtools-core')) return { path: args.path, namespace: VIA_REQUIRE };
+        if (builtins.has(args.path) || args.path === 'react-devtools-core') return { path: args.path, namespace: VIA_REQUIRE };
         return undefined;
       });
       b.onLoad({ filter: /.*/, namespace: VIA_REQUIRE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
@@ -191,63 +185,67 @@ function builtinsViaRequire(which) {
   };
 }
 
-/**
- * ESM bundles with code splitting into `outdir` (emptied first, so no stale chunk or map is
- * left to be packed). Source maps only when asked for.
- */
-export async function bundleSplit({ outdir = path.join(root, 'dist'), sourcemap = false } = {}) {
-  await rm(outdir, { recursive: true, force: true });
-  return build({
-    ...common,
-    entryPoints: entries,
-    outdir,
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: sourcemap ? 'linked' : false,
-    plugins: [builtinsViaRequire(COSTLY_AS_ESM), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, jsonwebtokenWithoutSemver, formDataOnlyForObjects, fastStringWidth],
-    // Some SDK dependencies are CommonJS and call require(); give every ESM file one.
-    banner: {
-      js: "import { createRequire as __kvxCreateRequire } from 'node:module'; const require = __kvxCreateRequire(import.meta.url);",
-    },
-  });
-}
-
 // The single executable runs one CommonJS script, and CommonJS has no top-level await —
 // which kvx's entry and two dependencies (Ink, yoga-layout) use. So the whole CLI is bundled
 // as one ESM file whose only imports are Node built-ins (require() calls, as above), and the
 // body runs inside an async function: top-level await keeps working, and no import() or
-// import.meta is left for the SEA (which has neither).
-/** What import.meta is in the single executable: the executable itself. */
+// import.meta is left (neither exists in a SEA; in dist/ the launcher runs it as a script).
+/** What import.meta is in the script: the script file itself. */
 const importMetaShim = `const __kvxImportMeta = {
   url: require('node:url').pathToFileURL(__filename).href,
   filename: __filename,
   dirname: require('node:path').dirname(__filename),
   resolve(specifier) {
-    throw Object.assign(new Error(\`Cannot find module '\${specifier}' in the single executable\`), { code: 'ERR_MODULE_NOT_FOUND' });
+    throw Object.assign(new Error(\`Cannot find module '\${specifier}' in the kvx script\`), { code: 'ERR_MODULE_NOT_FOUND' });
   },
 };`;
 
-/** One CommonJS file holding everything, dynamic imports included, for the SEA. */
-export async function bundleSingle({ outfile }) {
+/** The last line of the script: a hash of everything before it (its code cache is kept under it). */
+export const SCRIPT_HASH_PREFIX = '// kvx-script ';
+
+/**
+ * One CommonJS script holding everything, dynamic imports included: what bin/kvx.js runs
+ * (through src/launch/, with V8's code cache taken after the first list) and what the single
+ * executable runs. A module reached only by a dynamic import (the runtime, the emulator) is
+ * evaluated when it is imported, as with separate files. The text is ASCII: one character
+ * beyond it anywhere (a "×" in a comment) makes V8 hold the whole 4 MB source as two-byte
+ * text, ~15 ms more to read at every start and slower to parse.
+ */
+export async function bundleScript({ outfile, sourcemap = false }) {
   const result = await build({
     ...common,
     entryPoints: [path.join(root, entries.cli)],
     format: 'esm',
     write: false,
     outfile,
-    sourcemap: false,
+    sourcemap: sourcemap ? 'external' : false,
+    sourcesContent: false,
+    charset: 'ascii',
     define: { ...common.define, 'import.meta': '__kvxImportMeta' },
-    plugins: [builtinsViaRequire(builtins), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, jsonwebtokenWithoutSemver, formDataOnlyForObjects, fastStringWidth],
+    plugins: [builtinsViaRequire(), yogaWithoutFetch, inkOutputPatch, inkReconcilerPatch, jsonwebtokenWithoutSemver, formDataOnlyForObjects, fastStringWidth],
   });
-  const body = result.outputFiles[0].text;
+  const body = result.outputFiles.find((f) => !f.path.endsWith('.map')).text;
   if (/^(import|export)[\s{*]/m.test(body) || /\bimport\.meta\b/.test(body)) {
-    throw new Error('the single-executable bundle still has an import, export or import.meta: see scripts/bundle.js');
+    throw new Error('the kvx script still has an import, export or import.meta: see scripts/bundle.js');
   }
+  // esbuild escapes what is beyond ASCII in code; what is left is in comments.
+  const ascii = body.replace(/[^\t\n\r\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const map = sourcemap ? result.outputFiles.find((f) => f.path.endsWith('.map')) : undefined;
+  const mapping = map ? `//# sourceMappingURL=${path.basename(outfile)}.map\n` : '';
   // An error escaping the top level ends the process as an uncaught exception, as it would
   // from an ES module.
-  const script = `'use strict';\n${importMetaShim}\n(async function kvx() {\n${body}\n})().catch((error) => {\n  process.nextTick(() => {\n    throw error;\n  });\n});\n`;
+  const script = `'use strict';${importMetaShim.replace(/\n/g, ' ')}(async function kvx() {${ascii}\n})().catch((error) => {\n  process.nextTick(() => {\n    throw error;\n  });\n});\n${mapping}`;
+  const hash = createHash('sha256').update(script).digest('hex').slice(0, 32);
   await mkdir(path.dirname(outfile), { recursive: true });
-  await writeFile(outfile, script);
+  await writeFile(outfile, `${script}${SCRIPT_HASH_PREFIX}${hash}\n`);
+  if (map) await writeFile(`${outfile}.map`, map.text);
   return result;
+}
+
+/**
+ * The launcher: a small ES module (Node built-ins only) that runs the script with V8's code
+ * cache of it (src/launch/).
+ */
+export async function bundleLauncher({ outfile }) {
+  return build({ ...common, entryPoints: [path.join(root, entries.launcher)], outfile, format: 'esm', sourcemap: false });
 }

@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { bundleSingle, root } from './bundle.js';
+import { bundleScript, root } from './bundle.js';
 
 /** The fuse Node's binary carries to say "a SEA blob may be injected here". */
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -31,7 +31,7 @@ export async function packageExecutable({ outDir = path.join(root, 'release') } 
   const config = path.join(work, 'sea-config.json');
   const output = path.join(outDir, `kvx-linux-${arch}`);
 
-  await bundleSingle({ outfile: main });
+  await bundleScript({ outfile: main });
   writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }, null, 2));
   // The blob (and its code cache) must come from the very Node it is injected into.
   execFileSync(baseNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'pipe'] });

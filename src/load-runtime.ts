@@ -1,10 +1,14 @@
-// The runtime after the first frame: its bundle imported and evaluated, the runtime built, and
-// from then on V8 tuned by what the store does (heap-mode.ts). Tuned for size only once the
+// The runtime after the first frame: its modules imported and evaluated, the runtime built,
+// from then on V8 tuned by what the store does (heap-mode.ts), and once the first rows are
+// shown, V8's code cache of kvx taken when the launcher offers it (save-code-cache.ts). Tuned for size only once the
 // runtime is in: evaluating its megabyte of code with --optimize-for-size took a third longer
 // (~50 ms instead of ~33 ms on a 2-core VM), all of it on the way to the first rows.
 import { setFlagsFromString } from 'node:v8';
 import type { Settings } from './config/settings.js';
 import { followLoading, SIZE } from './heap-mode.js';
+import type { CodeCacheHook } from './launch/code-cache-hook.js';
+import { codeCacheHook } from './launch/code-cache-hook.js';
+import { saveCodeCacheOnceShown } from './save-code-cache.js';
 import type { Runtime } from './ui/use-runtime.js';
 
 export interface LoadedRuntime {
@@ -21,6 +25,7 @@ export async function loadRuntime(
   settings: Settings,
   importRuntime: () => Promise<RuntimeModule> = () => import('./runtime.js'),
   setFlags: (flags: string) => void = setFlagsFromString,
+  codeCache: CodeCacheHook | undefined = codeCacheHook(),
 ): Promise<LoadedRuntime> {
   const runtime = await (await importRuntime()).createRuntime(settings);
   // Every frame leaves garbage (Ink rebuilds the output text), and V8's default heap growth
@@ -28,5 +33,13 @@ export async function loadRuntime(
   // the live heap flat. Growing the heap for size instead keeps RSS near what is used; while
   // lists load, heap-mode.ts lifts it (it costs a third of the CPU of a big load).
   setFlags(SIZE);
-  return { runtime, stopHeapMode: followLoading(runtime.store, setFlags) };
+  const heapMode = followLoading(runtime.store, setFlags);
+  const stopSaving = saveCodeCacheOnceShown(runtime.store, codeCache, heapMode.asAtStart);
+  return {
+    runtime,
+    stopHeapMode() {
+      stopSaving();
+      heapMode.stop();
+    },
+  };
 }

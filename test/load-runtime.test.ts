@@ -10,7 +10,7 @@ import { loadRuntime } from '../src/load-runtime.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { TEST_TLS_CACHE, testCredential, waitFor } from './emulator/support/emulator-harness.js';
 
-test('V8 is tuned for size only after the runtime was imported and built, then follows its loading', async () => {
+test('V8 is tuned for size only after the runtime was imported and built, then follows its loading; the code cache is taken after the first rows', async () => {
   const events: string[] = [];
   const emulator = await startEmulator({ vaults: ['heap-vault'], tlsCacheDir: TEST_TLS_CACHE });
   const files: Record<string, string> = { 'ca.pem': emulator.caPem };
@@ -24,6 +24,7 @@ test('V8 is tuned for size only after the runtime was imported and built, then f
       return { createRuntime: (s) => createRuntime(s, { credential: testCredential }) };
     },
     (flags) => events.push(flags),
+    { save: () => (events.push('code cache'), true) },
   );
   try {
     assert.deepEqual(events, ['import runtime', 'runtime imported', SIZE]);
@@ -31,6 +32,9 @@ test('V8 is tuned for size only after the runtime was imported and built, then f
     runtime.store.loadCollection(url, 'secrets');
     await waitFor(() => runtime.store.getSnapshot().vaults[0].collections.secrets.status === 'complete', 'the list loaded', 20_000);
     assert.deepEqual(events.slice(3), [SPEED, SIZE]);
+    // A moment after the first rows, the code cache is taken under the start's flags.
+    await waitFor(() => events.includes('code cache'), 'the code cache taken', 20_000);
+    assert.deepEqual(events.slice(5), [SPEED, 'code cache', SIZE]);
   } finally {
     stopHeapMode();
     await runtime.dispose();

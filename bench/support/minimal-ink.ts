@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 let built: Promise<string> | undefined;
 
-/** The path of the launcher of the bundled baseline app (compile cache on, as bin/kvx.js), built once per run. */
+/** The path of the launcher of the bundled baseline app (Node's compile cache on, as a small Ink app would have it), built once per run. */
 export function minimalInkApp(): Promise<string> {
   built ??= (async () => {
     const dir = path.join(root, '.kvx-test', 'bench');

@@ -1,6 +1,6 @@
-// The store's refusals cross from the runtime bundle (dist/runtime.js) to the forms drawn by
-// the CLI bundle (dist/cli.js), each with its own copy of ActionRefusedError. This runs the
-// BUILT kvx so the boundary is real: an import-form refusal must arrive as itself, not as
+// The store's refusals reach the forms as themselves in the BUILT kvx (dist/kvx.cjs, where
+// the runtime is a lazily evaluated part of one script; it was once a bundle of its own with
+// its own copy of ActionRefusedError): an import-form refusal must arrive as itself, not as
 // "could not send".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

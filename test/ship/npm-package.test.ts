@@ -58,9 +58,8 @@ describe('the npm package', () => {
 
   test('prepack builds dist/, and the tarball holds what runs: no sources, no source maps', () => {
     assert.ok(files.includes('bin/kvx.js'));
-    assert.ok(files.includes('dist/cli.js'));
-    assert.ok(files.includes('dist/runtime.js'));
-    assert.ok(files.includes('dist/emulator.js'));
+    assert.ok(files.includes('dist/kvx.cjs'));
+    assert.ok(files.includes('dist/launcher.js'));
     assert.deepEqual(files.filter((f) => f.endsWith('.map')), []);
     assert.deepEqual(files.filter((f) => !/^(bin\/|dist\/|package\.json$|README\.md$|LICENSE$)/.test(f)), []);
   });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const built = existsSync(path.join(root, 'dist', 'cli.js'));
+const built = existsSync(path.join(root, 'dist', 'kvx.cjs'));
 
 /** For `test(…, { skip })`: why an e2e test of the built kvx cannot run here, or false. */
 export const e2eSkip: string | false = !hasTmux ? 'tmux is not installed' : !built ? 'dist/ is missing: run npm run build' : false;

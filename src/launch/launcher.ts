@@ -1,0 +1,86 @@
+// Runs the kvx script (dist/kvx.cjs, scripts/bundle.js) with V8's code cache of it, taken
+// once kvx has drawn its first rows (save-code-cache.ts) rather than right after compiling.
+// Node's own compile cache (module.enableCompileCache) is made before the code runs, so it
+// holds only the top level: every function was still compiled on its first call, at every
+// start — the first frame, the SDK's pipeline and sign-in, the first rows — ~50 ms on the way
+// to the first rows on a 2-core VM. A cache made after they ran holds them compiled.
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import type { CacheContext } from './code-cache.js';
+import { codeCacheFile, readCodeCache, writeCodeCache } from './code-cache.js';
+import { offerCodeCache } from './code-cache-hook.js';
+
+/** The script's last line (scripts/bundle.js writes it): a hash of the text before it. */
+export const SCRIPT_HASH_PREFIX = '// kvx-script ';
+
+export type CacheStatus = 'off' | 'missing' | 'accepted' | 'rejected';
+
+export interface Launched {
+  cacheFile?: string;
+  /** What became of the cache: none kept ('off'), none yet, taken by V8, or refused (to be replaced). */
+  cache: CacheStatus;
+  /** Settles once kvx took the cache: written (true) or not (false); undefined when none is due. */
+  saved?: Promise<boolean>;
+}
+
+export interface LaunchOptions {
+  context?: CacheContext;
+}
+
+/** The hash on the script's last line, if it has one. */
+export function scriptHash(source: string): string | undefined {
+  const at = source.lastIndexOf(SCRIPT_HASH_PREFIX);
+  if (at < 0) return undefined;
+  const hash = source.slice(at + SCRIPT_HASH_PREFIX.length).trim();
+  return /^[0-9a-f]+$/.test(hash) ? hash : undefined;
+}
+
+/** ASCII text (what the build makes) is read as one-byte text: V8 keeps it at half the size, and reading is ~10× faster. */
+function readScript(file: string): string {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+const defaultContext = (): CacheContext => ({ env: process.env, home: homedir(), nodeVersion: process.version, arch: process.arch, execArgv: process.execArgv });
+
+/** Runs the script as Node runs a CommonJS main module, with the code cache when there is one. */
+export function launch(file: string, options: LaunchOptions = {}): Launched {
+  const source = readScript(file);
+  const hash = scriptHash(source);
+  const cacheFile = hash === undefined ? undefined : codeCacheFile(hash, options.context ?? defaultContext());
+  const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
+  // The wrapper shares the script's first line, so line numbers in stack traces stay the file's.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    // Ink's DEV=true devtools bridge is the only import() left in the script.
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const cache: CacheStatus = cacheFile === undefined ? 'off' : cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const launched: Launched = { cacheFile, cache };
+  if (cacheFile !== undefined && cache !== 'accepted') {
+    // Offered to kvx, which takes it when what a start runs has run. Once: a cache V8 refuses
+    // next time is replaced by that start.
+    launched.saved = new Promise((resolve) => {
+      let taken = false;
+      offerCodeCache({
+        save() {
+          if (taken) return false;
+          taken = true;
+          offerCodeCache(undefined);
+          const written = writeCodeCache(cacheFile, script.createCachedData());
+          resolve(written);
+          return written;
+        },
+      });
+    });
+  }
+  const main = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+  const module = { exports: {} };
+  main(module.exports, createRequire(file), module, file, path.dirname(file));
+  return launched;
+}
