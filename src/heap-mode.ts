@@ -20,18 +20,8 @@ export function isLoading(snapshot: StoreSnapshot): boolean {
   return false;
 }
 
-export interface HeapMode {
-  /** Stops following the store (leaving size). */
-  stop(): void;
-  /**
-   * Runs `fn` under V8's flags as the process started (no size setting): V8 refuses a code
-   * cache made under other flags than its own, so the cache of kvx's script is taken here.
-   */
-  asAtStart<T>(fn: () => T): T;
-}
-
-/** Follows the store: speed while it loads, size otherwise. */
-export function followLoading(store: Pick<Store, 'getSnapshot' | 'subscribe'>, setFlags: (flags: string) => void = setFlagsFromString): HeapMode {
+/** Follows the store: speed while it loads, size otherwise. Returns a function that stops (leaving size). */
+export function followLoading(store: Pick<Store, 'getSnapshot' | 'subscribe'>, setFlags: (flags: string) => void = setFlagsFromString): () => void {
   let busy = false;
   let seen: readonly VaultState[] | undefined;
   const check = () => {
@@ -46,20 +36,9 @@ export function followLoading(store: Pick<Store, 'getSnapshot' | 'subscribe'>, s
   };
   const unsubscribe = store.subscribe(check);
   check();
-  return {
-    stop() {
-      unsubscribe();
-      if (busy) setFlags(SIZE);
-      busy = false;
-    },
-    asAtStart(fn) {
-      if (busy) return fn();
-      setFlags(SPEED);
-      try {
-        return fn();
-      } finally {
-        setFlags(SIZE);
-      }
-    },
+  return () => {
+    unsubscribe();
+    if (busy) setFlags(SIZE);
+    busy = false;
   };
 }

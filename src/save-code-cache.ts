@@ -18,28 +18,24 @@ export function hasShownRows(snapshot: StoreSnapshot): boolean {
 }
 
 /**
- * Takes the cache once, AFTER_ROWS_MS after the store first shows rows, through `run` (which
- * puts V8's flags as they were at the start: heap-mode.ts). Returns a function that cancels.
+ * Takes the cache once, AFTER_ROWS_MS after the store first shows rows, then calls `taken`
+ * (written or not). Returns a function that cancels.
  */
-export function saveCodeCacheOnceShown(
-  store: Pick<Store, 'getSnapshot' | 'subscribe'>,
-  hook: CodeCacheHook | undefined,
-  run: <T>(fn: () => T) => T,
-  afterMs = AFTER_ROWS_MS,
-): () => void {
-  if (!hook) return () => undefined;
+export function saveCodeCacheOnceShown(store: Pick<Store, 'getSnapshot' | 'subscribe'>, hook: CodeCacheHook, taken: () => void, afterMs = AFTER_ROWS_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown = false;
   const check = () => {
     if (shown || !hasShownRows(store.getSnapshot())) return;
     shown = true;
-    timer = setTimeout(() => run(() => hook.save()), afterMs);
+    timer = setTimeout(() => {
+      hook.save();
+      taken();
+    }, afterMs);
     // Never what keeps kvx from exiting.
     timer.unref?.();
   };
   const unsubscribe = store.subscribe(check);
   check();
-  if (shown) unsubscribe();
   return () => {
     unsubscribe();
     clearTimeout(timer);

@@ -7,7 +7,7 @@ import { startStoreHarness } from './store/store-harness.js';
 test('the heap is tuned for speed while a list loads and for size again once the last load ends', async () => {
   const h = await startStoreHarness({ vaults: ['heap-a'] }, { maxPageSize: 5 });
   const flags: string[] = [];
-  const { stop } = followLoading(h.store, (f) => flags.push(f));
+  const stop = followLoading(h.store, (f) => flags.push(f));
   try {
     h.addSecrets(12);
     assert.deepEqual(flags, [], 'nothing loads yet: the size setting stays as the CLI set it');
@@ -24,31 +24,6 @@ test('the heap is tuned for speed while a list loads and for size again once the
     assert.deepEqual(flags, [SPEED, SIZE]);
   } finally {
     stop();
-    await h.stop();
-  }
-});
-
-test('a code cache is taken under the flags the process started with: the size setting is lifted around it, and left alone while loading', async () => {
-  const h = await startStoreHarness({ vaults: ['heap-b'] }, { maxPageSize: 5 });
-  const flags: string[] = [];
-  const mode = followLoading(h.store, (f) => flags.push(f));
-  try {
-    assert.equal(
-      mode.asAtStart(() => (flags.push('cache'), 42)),
-      42,
-    );
-    assert.deepEqual(flags, [SPEED, 'cache', SIZE]);
-    h.addSecrets(12);
-    const gate = h.emulator.gates.hold({ operation: 'request', method: 'GET', path: '/secrets' });
-    h.store.loadCollection(h.vault().url, 'secrets');
-    await gate.caught(1);
-    flags.length = 0;
-    mode.asAtStart(() => flags.push('cache while loading'));
-    assert.deepEqual(flags, ['cache while loading']);
-    gate.release();
-    await h.until((s) => s.vaults[0].collections.secrets.status === 'complete', 'the list');
-  } finally {
-    mode.stop();
     await h.stop();
   }
 });

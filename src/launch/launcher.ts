@@ -72,7 +72,12 @@ export function launch(file: string, options: LaunchOptions = {}): Launched {
           if (taken) return false;
           taken = true;
           offerCodeCache(undefined);
-          const written = writeCodeCache(cacheFile, script.createCachedData());
+          let written = false;
+          try {
+            written = writeCodeCache(cacheFile, script.createCachedData());
+          } catch {
+            // V8 could not serialize it: this start stays uncached, like one that quit early.
+          }
           resolve(written);
           return written;
         },
