@@ -204,14 +204,20 @@ const importMetaShim = `const __kvxImportMeta = {
 export const SCRIPT_HASH_PREFIX = '// kvx-script ';
 
 /**
- * One CommonJS script holding everything, dynamic imports included: what bin/kvx.js runs
- * (through src/launch/, with V8's code cache taken after the first list) and what the single
+ * One script holding everything, dynamic imports included: what bin/kvx.js runs (through
+ * src/launch/, with V8's code cache taken after the first rows) and what the single
  * executable runs. A module reached only by a dynamic import (the runtime, the emulator) is
  * evaluated when it is imported, as with separate files. The text is ASCII: one character
  * beyond it anywhere (a "×" in a comment) makes V8 hold the whole 4 MB source as two-byte
  * text, ~15 ms more to read at every start and slower to parse.
+ *
+ * `wrapped` (dist/): the file is one expression, the function Node would wrap a CommonJS
+ * module in, so the launcher compiles the text as read. Node reads ASCII this large into a
+ * string outside V8's heap; wrapping it at run time made a 4 MB copy inside, and the bigger
+ * heap brought collections into idle time (50–70 ms of CPU over 10 s idle after 1,000 keys).
+ * The single executable's main script is the unwrapped body: Node wraps it.
  */
-export async function bundleScript({ outfile, sourcemap = false }) {
+export async function bundleScript({ outfile, sourcemap = false, wrapped = true }) {
   const result = await build({
     ...common,
     entryPoints: [path.join(root, entries.cli)],
@@ -230,11 +236,13 @@ export async function bundleScript({ outfile, sourcemap = false }) {
   }
   // esbuild escapes what is beyond ASCII in code; what is left is in comments.
   const ascii = body.replace(/[^\t\n\r\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    const map = sourcemap ? result.outputFiles.find((f) => f.path.endsWith('.map')) : undefined;
+  const map = sourcemap ? result.outputFiles.find((f) => f.path.endsWith('.map')) : undefined;
   const mapping = map ? `//# sourceMappingURL=${path.basename(outfile)}.map\n` : '';
   // An error escaping the top level ends the process as an uncaught exception, as it would
-  // from an ES module.
-  const script = `'use strict';${importMetaShim.replace(/\n/g, ' ')}(async function kvx() {${ascii}\n})().catch((error) => {\n  process.nextTick(() => {\n    throw error;\n  });\n});\n${mapping}`;
+  // from an ES module. Everything up to the body shares its first line, so the map's lines hold.
+  let script = `'use strict';${importMetaShim.replace(/\n/g, ' ')}(async function kvx() {${ascii}\n})().catch((error) => {\n  process.nextTick(() => {\n    throw error;\n  });\n});\n`;
+  if (wrapped) script = `(function (exports, require, module, __filename, __dirname) {${script}})\n`;
+  script += mapping;
   const hash = createHash('sha256').update(script).digest('hex').slice(0, 32);
   await mkdir(path.dirname(outfile), { recursive: true });
   await writeFile(outfile, `${script}${SCRIPT_HASH_PREFIX}${hash}\n`);

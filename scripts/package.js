@@ -31,7 +31,7 @@ export async function packageExecutable({ outDir = path.join(root, 'release') } 
   const config = path.join(work, 'sea-config.json');
   const output = path.join(outDir, `kvx-linux-${arch}`);
 
-  await bundleScript({ outfile: main });
+  await bundleScript({ outfile: main, wrapped: false });
   writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }, null, 2));
   // The blob (and its code cache) must come from the very Node it is injected into.
   execFileSync(baseNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -16,10 +16,10 @@ const launcher = pathToFileURL(fileURLToPath(new URL('../../src/launch/launcher.
 const work = mkdtempSync(path.join(tmpdir(), 'kvx-launcher-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-/** A script as the build writes it: some functions to compile, its body, the cache taken if offered, then its hash line. */
+/** A script as the build writes it (one wrapped function): some functions to compile, its body, the cache taken if offered, then its hash line. */
 function writeScript(name: string, body: string): string {
   const file = path.join(work, name);
-  const text = `'use strict';\nfunction shout(s) { return s.toUpperCase(); }\n${body}\nglobalThis[Symbol.for('kvx.codeCache')]?.save();\n`;
+  const text = `(function (exports, require, module, __filename, __dirname) {'use strict';\nfunction shout(s) { return s.toUpperCase(); }\n${body}\nglobalThis[Symbol.for('kvx.codeCache')]?.save();\n})\n`;
   writeFileSync(file, `${text}${SCRIPT_HASH_PREFIX}${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n`);
   return file;
 }
@@ -78,7 +78,7 @@ describe('launch', () => {
 
   test('a script that never takes the cache leaves none', async () => {
     const file = path.join(work, 'never.cjs');
-    const text = 'say("never");\n';
+    const text = '(function () { say("never"); })\n';
     writeFileSync(file, `${text}${SCRIPT_HASH_PREFIX}${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n`);
     const env = { XDG_CACHE_HOME: path.join(work, 'never-cache') };
     const code = `const { launch } = await import(${JSON.stringify(launcher)}); globalThis.say = () => {}; const r = launch(${JSON.stringify(file)}); process.stdout.write(r.cache);`;
@@ -128,7 +128,7 @@ describe('launch', () => {
     const off = await start(script, { XDG_CACHE_HOME: path.join(work, 'off-cache'), NODE_DISABLE_COMPILE_CACHE: '1' });
     assert.deepEqual(off, { cache: 'off', said: 'SIX' });
     const bare = path.join(work, 'bare.cjs');
-    writeFileSync(bare, 'say("bare");\n');
+    writeFileSync(bare, '(function () { say("bare"); })\n');
     assert.deepEqual(await start(bare, { XDG_CACHE_HOME: path.join(work, 'off-cache') }), { cache: 'off', said: 'bare' });
     assert.equal(existsSync(path.join(work, 'off-cache')), false);
   });
@@ -139,6 +139,33 @@ describe('launch', () => {
     const run = await start(writeScript('blocked.cjs', 'say(shout("seven"));'), { XDG_CACHE_HOME: path.join(blocker, 'below') });
     assert.deepEqual({ cache: run.cache, saved: run.saved, said: run.said }, { cache: 'missing', saved: false, said: 'SEVEN' });
   });
+});
+
+test("a script of megabytes is compiled from text kept outside V8's heap, not from a copy inside it", async () => {
+  const file = writeScript('large.cjs', `say("large");\n/* ${'x'.repeat(3 * 1024 * 1024)} */`);
+  const code = `
+    const v8 = await import('node:v8');
+    const { launch } = await import(${JSON.stringify(launcher)});
+    globalThis.say = () => {};
+    const external = () => v8.getHeapCodeStatistics().external_script_source_size;
+    const inHeap = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'large_object_space').space_used_size;
+    const before = { external: external(), inHeap: inHeap() };
+    launch(${JSON.stringify(file)});
+    process.stdout.write(JSON.stringify({ external: external() - before.external, inHeap: inHeap() - before.inHeap }));
+  `;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    env: { PATH: process.env.PATH ?? '', HOME: path.join(work, 'home'), XDG_CACHE_HOME: path.join(work, 'large-cache') },
+    timeout: 60_000,
+  });
+  const grew = JSON.parse(stdout) as { external: number; inHeap: number };
+  assert.ok(grew.external >= 3 * 1024 * 1024, `outside the heap: +${grew.external} bytes`);
+  assert.ok(grew.inHeap < 1024 * 1024, `large objects in the heap: +${grew.inHeap} bytes`);
+});
+
+test('a file that is not one wrapped function is refused with what to do', async () => {
+  const file = path.join(work, 'unwrapped.cjs');
+  writeFileSync(file, 'say("unwrapped");\n');
+  await assert.rejects(start(file, { XDG_CACHE_HOME: path.join(work, 'unwrapped-cache') }), /unwrapped\.cjs is not a kvx script \(one wrapped function\): build it again with npm run build/);
 });
 
 describe('scriptHash', () => {
