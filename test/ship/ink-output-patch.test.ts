@@ -38,6 +38,8 @@ interface InkParts {
   styledCharsFromTokens(tokens: unknown[]): StyledChar[];
   /** How many times Output has read (tokenized) each text. */
   reads: Map<string, number>;
+  /** How many lines Output has joined back from styled characters. */
+  joins: { count: number };
 }
 
 /** Output's ansi-tokenize, counting what Output reads. */
@@ -50,7 +52,8 @@ const countReads: Plugin = {
     b.onLoad({ filter: /.*/, namespace: 'count-reads' }, (args) => ({
       contents:
         "import * as real from '@alcalzone/ansi-tokenize'; export * from '@alcalzone/ansi-tokenize';" +
-        'export const reads = new Map(); export function tokenize(text) { reads.set(text, (reads.get(text) ?? 0) + 1); return real.tokenize(text); }',
+        'export const reads = new Map(); export function tokenize(text) { reads.set(text, (reads.get(text) ?? 0) + 1); return real.tokenize(text); }' +
+        'export const joins = { count: 0 }; export function styledCharsToString(chars) { joins.count++; return real.styledCharsToString(chars); }',
       resolveDir: args.pluginData as string,
       loader: 'js',
     }));
@@ -62,7 +65,7 @@ const INK = path.join(root, 'node_modules/ink/build');
 async function inkParts(plugins: Plugin[]): Promise<InkParts> {
   const result = await build({
     stdin: {
-      contents: "export { default } from './output.js'; export { Chalk } from 'chalk'; export { tokenize, styledCharsFromTokens } from '@alcalzone/ansi-tokenize'; export { reads } from 'counted-reads';",
+      contents: "export { default } from './output.js'; export { Chalk } from 'chalk'; export { tokenize, styledCharsFromTokens } from '@alcalzone/ansi-tokenize'; export { reads, joins } from 'counted-reads';",
       resolveDir: INK,
       loader: 'js',
     },
@@ -189,6 +192,31 @@ describe("the bundle's patch of Ink's frame composer", () => {
     const reads = (parts: InkParts) => [...parts.reads].filter(([text]) => text.includes('orders-api-key-00042')).reduce((n, [, count]) => n + count, 0);
     assert.equal(reads(patched), 1, 'the patched composer reads the row once in five frames');
     assert.equal(reads(ink), 5, 'Ink reads it in every frame');
+  });
+
+  test('splits a text of several lines (a box side drawn in every frame) into its lines once, not in every frame', () => {
+    const chalk = new ink.Chalk({ level: 3 });
+    const side = red(['│', '│', '├', '│'].join('\n'));
+    const frame = (Output: OutputClass, n: number) => {
+      const output = new Output({ width: 20, height: 6 });
+      output.clip({ x1: 0, x2: 20, y1: 0, y2: 6 });
+      output.write(0, 1, side, { transformers: [chalk.bold] });
+      output.write(2, 1 + (n % 3), `row ${n}`, { transformers: [] });
+      output.unclip();
+      return output.get().output;
+    };
+    const joined = (parts: InkParts, draw: () => void) => {
+      const before = parts.joins.count;
+      draw();
+      return parts.joins.count - before;
+    };
+    const lines = 6;
+    for (let n = 0; n < 5; n++) assert.deepEqual(shown(frame(patched.default, n)), shown(frame(ink.default, n)), `frame ${n}`);
+    // The patched composer joins each frame's 6 screen lines and nothing else (the side was
+    // split in the frame before); Ink also splits the side's 4 lines anew in every frame (and
+    // cuts every line to its clip).
+    assert.equal(joined(patched, () => [0, 1, 2, 3, 4].forEach((n) => frame(patched.default, n))), 5 * lines);
+    assert.ok(joined(ink, () => [0, 1, 2, 3, 4].forEach((n) => frame(ink.default, n))) >= 5 * (lines + 4));
   });
 
   test('keeps only the text of the frame before: a row that left the screen is read again when it comes back', () => {
