@@ -88,6 +88,13 @@ export const inkOutputPatch = patch('ink-caches-across-frames', /[\\/]ink[\\/]bu
       '};',
       'const kvxIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;',
       "const kvxBlank = { type: 'char', value: ' ', fullWidth: false, styles: [] };",
+      'let kvxRows = [];',
+      'let kvxRowTexts = [];',
+      'const kvxSameCells = (before, line) => {',
+      '    if (before === undefined || before.length !== line.length) return false;',
+      '    for (let x = 0; x < line.length; x++) if (before[x] !== line[x]) return false;',
+      '    return true;',
+      '};',
       'class OutputCaches {',
     ].join('\n'),
   ],
@@ -121,6 +128,23 @@ export const inkOutputPatch = patch('ink-caches-across-frames', /[\\/]ink[\\/]bu
     'let lines = kvxOneLine ? [text] : kvxLines ?? this.caches.styledLines.set(text, characterLines.map(line => styledCharsToString(line))).get(text);',
   ],
   ['return this.sliceLineToColumns(line, from, to);', 'return from === 0 && to === width ? line : this.sliceLineToColumns(line, from, to);'],
+  // A screen line whose cells are the very cells of the frame before (a cell is never
+  // changed, only replaced) is the same text: the header, the footer, the borders and the
+  // rows a keystroke did not move are not joined again cell by cell.
+  [
+    "const generatedOutput = output\n            .map(line => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n            const lineWithoutEmptyItems = line.filter(item => item !== undefined);\n            return styledCharsToString(lineWithoutEmptyItems).trimEnd();\n        })\n            .join('\\n');",
+    [
+      'const kvxTexts = [];',
+      '        for (let y = 0; y < output.length; y++) {',
+      '            const line = output[y];',
+      '            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742',
+      '            kvxTexts.push(kvxSameCells(kvxRows[y], line) ? kvxRowTexts[y] : styledCharsToString(line.filter(item => item !== undefined)).trimEnd());',
+      '        }',
+      '        kvxRows = output;',
+      '        kvxRowTexts = kvxTexts;',
+      "        const generatedOutput = kvxTexts.join('\\n');",
+    ].join('\n'),
+  ],
   // Indexed loops: the composer's for-of loops and entries() made an iterator (and a result
   // object per step, until optimized) for every character of every line of every frame.
   ['for (let [index, line] of lines.entries()) {', 'for (let index = 0; index < lines.length; index++) {\n            let line = lines[index];'],

@@ -201,7 +201,8 @@ describe("the bundle's patch of Ink's frame composer", () => {
       const output = new Output({ width: 20, height: 6 });
       output.clip({ x1: 0, x2: 20, y1: 0, y2: 6 });
       output.write(0, 1, side, { transformers: [chalk.bold] });
-      output.write(2, 1 + (n % 3), `row ${n}`, { transformers: [] });
+      // Every screen line changes, so each is joined anew.
+      for (let y = 0; y < 6; y++) output.write(2, y, `row ${n}-${y}`, { transformers: [] });
       output.unclip();
       return output.get().output;
     };
@@ -217,6 +218,32 @@ describe("the bundle's patch of Ink's frame composer", () => {
     // cuts every line to its clip).
     assert.equal(joined(patched, () => [0, 1, 2, 3, 4].forEach((n) => frame(patched.default, n))), 5 * lines);
     assert.ok(joined(ink, () => [0, 1, 2, 3, 4].forEach((n) => frame(ink.default, n))) >= 5 * (lines + 4));
+  });
+
+  test('joins only the screen lines whose cells changed since the frame before', () => {
+    const frame = (Output: OutputClass, rows: string[]) => {
+      const output = new Output({ width: 30, height: rows.length + 2 });
+      output.write(0, 0, bold('── header ──'), { transformers: [] });
+      rows.forEach((row, y) => output.write(1, y + 1, row, { transformers: [] }));
+      output.write(0, rows.length + 1, '12 of 40 · by name', { transformers: [] });
+      return output.get().output;
+    };
+    // (A wide character's second cell is made anew in every frame: its line is always joined.)
+    const before = ['orders-api-key', red('payments-db-password'), 'catalog-config'];
+    const after = ['orders-api-key', inverse('payments-db-password'), 'catalog-config'];
+    const joins = (draw: () => string) => {
+      const count = patched.joins.count;
+      const out = draw();
+      return { joined: patched.joins.count - count, out };
+    };
+    frame(patched.default, ['something else']);
+    assert.equal(joins(() => frame(patched.default, before)).joined, 4, 'after another frame: all 5 lines but the header they share');
+    const same = joins(() => frame(patched.default, before));
+    assert.equal(same.joined, 0, 'the same frame again: none');
+    assert.deepEqual(shown(same.out), shown(frame(ink.default, before)));
+    const changed = joins(() => frame(patched.default, after));
+    assert.equal(changed.joined, 1, 'one row restyled: that line');
+    assert.deepEqual(shown(changed.out), shown(frame(ink.default, after)));
   });
 
   test('keeps only the text of the frame before: a row that left the screen is read again when it comes back', () => {
