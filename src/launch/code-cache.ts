@@ -31,16 +31,18 @@ export function shortHash(text: string): string {
 }
 
 /**
- * The cache file for a script with this hash, or undefined when caching is off: Node's own
+ * The cache file for a script with this hash (and this size and time), or undefined when caching is off: Node's own
  * NODE_DISABLE_COMPILE_CACHE turns this cache off too, and a hash must be a plain hex word.
  */
-export function codeCacheFile(scriptHash: string, context: CacheContext): string | undefined {
+export function codeCacheFile(scriptHash: string, context: CacheContext, script?: { size: number; mtimeMs: number }): string | undefined {
   if (context.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   if (!/^[0-9a-f]{16,64}$/.test(scriptHash)) return undefined;
   // The XDG spec: a relative path is to be ignored.
   const xdg = context.env.XDG_CACHE_HOME;
   const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(context.home, '.cache');
-  const flags = shortHash([...context.execArgv, context.env.NODE_OPTIONS ?? ''].join('\0'));
+  // The file's size and time too: V8 checks a cache only against the length of the text, so
+  // a script edited in place (its hash line kept) must not meet the cache of the one before.
+  const flags = shortHash([...context.execArgv, context.env.NODE_OPTIONS ?? '', script ? `${script.size}:${script.mtimeMs}` : ''].join('\0'));
   return path.join(base, 'kvx', 'code-cache', `${scriptHash}-${context.nodeVersion}-${context.arch}-${flags}.v8`);
 }
 

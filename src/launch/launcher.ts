@@ -5,7 +5,7 @@
 // start — the first frame, the SDK's pipeline and sign-in, the first rows — ~50 ms on the way
 // to the first rows on a 2-core VM. A cache made after they ran holds them compiled.
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -43,18 +43,24 @@ export function scriptHash(source: string): string | undefined {
  * ASCII text (what the build makes) is read as Latin-1: one byte a character, ~10× faster
  * than UTF-8, and Node keeps text this large outside V8's heap.
  */
-function readScript(file: string): string {
-  const bytes = readFileSync(file);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+function readScript(file: string): { source: string; size: number; mtimeMs: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const bytes = readFileSync(fd);
+    return { source: isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'), size, mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const defaultContext = (): CacheContext => ({ env: process.env, home: homedir(), nodeVersion: process.version, arch: process.arch, execArgv: process.execArgv });
 
 /** Runs the script as Node runs a CommonJS main module, with the code cache when there is one. */
 export function launch(file: string, options: LaunchOptions = {}): Launched {
-  const source = readScript(file);
+  const { source, size, mtimeMs } = readScript(file);
   const hash = scriptHash(source);
-  const cacheFile = hash === undefined ? undefined : codeCacheFile(hash, options.context ?? defaultContext());
+  const cacheFile = hash === undefined ? undefined : codeCacheFile(hash, options.context ?? defaultContext(), { size, mtimeMs });
   const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile);
   // The script is the function Node would wrap a CommonJS module in (scripts/bundle.js), and
   // is compiled as read: a copy with a wrapper added would put 4 MB more in V8's heap (text

@@ -16,7 +16,7 @@ describe('codeCacheFile', () => {
     assert.equal(path.dirname(codeCacheFile(HASH, context({ env: { XDG_CACHE_HOME: 'cache' } }))!), '/home/op/.cache/kvx/code-cache');
   });
 
-  test('is named for the script, the Node version, the architecture and the flags (V8 takes a cache only from the same V8 and flags)', () => {
+  test('is named for the script, its size and time, the Node version, the architecture and the flags (V8 takes a cache only from the same V8 and flags)', () => {
     const base = codeCacheFile(HASH, context())!;
     assert.match(path.basename(base), new RegExp(`^${HASH}-v24\\.1\\.0-x64-[0-9a-f]{8}\\.v8$`));
     const others = [
@@ -25,6 +25,8 @@ describe('codeCacheFile', () => {
       codeCacheFile(HASH, context({ arch: 'arm64' })),
       codeCacheFile(HASH, context({ execArgv: ['--max-old-space-size=200'] })),
       codeCacheFile(HASH, context({ env: { NODE_OPTIONS: '--jitless' } })),
+      codeCacheFile(HASH, context(), { size: 10, mtimeMs: 1 }),
+      codeCacheFile(HASH, context(), { size: 10, mtimeMs: 2 }),
     ];
     assert.equal(new Set([base, ...others]).size, others.length + 1);
   });

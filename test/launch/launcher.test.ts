@@ -4,7 +4,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -105,6 +105,19 @@ describe('launch', () => {
     const changed = await start(writeScript('changed.cjs', 'say(shout("four"));'), env);
     assert.deepEqual([before.cache, changed.cache, changed.said], ['missing', 'missing', 'FOUR']);
     assert.notEqual(before.cacheFile, changed.cacheFile);
+  });
+
+  test('a script edited in place, its hash line kept and its length the same, does not meet the cache of the one before', async () => {
+    const env = { XDG_CACHE_HOME: path.join(work, 'edited-cache') };
+    const file = writeScript('edited.cjs', 'say(shout("eight"));');
+    const before = await start(file, env);
+    assert.equal((await start(file, env)).cache, 'accepted');
+    // V8 would take the old cache for text of the same length.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"eight"', '"EIGHT"'));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    const edited = await start(file, env);
+    assert.deepEqual({ cache: edited.cache, said: edited.said }, { cache: 'missing', said: 'EIGHT' });
+    assert.notEqual(edited.cacheFile, before.cacheFile);
   });
 
   test('a cache file others may write, or a symbolic link in its place, is not read (and is replaced)', async () => {
