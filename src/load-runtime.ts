@@ -38,17 +38,13 @@ export async function loadRuntime(
     setFlags(SIZE);
     stopHeapMode = followLoading(runtime.store, setFlags);
   };
-  if (!codeCache) {
-    tuneHeap();
-    return { runtime, stopHeapMode: () => stopHeapMode?.() };
-  }
   // A start that takes the code cache keeps V8's flags as they were until it has: V8 refuses a
   // cache made under other flags, and Node 22's V8 counts a flag set and unset again as changed.
-  const stopSaving = saveCodeCacheOnceShown(runtime.store, codeCache, tuneHeap);
+  const stopSaving = codeCache ? saveCodeCacheOnceShown(runtime.store, codeCache, tuneHeap) : (tuneHeap(), undefined);
   return {
     runtime,
     stopHeapMode() {
-      stopSaving();
+      stopSaving?.();
       stopHeapMode?.();
     },
   };

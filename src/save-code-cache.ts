@@ -23,10 +23,11 @@ export function hasShownRows(snapshot: StoreSnapshot): boolean {
  */
 export function saveCodeCacheOnceShown(store: Pick<Store, 'getSnapshot' | 'subscribe'>, hook: CodeCacheHook, taken: () => void, afterMs = AFTER_ROWS_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let shown = false;
+  let unsubscribe = () => {};
   const check = () => {
-    if (shown || !hasShownRows(store.getSnapshot())) return;
-    shown = true;
+    if (timer !== undefined || !hasShownRows(store.getSnapshot())) return;
+    // Shown: nothing more to watch.
+    unsubscribe();
     timer = setTimeout(() => {
       hook.save();
       taken();
@@ -34,7 +35,7 @@ export function saveCodeCacheOnceShown(store: Pick<Store, 'getSnapshot' | 'subsc
     // Never what keeps kvx from exiting.
     timer.unref?.();
   };
-  const unsubscribe = store.subscribe(check);
+  unsubscribe = store.subscribe(check);
   check();
   return () => {
     unsubscribe();

@@ -8,14 +8,15 @@ import { loadSettings } from '../src/config/settings.js';
 import { SIZE, SPEED } from '../src/heap-mode.js';
 import { loadRuntime } from '../src/load-runtime.js';
 import { startEmulator } from '../src/emulator/index.js';
+import type { CodeCacheHook } from '../src/launch/code-cache-hook.js';
 import { TEST_TLS_CACHE, testCredential, waitFor } from './emulator/support/emulator-harness.js';
 
-test('V8 is tuned for size only after the runtime was imported and built, then follows its loading (a start with its code cache)', async () => {
-  const events: string[] = [];
-  const emulator = await startEmulator({ vaults: ['heap-vault'], tlsCacheDir: TEST_TLS_CACHE });
+/** An emulator vault and kvx's runtime loaded on it, noting into `events` what loadRuntime does. */
+async function runtimeOn(vault: string, events: string[], codeCache: CodeCacheHook | undefined) {
+  const emulator = await startEmulator({ vaults: [vault], tlsCacheDir: TEST_TLS_CACHE });
   const files: Record<string, string> = { 'ca.pem': emulator.caPem };
   const settings = loadSettings(parseArgs(['--ca-file', 'ca.pem', emulator.vaults[0].url], appFlags), {}, { readFile: (f) => files[f], homeDir: () => '/nonexistent-home' });
-  const { runtime, stopHeapMode } = await loadRuntime(
+  const loaded = await loadRuntime(
     settings,
     async () => {
       events.push('import runtime');
@@ -24,8 +25,14 @@ test('V8 is tuned for size only after the runtime was imported and built, then f
       return { createRuntime: (s) => createRuntime(s, { credential: testCredential }) };
     },
     (flags) => events.push(flags),
-    undefined,
+    codeCache,
   );
+  return { emulator, ...loaded };
+}
+
+test('V8 is tuned for size only after the runtime was imported and built, then follows its loading (a start with its code cache)', async () => {
+  const events: string[] = [];
+  const { emulator, runtime, stopHeapMode } = await runtimeOn('heap-vault', events, undefined);
   try {
     assert.deepEqual(events, ['import runtime', 'runtime imported', SIZE]);
     const url = runtime.vaults[0].url;
@@ -41,18 +48,8 @@ test('V8 is tuned for size only after the runtime was imported and built, then f
 
 test('a first start takes the code cache a moment after the first rows, with V8 flags untouched until then; then the heap is tuned', async () => {
   const events: string[] = [];
-  const emulator = await startEmulator({ vaults: ['cache-vault'], tlsCacheDir: TEST_TLS_CACHE });
-  const files: Record<string, string> = { 'ca.pem': emulator.caPem };
-  const settings = loadSettings(parseArgs(['--ca-file', 'ca.pem', emulator.vaults[0].url], appFlags), {}, { readFile: (f) => files[f], homeDir: () => '/nonexistent-home' });
-  const { runtime, stopHeapMode } = await loadRuntime(
-    settings,
-    async () => {
-      const { createRuntime } = await import('../src/runtime.js');
-      return { createRuntime: (s) => createRuntime(s, { credential: testCredential }) };
-    },
-    (flags) => events.push(flags),
-    { save: () => (events.push('code cache'), true) },
-  );
+  const { emulator, runtime, stopHeapMode } = await runtimeOn('cache-vault', events, { save: () => (events.push('code cache'), true) });
+  events.splice(0, events.indexOf('runtime imported') + 1);
   try {
     runtime.store.loadCollection(runtime.vaults[0].url, 'secrets');
     await waitFor(() => runtime.store.getSnapshot().vaults[0].collections.secrets.status === 'complete', 'the list loaded', 20_000);

@@ -3,7 +3,7 @@
 // (dist/kvx.cjs) are bundled apart. kvx takes it once it has drawn its first rows
 // (save-code-cache.ts); where there is no launcher (tests, the single executable) there is
 // no hook and nothing to take.
-export const CODE_CACHE_HOOK = Symbol.for('kvx.codeCache');
+const CODE_CACHE_HOOK = Symbol.for('kvx.codeCache');
 
 export interface CodeCacheHook {
   /** Takes the cache of the script as compiled so far and writes it, once; false when it could not be written. */

@@ -2,8 +2,8 @@
 // compiled code (from kvx's own text, never anything a vault sent), so it is kept where only
 // its user can write: $XDG_CACHE_HOME/kvx/code-cache (default ~/.cache/...), the directory
 // 0700 and each file 0600, and a file another user could have written is not used. Each
-// file is named for the script's hash, the Node version and the flags Node runs with, since
-// V8 takes a cache only from the same V8 with the same flags. Best effort throughout: a cache
+// file is named for the script (its hash, size and time), the Node version and the flags
+// Node runs with, since V8 takes a cache only from the same V8 with the same flags. Best effort throughout: a cache
 // that cannot be read or written costs the speed it would have given, never the start.
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
