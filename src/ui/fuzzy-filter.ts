@@ -13,7 +13,8 @@ export interface FuzzyMatch {
 const code = (c: string) => c.charCodeAt(0);
 const [DASH, UNDERSCORE, DOT, SLASH, SPACE, COLON, LOWER_A, LOWER_Z, UPPER_A, UPPER_Z] = ['-', '_', '.', '/', ' ', ':', 'a', 'z', 'A', 'Z'].map(code);
 
-function isBoundary(text: string, i: number): boolean {
+/** Whether position `i` of `text` starts a word: the text's start, after a separator, or a camelCase hump. */
+export function isBoundary(text: string, i: number): boolean {
   if (i === 0) return true;
   const prev = text.charCodeAt(i - 1);
   if (prev === DASH || prev === UNDERSCORE || prev === DOT || prev === SLASH || prev === SPACE || prev === COLON) return true;
@@ -40,6 +41,16 @@ function rankOf(text: string, t: string, indices: ArrayLike<number>, length: num
   }
   if (indices[0] === 0) score += 4;
   return score * 1000 - t.length;
+}
+
+/**
+ * rankLower's rank for a one-character query found in `t`: where it occurs is all that counts
+ * (first at the text's start, else at a word start, else anywhere), so callers that know
+ * that (char-summary.ts) need not search the text.
+ */
+export function oneCharRank(atStart: boolean, atWordStart: boolean, t: string): number {
+  const score = atStart ? 11 : atWordStart ? 7 : 1;
+  return SUBSTRING_BONUS * 1000 + score * 1000 - t.length;
 }
 
 /** Where the query occurs whole, preferring an occurrence at a word start. */

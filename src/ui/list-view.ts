@@ -10,18 +10,37 @@
 // inputs' content.
 import type { ItemSummary } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
-import { isSubsequence, NO_MATCH, rankLower } from './fuzzy-filter.js';
+import { charBits, letterBit, wordStartLetters } from './char-summary.js';
+import { isSubsequence, NO_MATCH, oneCharRank, rankLower } from './fuzzy-filter.js';
 import { displayName } from './item-text.js';
 import type { Keyed, ListSort } from './sort.js';
 import { comparator } from './sort.js';
 
 const NO_INDICES: readonly number[] = [];
 
-/** A row of a sorted list: the item, its sort key and (none) highlighted characters. */
-export type Row = Keyed & Filtered<ItemSummary>;
+/**
+ * A row of a sorted list: the item, its sort key, (none) highlighted characters, and what
+ * characters its displayed name holds (char-summary.ts), which a filter tests first.
+ */
+export type Row = Keyed &
+  Filtered<ItemSummary> & {
+    /** charBits of the lower-cased displayed name. */
+    chars: number;
+    /** wordStartLetters of it. */
+    starts: number;
+  };
 
-// The same key as sort.ts's keyed(), built in one object.
-const row = (item: ItemSummary): Row => ({ item, lower: item.name.toLowerCase(), indices: NO_INDICES });
+// The same key as sort.ts's keyed(), built in one object; its characters are summed up once
+// the displayed name is known (summarize).
+const row = (item: ItemSummary): Row => ({ item, lower: item.name.toLowerCase(), indices: NO_INDICES, chars: 0, starts: 0 });
+
+/** The row's displayed name lower-cased (what a filter matches), its character bits filled in. */
+function summarize(r: Row, text: string): string {
+  const shown = text === r.item.name ? r.lower : text.toLowerCase();
+  r.chars = charBits(shown);
+  r.starts = wordStartLetters(shown, text);
+  return shown;
+}
 
 /** A collection's items in display order. */
 export interface SortedList {
@@ -51,8 +70,6 @@ function isPrefix(prefix: readonly ItemSummary[], of: readonly ItemSummary[]): b
   return true;
 }
 
-const shownKey = (k: Keyed, text: string) => (text === k.item.name ? k.lower : text.toLowerCase());
-
 function build(source: readonly ItemSummary[], sort: ListSort): SortedList {
   const keys = source.map(row).sort(comparator(sort.key, sort.reverse));
   const texts = keys.map((k) => displayName(k.item));
@@ -62,7 +79,7 @@ function build(source: readonly ItemSummary[], sort: ListSort): SortedList {
     keys,
     rows: keys,
     texts,
-    shown: keys.map((k, i) => shownKey(k, texts[i])),
+    shown: keys.map((k, i) => summarize(k, texts[i])),
   };
 }
 
@@ -88,7 +105,7 @@ function append(previous: SortedList, source: readonly ItemSummary[]): SortedLis
       const a = added[j];
       keys[k] = a;
       texts[k] = displayName(a.item);
-      shown[k] = shownKey(a, texts[k]);
+      shown[k] = summarize(a, texts[k]);
       addedAt[j++] = k;
     }
   }
@@ -155,14 +172,26 @@ function score(list: SortedList, q: string, positions?: ArrayLike<number>): { ma
   const matched = scratchMatched;
   const ranks = scratchRanks;
   const indices = new Int32Array(q.length);
+  const { rows, shown, texts } = list;
+  const need = charBits(q);
+  const letter = letterBit(q);
+  const first = q.charCodeAt(0);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const pos = positions ? positions[i] : i;
-    const t = list.shown[pos];
-    // Most names that do not match fail this scan, before any scoring.
-    if (!isSubsequence(q, t)) continue;
-    const rank = rankLower(q, t, list.texts[pos], indices);
-    if (rank === NO_MATCH) continue;
+    const r = rows[pos];
+    // Most names that do not match lack one of the query's characters: no text is searched.
+    if ((r.chars & need) !== need) continue;
+    const t = shown[pos];
+    let rank: number;
+    if (letter !== 0) {
+      // One letter, and the name has it: where it stands is in the bits.
+      rank = oneCharRank(t.charCodeAt(0) === first, (r.starts & letter) !== 0, t);
+    } else {
+      if (!isSubsequence(q, t)) continue;
+      rank = rankLower(q, t, texts[pos], indices);
+      if (rank === NO_MATCH) continue;
+    }
     matched[m] = pos;
     ranks[m++] = rank;
   }
@@ -172,12 +201,16 @@ function score(list: SortedList, q: string, positions?: ArrayLike<number>): { ma
 /** The list's rows at `matched`, best rank first and ties in list order: a stable counting sort. */
 function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Row[] {
   const n = matched.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    if (ranks[i] < min) min = ranks[i];
-    if (ranks[i] > max) max = ranks[i];
+  // Small integers from the start, not ±Infinity: a sum with a non-integer is a boxed number
+  // in V8's interpreter, and the first filter of a session runs these loops there.
+  let min = n > 0 ? ranks[0] : 0;
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const r = ranks[i];
+    if (r < min) min = r;
+    else if (r > max) max = r;
   }
+  const source = list.rows;
   const rows = new Array<Row>(n);
   // Ranks close together (a one-character query: every match a substring, ranks differing
   // by points and name length) are counted in an array indexed by rank; far apart (whole and
@@ -187,7 +220,7 @@ function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Row[]
     const start = new Int32Array(span + 1);
     for (let i = 0; i < n; i++) start[max - ranks[i] + 1]++;
     for (let r = 1; r <= span; r++) start[r] += start[r - 1];
-    for (let i = 0; i < n; i++) rows[start[max - ranks[i]]++] = list.rows[matched[i]];
+    for (let i = 0; i < n; i++) rows[start[max - ranks[i]]++] = source[matched[i]];
     return rows;
   }
   reserve(n);
@@ -211,7 +244,7 @@ function ranked(list: SortedList, matched: Int32Array, ranks: Int32Array): Row[]
     start[b] = at;
     at += counts[b];
   }
-  for (let i = 0; i < n; i++) rows[start[bucket[i]]++] = list.rows[matched[i]];
+  for (let i = 0; i < n; i++) rows[start[bucket[i]]++] = source[matched[i]];
   return rows;
 }
 

@@ -86,6 +86,18 @@ test('typing a filter one character at a time gives what filtering from scratch 
   }
 });
 
+test('one-letter filters rank as filtering from scratch does, for camelCase names and names shown escaped, across appended pages', () => {
+  const odd = ['dbPassword', 'x\x1b[31mpay', 'a\u0007b', 'Pay-DB', 'api_key.v2', 'zz top', 'über-key', 'k'];
+  const make = (names: string[], from: number): ItemSummary[] => names.map((name, k) => ({ kind: 'secrets', id: `https://v/secrets/o${from + k}`, name, vaultUrl: 'https://v', tags: {} }));
+  const first = [...make(odd, 0), ...items(150, new Prng('odd'))];
+  const source = [...first, ...make(odd.map((n) => `${n}-2`), 1000)];
+  const list = sortedList(source, by('name'), sortedList(first, by('name')));
+  assert.ok(list.from, 'grown from the first page');
+  for (const query of ['p', 'a', 'k', 'b', 'z', 'x', '[', '7', 'ü', 'D']) {
+    assert.deepEqual(shown(filterList(list, query)), fromScratch(source, by('name'), query), `query ${JSON.stringify(query)}`);
+  }
+});
+
 test('an extended query re-scores only the previous matches', () => {
   const source = items(200, new Prng('extend'));
   const list = sortedList(source, by('name'));
