@@ -16,6 +16,7 @@ describe('scanVaults', () => {
   let maxInFlight = 0;
   const perVault = new Map<string, number>();
   let maxPerVault = 0;
+  const userAgents: { kind: string; agent: string }[] = [];
 
   before(async () => {
     // Counts list requests in flight as the SDK pipeline sends them (until each response is back).
@@ -38,9 +39,25 @@ describe('scanVaults', () => {
         }
       },
     };
+    // The User-Agent each request leaves with (set by the pipeline before the retry phase).
+    const agents: PipelinePolicy = {
+      name: 'user-agents',
+      sendRequest(request, next) {
+        const kind = /^\/(secrets|keys|certificates)/.exec(new URL(request.url).pathname)?.[1];
+        if (kind) userAgents.push({ kind, agent: request.headers.get('user-agent') ?? '' });
+        return next(request);
+      },
+    };
     h = await startStoreHarness(
       { vaults: VAULTS, faults: { latencyMs: 15 }, onRequest: (e) => log.push(e) },
-      { maxPageSize: 5, scanConcurrency: { overall: 3, perVault: 1 }, additionalPolicies: [{ policy: counter, position: 'perCall' }] },
+      {
+        maxPageSize: 5,
+        scanConcurrency: { overall: 3, perVault: 1 },
+        additionalPolicies: [
+          { policy: counter, position: 'perCall' },
+          { policy: agents, position: 'perRetry' },
+        ],
+      },
     );
     for (const v of VAULTS) h.addSecrets(12, v, `${v}-secret`);
   });
@@ -56,6 +73,18 @@ describe('scanVaults', () => {
     assert.ok(maxInFlight <= 3, `at most 3 lists at once, saw ${maxInFlight}`);
     assert.ok(maxInFlight >= 2, `lists load side by side, saw ${maxInFlight}`);
     assert.equal(maxPerVault, 1, 'one list of a vault at a time');
+  });
+
+  test('the clients of every vault send the same User-Agent: the options the SDK appends to in place are never shared', async () => {
+    // KeyClient appends its name to the User-Agent prefix of the options it is given, in place;
+    // options shared between clients grew the header with every vault (a 431 past 16 KB).
+    for (const kind of ['secrets', 'keys', 'certificates']) {
+      const agents = new Set(userAgents.filter((u) => u.kind === kind).map((u) => u.agent));
+      assert.equal(agents.size, 1, `${kind}: ${[...agents].join(' | ')}`);
+      const [agent] = agents;
+      assert.match(agent, /^kvx azsdk-js-keyvault-/, kind);
+      assert.ok(agent.length < 300, `${kind}: ${agent.length} characters`);
+    }
   });
 
   test('a second scan of complete lists sends nothing; refresh loads them again', async () => {
