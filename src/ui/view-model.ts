@@ -1,11 +1,14 @@
 // What the explorer shows, derived from a store snapshot and the navigation state by pure,
 // memoised functions: the same answer for the render and for a key handled before the next
-// render. Sorting and filtering happen once per change, and incrementally (list-view.ts):
-// a page appended is merged in, a character typed re-scores the previous matches.
+// render. Sorting and filtering happen once per change, and incrementally (list-view.ts,
+// list-filter.ts): a page appended is merged in, a character typed re-scores the previous
+// matches.
 import type { CollectionState, ItemSummary, StoreSnapshot, VaultState } from '../store/types.js';
 import type { Filtered } from './fuzzy-filter.js';
-import type { FilteredList, SortedList } from './list-view.js';
-import { filterList, sortedList } from './list-view.js';
+import type { FilteredList } from './list-filter.js';
+import { filterList } from './list-filter.js';
+import type { SortedList } from './list-view.js';
+import { sortedList } from './list-view.js';
 import type { NavState } from './navigation.js';
 import { clampCursor, cursorOf, sortOf } from './navigation.js';
 import type { ListSort, SortKey } from './sort.js';
@@ -48,7 +51,7 @@ export function currentCollection(snapshot: StoreSnapshot, nav: NavState): Colle
 let sorted: SortedList | undefined;
 let filtered: FilteredList | undefined;
 
-/** The rows of a list: sorted, then fuzzy-filtered on the displayed names (incrementally, list-view.ts). */
+/** The rows of a list: sorted, then fuzzy-filtered on the displayed names (incrementally: list-view.ts, list-filter.ts). */
 export function listRows(items: readonly ItemSummary[], order: SortKey | ListSort, filter: string): readonly Filtered<ItemSummary>[] {
   const sort = typeof order === 'string' ? { key: order, reverse: false } : order;
   sorted = sortedList(items, sort, sorted);

@@ -1,5 +1,5 @@
 // The list highlights where the filter matches each row in view, computed from the query as
-// the row is drawn (filtered rows carry no highlights of their own: list-view.ts).
+// the row is drawn (filtered rows carry no highlights of their own: list-filter.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ItemSummary } from '../../src/store/types.js';

@@ -1,14 +1,16 @@
-// The incremental list view: appending pages merges into the sorted rows, and filters carry
-// over (typing on re-scores the previous matches; a grown list scores only its new rows),
-// with the same answer as sorting and filtering everything from scratch.
+// The incremental list view and its filter (list-view.ts, list-filter.ts): appending pages
+// merges into the sorted rows, and filters carry over (typing on re-scores the previous
+// matches; a grown list scores only its new rows), with the same answer as sorting and
+// filtering everything from scratch.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Prng } from '../../src/emulator/prng.js';
 import type { ItemSummary } from '../../src/store/types.js';
 import { fuzzyFilter, highlightIndices } from '../../src/ui/fuzzy-filter.js';
 import { displayName } from '../../src/ui/item-text.js';
-import type { FilteredList } from '../../src/ui/list-view.js';
-import { filterList, sortedList } from '../../src/ui/list-view.js';
+import type { FilteredList } from '../../src/ui/list-filter.js';
+import { filterList } from '../../src/ui/list-filter.js';
+import { sortedList } from '../../src/ui/list-view.js';
 import type { ListSort, SortKey } from '../../src/ui/sort.js';
 import { SORT_KEYS, sortItems } from '../../src/ui/sort.js';
 
