@@ -78,6 +78,8 @@ describe('scanVaults', () => {
   test('the clients of every vault send the same User-Agent: the options the SDK appends to in place are never shared', async () => {
     // KeyClient appends its name to the User-Agent prefix of the options it is given, in place;
     // options shared between clients grew the header with every vault (a 431 past 16 KB).
+    h.store.scanVaults();
+    await h.until((s) => s.vaults.every((v) => v.collections.secrets.status === 'complete' && v.collections.keys.status === 'complete' && v.collections.certificates.status === 'complete'), 'every list', 30_000);
     for (const kind of ['secrets', 'keys', 'certificates']) {
       const agents = new Set(userAgents.filter((u) => u.kind === kind).map((u) => u.agent));
       assert.equal(agents.size, 1, `${kind}: ${[...agents].join(' | ')}`);
